@@ -1,0 +1,133 @@
+package content
+
+import (
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ConfigFile is the name of the site configuration at the root of a site.
+const ConfigFile = "digest.yaml"
+
+// Config is digest.yaml.
+type Config struct {
+	Title       string           `yaml:"title"`
+	Description string           `yaml:"description"`
+	BaseURL     string           `yaml:"base_url"`
+	Language    string           `yaml:"language"`
+	Timezone    string           `yaml:"timezone"`
+	Author      string           `yaml:"author"`
+	PerPage     int              `yaml:"per_page"`
+	FeedItems   int              `yaml:"feed_items"`
+	IDAuthority string           `yaml:"id_authority"` // tag: URI authority, e.g. "example.org,2026"
+	CNAME       string           `yaml:"cname"`
+	Topics      map[string]Topic `yaml:"topics"`
+
+	Location *time.Location `yaml:"-"`
+}
+
+// Topic is one declared topic; entries name it by its slug.
+type Topic struct {
+	Name        string   `yaml:"name"`
+	Description string   `yaml:"description"`
+	Keywords    []string `yaml:"keywords"`
+}
+
+// TopicSlugs lists the declared topics in a stable order.
+func (c *Config) TopicSlugs() []string {
+	slugs := make([]string, 0, len(c.Topics))
+	for s := range c.Topics {
+		slugs = append(slugs, s)
+	}
+	sort.Strings(slugs)
+	return slugs
+}
+
+// LoadConfig reads and checks digest.yaml at the root of fsys.
+func LoadConfig(fsys fs.FS) (*Config, error) {
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		return nil, &Error{File: ConfigFile, Msg: "cannot read the site configuration: " + err.Error(),
+			Hint: "run digest in the folder holding digest.yaml, or pass --site DIR"}
+	}
+	return ParseConfig(data)
+}
+
+// ParseConfig checks a digest.yaml and fills in defaults.
+func ParseConfig(data []byte) (*Config, error) {
+	var c Config
+	if e := decode(ConfigFile, 0, data, &c); e != nil {
+		return nil, e
+	}
+	var errs []*Error
+	bad := func(key, msg, hint string) {
+		errs = append(errs, &Error{File: ConfigFile, Line: keyLine(data, 0, key), Msg: msg, Hint: hint})
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		bad("title", "title is missing", "add title: Your Digest's Name")
+	}
+	if c.BaseURL == "" {
+		bad("base_url", "base_url is missing", "add base_url: https://user.github.io/repo/")
+	} else if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("base_url", "base_url "+c.BaseURL+" is not an absolute http(s) URL", "write it like https://user.github.io/repo/")
+	}
+	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/") + "/"
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Timezone == "" {
+		c.Timezone = "UTC"
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		bad("timezone", "unknown timezone "+c.Timezone, "use an IANA name such as Europe/London or UTC")
+		loc = time.UTC
+	}
+	c.Location = loc
+	if c.PerPage == 0 {
+		c.PerPage = 20
+	}
+	if c.PerPage < 1 {
+		bad("per_page", "per_page must be positive", "set per_page: 20")
+	}
+	if c.FeedItems == 0 {
+		c.FeedItems = 50
+	}
+	if c.FeedItems < 1 {
+		bad("feed_items", "feed_items must be positive", "set feed_items: 50")
+	}
+	for slug, t := range c.Topics {
+		if !validSlug(slug) {
+			bad("topics", "topic slug "+slug+" is not a slug", "use lowercase letters, digits and hyphens")
+		}
+		if t.Name == "" {
+			t.Name = slug
+			c.Topics[slug] = t
+		}
+	}
+	return &c, joinSorted(errs)
+}
+
+// SetBaseURL replaces the configured base URL (the --base-url flag).
+func (c *Config) SetBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return &Error{File: "--base-url", Msg: raw + " is not an absolute http(s) URL", Hint: "write it like https://user.github.io/repo/"}
+	}
+	c.BaseURL = strings.TrimSuffix(raw, "/") + "/"
+	return nil
+}
+
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

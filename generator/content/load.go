@@ -1,0 +1,130 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Dir is the folder of entries inside a site.
+const Dir = "content"
+
+// Load reads digest.yaml and every entry under content/ in fsys. Entries come
+// back sorted newest first (then by slug), and every bad entry is reported.
+func Load(fsys fs.FS) (*Config, []*Entry, error) {
+	cfg, err := LoadConfig(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := EntryFiles(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	entries, err := ParseFiles(fsys, files, cfg)
+	return cfg, entries, err
+}
+
+// EntryFiles lists the Markdown files under content/, sorted.
+func EntryFiles(fsys fs.FS) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() && p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && path.Ext(name) == ".md" && !strings.HasPrefix(name, ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+// ParseFiles reads and checks the given entry files in parallel.
+func ParseFiles(fsys fs.FS, files []string, cfg *Config) ([]*Entry, error) {
+	entries := make([]*Entry, len(files))
+	errs := make([][]*Error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				entries[i], errs[i] = parseFile(fsys, files[i], cfg)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var all []*Error
+	for _, e := range errs {
+		all = append(all, e...)
+	}
+	all = append(all, duplicateURLs(entries)...)
+	if len(all) > 0 {
+		return nil, joinSorted(all)
+	}
+	SortNewestFirst(entries)
+	return entries, nil
+}
+
+func parseFile(fsys fs.FS, file string, cfg *Config) (*Entry, []*Error) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, []*Error{{File: file, Msg: "cannot read: " + err.Error(), Hint: "check the file's permissions"}}
+	}
+	e, err := ParseEntry(file, data, cfg)
+	if err != nil {
+		return nil, Errors(err)
+	}
+	return e, nil
+}
+
+// duplicateURLs reports entries that would be published at the same address.
+func duplicateURLs(entries []*Entry) []*Error {
+	seen := map[string]*Entry{}
+	var errs []*Error
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		key := e.Day() + "/" + e.Slug
+		if first, ok := seen[key]; ok {
+			errs = append(errs, &Error{File: e.File, Line: 1, Msg: "same date and slug as " + first.File + " (/" + key + "/)",
+				Hint: "give one of them another slug"})
+			continue
+		}
+		seen[key] = e
+	}
+	return errs
+}
+
+// SortNewestFirst orders entries by date, newest first, then by slug: a total order.
+func SortNewestFirst(entries []*Entry) {
+	sort.Slice(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Slug != b.Slug {
+			return a.Slug < b.Slug
+		}
+		return a.File < b.File
+	})
+}
