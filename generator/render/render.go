@@ -1,0 +1,85 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"sync"
+
+	"github.com/digest-news/digest/generator/site"
+)
+
+// BaseFile is the theme file that defines the page frame.
+const BaseFile = "base.html"
+
+// Kinds are the page kinds a theme must provide, one file each (kind + ".html").
+var Kinds = []string{
+	site.KindHome, site.KindArticle, site.KindDay, site.KindMonth,
+	site.KindYear, site.KindTopics, site.KindTopic, site.KindNotFound,
+}
+
+// Renderer holds a parsed theme. It is safe for concurrent use once built;
+// set Inject before the first call to Page.
+type Renderer struct {
+	// Inject is written just before the last </body> of every page (the
+	// preview server's live-reload script); empty in builds.
+	Inject template.HTML
+
+	pages map[string]*template.Template
+}
+
+// New parses the theme: base.html, then each kind's file into its own clone.
+func New(theme fs.FS) (*Renderer, error) {
+	base, err := template.New(BaseFile).Funcs(Funcs()).ParseFS(theme, BaseFile)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds))}
+	for _, kind := range Kinds {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		if _, err := t.ParseFS(theme, kind+".html"); err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		r.pages[kind] = t
+	}
+	return r, nil
+}
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Page renders one page. Nothing is written when the template fails, and the
+// error names the page, the template file and its line.
+func (r *Renderer) Page(w io.Writer, p *site.Page) error {
+	t := r.pages[p.Kind]
+	if t == nil {
+		return fmt.Errorf("render %s: no template for page kind %q", p.Path, p.Kind)
+	}
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	if err := t.ExecuteTemplate(b, BaseFile, p); err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	_, err := w.Write(inject(b.Bytes(), r.Inject))
+	return err
+}
+
+// inject places snippet before the last </body>, or at the end without one.
+func inject(page []byte, snippet template.HTML) []byte {
+	if snippet == "" {
+		return page
+	}
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, snippet...)
+	}
+	out := make([]byte, 0, len(page)+len(snippet))
+	out = append(out, page[:i]...)
+	out = append(out, snippet...)
+	return append(out, page[i:]...)
+}
