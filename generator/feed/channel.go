@@ -1,0 +1,142 @@
+package feed
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/digest-news/digest/generator/site"
+	"github.com/gorilla/feeds"
+)
+
+// channel is one feed before it takes a format: what RSS, Atom and JSON Feed
+// share, plus the per-item fields gorilla/feeds has no place for.
+type channel struct {
+	title, description string
+	home, self         string // absolute URLs
+	lang, author       string // author: the Atom and JSON feed-level fallback
+	updated            time.Time
+	articles           []*site.Article // the items to come, capped
+	entries            []*entry
+}
+
+// entry is a feed item: gorilla's Item plus what its formats lack.
+type entry struct {
+	feeds.Item
+	published time.Time
+	authors   []string
+	editors   []string
+	topics    []*site.Topic
+	lang      string
+	image     string // absolute
+}
+
+func (b *builder) siteChannel(l site.FeedLink) *channel {
+	s := b.site
+	c := b.newChannel(l, s.Config.Title, s.Config.Description, s.AbsURL(s.BasePath))
+	c.articles = b.capped(s.Articles)
+	return c
+}
+
+func (b *builder) topicChannel(t *site.Topic, l site.FeedLink) *channel {
+	s := b.site
+	desc := t.Description
+	if desc == "" {
+		desc = t.Name + " in " + s.Config.Title
+	}
+	c := b.newChannel(l, s.Config.Title+": "+t.Name, desc, s.AbsURL(t.URL))
+	c.articles = b.capped(t.Articles)
+	return c
+}
+
+func (b *builder) newChannel(l site.FeedLink, title, desc, home string) *channel {
+	cfg := b.site.Config
+	if desc == "" {
+		desc = title
+	}
+	author := cfg.Author
+	if author == "" {
+		author = cfg.Title
+	}
+	return &channel{title: title, description: desc, home: home, self: l.URL,
+		lang: cfg.Language, author: author}
+}
+
+func (b *builder) capped(list []*site.Article) []*site.Article {
+	if n := b.site.Config.FeedItems; n > 0 && len(list) > n {
+		return list[:n]
+	}
+	return list
+}
+
+// addArticles turns the channel's articles into entries and dates the channel.
+func (b *builder) addArticles(c *channel) error {
+	for _, a := range c.articles {
+		html, err := b.content(a)
+		if err != nil {
+			return err
+		}
+		c.entries = append(c.entries, articleEntry(a, html))
+	}
+	c.setUpdated(b.site)
+	return nil
+}
+
+func articleEntry(a *site.Article, html string) *entry {
+	e := &entry{
+		Item: feeds.Item{Title: a.Title, Link: &feeds.Link{Href: a.Permalink}, Description: a.Summary,
+			Id: a.ID, IsPermaLink: "false", Created: a.Date, Updated: latest(a), Content: html},
+		published: a.Date, authors: a.Authors, editors: a.Editors, topics: a.Topics, lang: a.Lang,
+	}
+	if a.Image != nil {
+		e.image = absolute(a.Permalink, a.Image.URL)
+	}
+	return e
+}
+
+// setUpdated dates the channel by its newest entry.
+func (c *channel) setUpdated(s *site.Site) {
+	c.updated = time.Time{}
+	for _, e := range c.entries {
+		if e.Updated.After(c.updated) {
+			c.updated = e.Updated
+		}
+	}
+	if c.updated.IsZero() {
+		c.updated = s.Updated
+	}
+	if c.updated.IsZero() {
+		c.updated = fallbackUpdated
+	}
+}
+
+// gorilla is the channel as gorilla/feeds' Feed; the items are the entries'.
+func (c *channel) gorilla() *feeds.Feed {
+	f := &feeds.Feed{Title: c.title, Link: &feeds.Link{Href: c.home}, Description: c.description,
+		Id: c.self, Updated: c.updated}
+	for _, e := range c.entries {
+		f.Items = append(f.Items, &e.Item)
+	}
+	return f
+}
+
+// latest is when an article last changed.
+func latest(a *site.Article) time.Time {
+	if a.Updated.After(a.Date) {
+		return a.Updated
+	}
+	return a.Date
+}
+
+// absolute resolves ref against base; a reference that does not parse is kept.
+func absolute(base, ref string) string {
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
+}

@@ -1,0 +1,28 @@
+// Package feed is the subscription and hosting stage of a build: from the site
+// model it makes the bytes of every feed and crawler file, and writes nothing
+// itself. It is the only package that imports github.com/gorilla/feeds.
+//
+// Files returns, in a fixed order, with paths relative to the output root:
+//
+//   - the site feeds of Site.Feeds: feed.xml (RSS 2.0), atom.xml (Atom 1.0),
+//     feed.json (JSON Feed 1.1) and editions.xml (RSS, one item per day
+//     holding that day's digest grouped by topic);
+//   - for each topic, the feeds of Topic.Feeds (topics/<slug>/feed.xml and
+//     topics/<slug>/atom.xml);
+//   - feeds.opml (every feed above: site feeds, then topics);
+//   - sitemap.xml (every page but 404.html, lastmod = newest entry shown);
+//   - news-sitemap.xml (Google News: articles of the two days up to the newest);
+//   - robots.txt (allow all, naming both sitemaps).
+//
+// Feeds carry at most Config.FeedItems items in the model's order. Item ids
+// are Article.ID (stable; an RSS guid with isPermaLink="false"), every URL is
+// absolute, the item content is the caller's absolute-URL HTML (see Content),
+// and a feed's updated date is its newest item (Site.Updated, else a fixed
+// date, for an empty feed): the same model gives the same bytes.
+//
+// gorilla/feeds builds the documents; this package extends its structs with
+// what v1.2.0 lacks: RSS atom:link rel="self", dc:creator and one category per
+// topic; Atom rel="self", xml:lang, published, several authors and categories
+// with term and label; JSON Feed feed_url, language, authors and tags. It never
+// sets a channel author (gorilla writes it as an invalid managingEditor).
+package feed

@@ -1,0 +1,156 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// testSite builds the model of testdata/site, optionally under another base URL.
+func testSite(t *testing.T, baseURL string) *site.Site {
+	t.Helper()
+	cfg, entries, err := content.Load(os.DirFS("testdata/site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if baseURL != "" {
+		if err := cfg.SetBaseURL(baseURL); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site.New(cfg, entries, site.Options{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+}
+
+// testBody stands in for the Markdown stage: HTML with absolute URLs.
+func testBody(a *site.Article) (string, error) {
+	return `<p>` + html.EscapeString(a.Title) + `: <a href="` + a.Permalink + `">read</a> ` +
+		`<img src="` + a.Permalink + `pic.jpg" alt="A picture"></p>`, nil
+}
+
+func files(t *testing.T, s *site.Site) map[string][]byte {
+	t.Helper()
+	list, err := Files(s, testBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string][]byte{}
+	for _, f := range list {
+		if _, dup := m[f.Path]; dup {
+			t.Errorf("%s written twice", f.Path)
+		}
+		m[f.Path] = f.Data
+	}
+	return m
+}
+
+func TestFilesOrder(t *testing.T) {
+	list, err := Files(testSite(t, ""), testBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range list {
+		got = append(got, f.Path)
+	}
+	want := []string{"feed.xml", "atom.xml", "feed.json", "editions.xml",
+		"topics/economy/feed.xml", "topics/economy/atom.xml",
+		"topics/science/feed.xml", "topics/science/atom.xml",
+		"topics/world/feed.xml", "topics/world/atom.xml",
+		"feeds.opml", "sitemap.xml", "news-sitemap.xml", "robots.txt"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("paths\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := files(t, testSite(t, "")), files(t, testSite(t, ""))
+	for p, data := range a {
+		if !bytes.Equal(data, b[p]) {
+			t.Errorf("%s differs between two runs", p)
+		}
+	}
+}
+
+func TestContentError(t *testing.T) {
+	boom := errors.New("boom")
+	_, err := Files(testSite(t, ""), func(*site.Article) (string, error) { return "", boom })
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "content/2026/11/20/markets-rally.md") {
+		t.Errorf("err = %v, want boom naming the entry file", err)
+	}
+}
+
+// TestBodyRenderedOnce: an article in several feeds is rendered once.
+func TestBodyRenderedOnce(t *testing.T) {
+	calls := map[*site.Article]int{}
+	_, err := Files(testSite(t, ""), func(a *site.Article) (string, error) {
+		calls[a]++
+		return testBody(a)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for a, n := range calls {
+		if n != 1 {
+			t.Errorf("%s rendered %d times", a.Slug, n)
+		}
+	}
+}
+
+// TestXMLPitfalls guards against what gorilla/feeds writes by default.
+func TestXMLPitfalls(t *testing.T) {
+	m := files(t, testSite(t, ""))
+	for _, p := range []string{"feed.xml", "editions.xml", "topics/world/feed.xml"} {
+		doc := string(m[p])
+		for _, bad := range []string{"managingEditor", " UTC<", "<author>", "urn:uuid:" + "0000"} {
+			if strings.Contains(doc, bad) {
+				t.Errorf("%s contains %q", p, bad)
+			}
+		}
+		for _, good := range []string{`xmlns:atom="http://www.w3.org/2005/Atom"`, `rel="self"`, `isPermaLink="false"`, "<language>en-GB</language>"} {
+			if !strings.Contains(doc, good) {
+				t.Errorf("%s lacks %q", p, good)
+			}
+		}
+		if strings.LastIndex(doc, "<atom:link") > strings.Index(doc, "<item>") {
+			t.Errorf("%s: channel elements after the first item", p)
+		}
+	}
+	atom := string(m["atom.xml"])
+	if strings.LastIndex(atom, "<link") > strings.Index(atom, "<entry>") && strings.Index(atom, `rel="self"`) > strings.Index(atom, "<entry>") {
+		t.Errorf("atom.xml: self link after the first entry")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	m := files(t, testSite(t, ""))
+	for _, p := range []string{"feed.xml", "atom.xml"} {
+		golden := filepath.Join("testdata", "golden", p)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, m[p], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if !bytes.Equal(m[p], want) {
+			t.Errorf("%s differs from %s (run go test -update and review the diff):\n%s", p, golden, m[p])
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package feed
+
+import (
+	"encoding/xml"
+	"strings"
+
+	"github.com/digest-news/digest/generator/site"
+	"github.com/gorilla/feeds"
+)
+
+// XML namespaces the feeds declare.
+const (
+	nsAtom    = "http://www.w3.org/2005/Atom"
+	nsContent = "http://purl.org/rss/1.0/modules/content/"
+	nsDC      = "http://purl.org/dc/elements/1.1/"
+)
+
+// rssDoc is gorilla's RSS document with the atom and dc namespaces declared.
+type rssDoc struct {
+	XMLName   xml.Name `xml:"rss"`
+	Version   string   `xml:"version,attr"`
+	ContentNS string   `xml:"xmlns:content,attr"`
+	AtomNS    string   `xml:"xmlns:atom,attr"`
+	DCNS      string   `xml:"xmlns:dc,attr"`
+	Channel   *rssChannel
+}
+
+// rssChannel extends gorilla's channel with atom:link rel="self"; its Items
+// replace the embedded ones (a shallower field wins in encoding/xml) and so
+// come last, after the self link.
+type rssChannel struct {
+	*feeds.RssFeed
+	Self  rssSelf    `xml:"atom:link"`
+	Items []*rssItem `xml:"item"`
+}
+
+type rssSelf struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+// rssItem extends gorilla's item with one category per topic and Dublin Core
+// creators and contributors (RSS author must be an email address).
+type rssItem struct {
+	*feeds.RssItem
+	Categories   []string `xml:"category"`
+	Creators     []string `xml:"dc:creator"`
+	Contributors []string `xml:"dc:contributor"`
+}
+
+func (c *channel) rss() ([]byte, error) {
+	ch := (&feeds.Rss{Feed: c.gorilla()}).RssFeed()
+	ch.Language = c.lang
+	doc := &rssDoc{Version: "2.0", ContentNS: nsContent, AtomNS: nsAtom, DCNS: nsDC,
+		Channel: &rssChannel{RssFeed: ch, Self: rssSelf{Href: c.self, Rel: "self", Type: site.RSSType}}}
+	for i, it := range ch.Items {
+		e := c.entries[i]
+		it.Description = escapeText(e.Description) // RSS description is HTML
+		doc.Channel.Items = append(doc.Channel.Items, &rssItem{RssItem: it,
+			Categories: topicNames(e.topics), Creators: e.authors, Contributors: e.editors})
+	}
+	ch.Items = nil
+	return marshalXML(doc)
+}
+
+func topicNames(topics []*site.Topic) []string {
+	var names []string
+	for _, t := range topics {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// escapeText makes plain text safe to read as HTML.
+func escapeText(s string) string { return textEscaper.Replace(s) }
+
+// marshalXML writes an indented document with the XML declaration.
+func marshalXML(v any) ([]byte, error) {
+	data, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	out := append([]byte(xml.Header), data...)
+	return append(out, '\n'), nil
+}
