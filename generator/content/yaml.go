@@ -10,12 +10,19 @@ import (
 
 // decode reads YAML into v, rejecting unknown keys and duplicate keys.
 // offset is the file line just before the YAML starts, so errors name file lines.
-func decode(file string, offset int, data []byte, v any) *Error {
+func decode(file string, offset int, data []byte, v any) (e *Error) {
+	// go-yaml panics on some malformed input (found by FuzzParseEntry): report
+	// it as bad YAML rather than crash the build.
+	defer func() {
+		if r := recover(); r != nil {
+			e = &Error{File: file, Line: offset + 1, Msg: "YAML the parser cannot read", Hint: "check the tags (!), anchors and indentation"}
+		}
+	}()
 	err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField())
 	if err == nil {
 		return nil
 	}
-	e := &Error{File: file, Msg: "invalid YAML: " + err.Error(), Hint: "fix the YAML syntax"}
+	e = &Error{File: file, Msg: "invalid YAML: " + err.Error(), Hint: "fix the YAML syntax"}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		e.Msg = strings.TrimSpace(ye.GetMessage())

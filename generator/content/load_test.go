@@ -1,0 +1,80 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadReportsEveryBadEntry(t *testing.T) {
+	fsys := fstest.MapFS{
+		"digest.yaml":                       {Data: []byte("title: T\nbase_url: https://example.org/\n")},
+		"content/2026/11/18/good.md":         {Data: []byte("---\ntitle: Good\ndate: 2026-11-18\n---\nx\n")},
+		"content/2026/11/18/no-title.md":     {Data: []byte("---\ndate: 2026-11-18\n---\n")},
+		"content/2026/11/19/bad-date.md":     {Data: []byte("---\ntitle: B\ndate: yesterday\n---\n")},
+		"content/2026/11/19/same.md":         {Data: []byte("---\ntitle: S\ndate: 2026-11-19\n---\n")},
+		"content/2026/11/19/other.md":        {Data: []byte("---\ntitle: S2\ndate: 2026-11-19\nslug: same\n---\n")},
+		"content/2026/11/19/.hidden.md":      {Data: []byte("not an entry")},
+		"content/2026/11/19/notes.txt":       {Data: []byte("not an entry")},
+		"content/_drafts/ignored/ignored.md": {Data: []byte("not an entry")},
+	}
+	_, _, err := Load(fsys)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := Errors(err)
+	want := []string{
+		"content/2026/11/18/no-title.md:2: title is missing",
+		"content/2026/11/19/bad-date.md:3: date",
+		"content/2026/11/19/same.md:1: same date and slug as content/2026/11/19/other.md",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(got), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i].Error(), w) {
+			t.Errorf("error %d = %q, want prefix %q", i, got[i], w)
+		}
+	}
+}
+
+func TestLoadSortsNewestFirst(t *testing.T) {
+	fsys := fstest.MapFS{
+		"digest.yaml":               {Data: []byte("title: T\nbase_url: https://example.org/\n")},
+		"content/2026/11/18/b.md":   {Data: []byte("---\ntitle: B\ndate: 2026-11-18 09:00\n---\n")},
+		"content/2026/11/18/a.md":   {Data: []byte("---\ntitle: A\ndate: 2026-11-18 09:00\n---\n")},
+		"content/2026/11/19/new.md": {Data: []byte("---\ntitle: N\ndate: 2026-11-19\n---\n")},
+	}
+	_, entries, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var slugs []string
+	for _, e := range entries {
+		slugs = append(slugs, e.Slug)
+	}
+	if got := strings.Join(slugs, ","); got != "new,a,b" {
+		t.Errorf("order %s, want new,a,b", got)
+	}
+}
+
+func FuzzParseEntry(f *testing.F) {
+	f.Add([]byte("---\ntitle: A\ndate: 2026-11-18\ntopics: [economy]\nimage: {url: x}\n---\nBody\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("---\ntitle: [\n"))
+	cfg, err := ParseConfig([]byte("title: T\nbase_url: https://example.org/\ntopics:\n  economy: {}\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, err := ParseEntry("e.md", data, cfg)
+		if err == nil && (e.Title == "" || e.Date.IsZero()) {
+			t.Errorf("accepted an entry without title or date: %q", data)
+		}
+		for _, ce := range Errors(err) {
+			if ce.File != "e.md" {
+				t.Errorf("error without the file name: %v", ce)
+			}
+		}
+	})
+}

@@ -1,0 +1,102 @@
+// Package markdown turns an entry's Markdown body into HTML. It owns the one
+// goldmark configuration of the project: GitHub Flavored Markdown (tables,
+// strikethrough, autolinks), typographic quotes and dashes, footnotes and
+// heading ids, in safe mode (raw HTML is dropped and javascript: URLs are
+// neutralised). Link and image destinations are rewritten on the syntax tree
+// by a caller's Resolver, so pages can use site paths and feeds absolute URLs.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Resolver maps a link or image destination as written to the one to publish.
+type Resolver func(dest string) string
+
+// Doc is a converted body.
+type Doc struct {
+	HTML    []byte
+	Excerpt string // plain text of the first paragraph, for summaries
+}
+
+// Converter is safe for concurrent use; build it once.
+type Converter struct{ md goldmark.Markdown }
+
+// New builds the project's goldmark configuration.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Typographer, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	return &Converter{md: md}
+}
+
+// Convert renders src, passing every link and image destination through resolve
+// (nil leaves them as written).
+func (c *Converter) Convert(src []byte, resolve Resolver) (Doc, error) {
+	root := c.md.Parser().Parse(text.NewReader(src))
+	var doc Doc
+	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = rewrite(n.Destination, resolve)
+		case *ast.Image:
+			n.Destination = rewrite(n.Destination, resolve)
+		case *ast.Paragraph:
+			if doc.Excerpt == "" && n.Parent() == root {
+				doc.Excerpt = plainText(n, src)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return doc, err
+	}
+	var b bytes.Buffer
+	b.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&b, src, root); err != nil {
+		return doc, err
+	}
+	doc.HTML = b.Bytes()
+	return doc, nil
+}
+
+func rewrite(dest []byte, resolve Resolver) []byte {
+	if resolve == nil {
+		return dest
+	}
+	return []byte(resolve(string(dest)))
+}
+
+// plainText is the visible text of n, with soft line breaks as spaces.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.URL(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,101 @@
+package site
+
+import (
+	"sort"
+	"time"
+)
+
+// buildDays groups the articles (newest first) into editions.
+func (s *Site) buildDays() {
+	var day *Day
+	for _, a := range s.Articles {
+		d := a.Date
+		if day == nil || !sameDay(day.Date, d) {
+			day = &Day{Date: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, d.Location())}
+			day.URL = s.BasePath + d.Format("2006/01/02") + "/"
+			if n := len(s.Days); n > 0 {
+				s.Days[n-1].Older, day.Newer = day, s.Days[n-1]
+			}
+			s.Days = append(s.Days, day)
+		}
+		a.Day = day
+		day.Articles = append(day.Articles, a)
+	}
+	for _, d := range s.Days {
+		d.Groups = groupByTopic(d.Articles, s.Topics)
+	}
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// groupByTopic files each article under its first topic. Groups holding a
+// featured article come first, then topics in site order, untopical last;
+// inside a group featured articles lead, then newest first.
+func groupByTopic(articles []*Article, order []*Topic) []*Group {
+	rank := map[*Topic]int{}
+	for i, t := range order {
+		rank[t] = i
+	}
+	groups := map[*Topic]*Group{}
+	var list []*Group
+	for _, a := range articles {
+		var t *Topic
+		if len(a.Topics) > 0 {
+			t = a.Topics[0]
+		}
+		g := groups[t]
+		if g == nil {
+			g = &Group{Topic: t}
+			groups[t] = g
+			list = append(list, g)
+		}
+		g.Articles = append(g.Articles, a)
+	}
+	for _, g := range list {
+		sort.SliceStable(g.Articles, func(i, j int) bool {
+			return g.Articles[i].Featured && !g.Articles[j].Featured
+		})
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if fa, fb := a.Articles[0].Featured, b.Articles[0].Featured; fa != fb {
+			return fa
+		}
+		if (a.Topic == nil) != (b.Topic == nil) {
+			return b.Topic == nil
+		}
+		return a.Topic != nil && rank[a.Topic] < rank[b.Topic]
+	})
+	return list
+}
+
+// buildArchives makes the month and year archives from the days.
+func (s *Site) buildArchives() {
+	var month *Month
+	var year *Year
+	for _, d := range s.Days {
+		if year == nil || year.Date.Year() != d.Date.Year() {
+			year = &Year{Date: time.Date(d.Date.Year(), 1, 1, 0, 0, 0, 0, d.Date.Location())}
+			year.URL = s.BasePath + d.Date.Format("2006") + "/"
+			if n := len(s.Years); n > 0 {
+				s.Years[n-1].Older, year.Newer = year, s.Years[n-1]
+			}
+			s.Years = append(s.Years, year)
+		}
+		if month == nil || month.Date.Year() != d.Date.Year() || month.Date.Month() != d.Date.Month() {
+			month = &Month{Date: time.Date(d.Date.Year(), d.Date.Month(), 1, 0, 0, 0, 0, d.Date.Location()), Year: year}
+			month.URL = s.BasePath + d.Date.Format("2006/01") + "/"
+			if n := len(s.Months); n > 0 {
+				s.Months[n-1].Older, month.Newer = month, s.Months[n-1]
+			}
+			s.Months = append(s.Months, month)
+			year.Months = append(year.Months, month)
+		}
+		d.Month = month
+		month.Days = append(month.Days, d)
+		month.Count += len(d.Articles)
+		year.Count += len(d.Articles)
+	}
+}

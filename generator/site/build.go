@@ -1,0 +1,126 @@
+package site
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/digest-news/digest/generator/content"
+)
+
+// Options choose which entries are published.
+type Options struct {
+	Drafts bool      // include drafts
+	Future bool      // include entries dated after Now
+	Now    time.Time // the cut-off for future entries
+}
+
+// New builds the model from checked entries (newest first, as content.Load returns them).
+func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
+	base, _ := url.Parse(cfg.BaseURL) // checked by content
+	s := &Site{Config: cfg, BasePath: base.Path, Preview: opts.Drafts || opts.Future}
+	if s.BasePath == "" {
+		s.BasePath = "/"
+	}
+	origin := base.Scheme + "://" + base.Host
+	topics := s.topics(entries)
+	for _, e := range entries {
+		future := e.Date.After(opts.Now)
+		if (e.Draft && !opts.Drafts) || (future && !opts.Future) {
+			continue
+		}
+		a := &Article{Entry: e, Future: future, Summary: e.FrontMatter.Summary}
+		a.URL = s.BasePath + e.Day() + "/" + e.Slug + "/"
+		a.Permalink = origin + a.URL
+		a.ID = articleID(cfg, base.Host, e)
+		for _, slug := range e.FrontMatter.Topics {
+			t := topics[slug]
+			a.Topics = append(a.Topics, t)
+			t.Articles = append(t.Articles, a)
+		}
+		if n := len(s.Articles); n > 0 {
+			s.Articles[n-1].Older, a.Newer = a, s.Articles[n-1]
+		}
+		s.Articles = append(s.Articles, a)
+		if u := latest(e); u.After(s.Updated) {
+			s.Updated = u
+		}
+	}
+	s.Topics = sortedTopics(topics)
+	s.buildDays()
+	s.buildArchives()
+	s.Feeds = s.siteFeeds()
+	for _, t := range s.Topics {
+		t.Feeds = s.topicFeeds(t)
+	}
+	return s
+}
+
+// AbsURL turns a site path (as in Article.URL) into an absolute URL.
+func (s *Site) AbsURL(path string) string {
+	return strings.TrimSuffix(s.Config.BaseURL, s.BasePath) + path
+}
+
+func latest(e *content.Entry) time.Time {
+	if e.Updated.After(e.Date) {
+		return e.Updated
+	}
+	return e.Date
+}
+
+// articleID is the entry's own id, else a tag: URI (RFC 4151) that survives
+// a change of base_url when id_authority is configured.
+func articleID(cfg *content.Config, host string, e *content.Entry) string {
+	if e.ID != "" {
+		return e.ID
+	}
+	authority := cfg.IDAuthority
+	if authority == "" {
+		authority = host
+	}
+	return "tag:" + authority + "," + e.Date.Format("2006-01-02") + ":" + e.Slug
+}
+
+// topics are the declared topics plus, when none are declared, those entries use.
+func (s *Site) topics(entries []*content.Entry) map[string]*Topic {
+	all := map[string]*Topic{}
+	add := func(slug string, t content.Topic) {
+		if all[slug] == nil {
+			all[slug] = &Topic{Slug: slug, Name: t.Name, Description: t.Description, URL: s.BasePath + "topics/" + slug + "/"}
+		}
+	}
+	for slug, t := range s.Config.Topics {
+		add(slug, t)
+	}
+	for _, e := range entries {
+		for _, slug := range e.FrontMatter.Topics {
+			add(slug, content.Topic{Name: titleCase(slug)})
+		}
+	}
+	return all
+}
+
+func sortedTopics(m map[string]*Topic) []*Topic {
+	list := make([]*Topic, 0, len(m))
+	for _, t := range m {
+		list = append(list, t)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].Name != list[j].Name {
+			return list[i].Name < list[j].Name
+		}
+		return list[i].Slug < list[j].Slug
+	})
+	return list
+}
+
+func titleCase(slug string) string {
+	words := strings.Split(slug, "-")
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,95 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/digest-news/digest/generator/content"
+)
+
+// Site is the whole model.
+type Site struct {
+	Config   *content.Config
+	BasePath string // base_url's path, always with a trailing slash: "/" or "/repo/"
+	Articles []*Article // published, newest first
+	Days     []*Day     // newest first
+	Months   []*Month   // newest first
+	Years    []*Year    // newest first
+	Topics   []*Topic   // by name
+	Updated  time.Time  // newest date or updated of any article
+	Feeds    []FeedLink // the site-wide feeds, for autodiscovery
+	Preview  bool       // drafts or future entries are shown, marked
+}
+
+// Article is one published entry with everything its pages need.
+type Article struct {
+	*content.Entry
+	URL       string // site path, e.g. /repo/2026/11/18/slug/
+	Permalink string // absolute URL
+	ID        string // stable feed id
+	Summary   string // front matter summary, else the lead paragraph
+	Topics    []*Topic
+	Day       *Day
+	Newer     *Article
+	Older     *Article
+	Future    bool // dated after the build's time (shown only with --future)
+
+	Body template.HTML // filled by the markdown stage
+	Note template.HTML
+}
+
+// Day is one edition: a day's articles grouped by topic.
+type Day struct {
+	Date     time.Time // midnight in the site's timezone
+	URL      string
+	Articles []*Article
+	Groups   []*Group
+	Newer    *Day
+	Older    *Day
+	Month    *Month
+}
+
+// Group is a day's articles under one topic; Topic is nil for articles without one.
+type Group struct {
+	Topic    *Topic
+	Articles []*Article
+}
+
+// Month is a month archive.
+type Month struct {
+	Date  time.Time
+	URL   string
+	Days  []*Day
+	Count int
+	Newer *Month
+	Older *Month
+	Year  *Year
+}
+
+// Year is a year archive.
+type Year struct {
+	Date   time.Time
+	URL    string
+	Months []*Month
+	Count  int
+	Newer  *Year
+	Older  *Year
+}
+
+// Topic is a topic with its articles, newest first.
+type Topic struct {
+	Slug        string
+	Name        string
+	Description string
+	URL         string
+	Articles    []*Article
+	Feeds       []FeedLink
+}
+
+// FeedLink is a feed as linked from pages (autodiscovery) and the OPML list.
+type FeedLink struct {
+	Title string
+	Type  string // MIME type
+	URL   string // absolute
+	Path  string // output file, e.g. topics/economy/feed.xml
+}

@@ -1,0 +1,139 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Page kinds; each is one template file.
+const (
+	KindHome     = "home"
+	KindArticle  = "article"
+	KindDay      = "day"
+	KindMonth    = "month"
+	KindYear     = "year"
+	KindTopics   = "topics"
+	KindTopic    = "topic"
+	KindNotFound = "404"
+)
+
+// DaysPerHomePage is how many editions one home page holds.
+const DaysPerHomePage = 7
+
+// Page is one HTML page to render: its kind, where it goes and what it shows.
+// Only the fields its kind needs are set.
+type Page struct {
+	Kind        string
+	Path        string // output file, relative: 2026/11/18/slug/index.html
+	URL         string // site path
+	Title       string
+	Description string
+	Feeds       []FeedLink // autodiscovery: the site's, plus the topic's on topic pages
+	Site        *Site
+
+	Article  *Article
+	Day      *Day
+	Days     []*Day // home: the editions on this page
+	Month    *Month
+	Year     *Year
+	Topic    *Topic
+	Articles []*Article // topic: the articles on this page
+	Pager    *Pager
+}
+
+// Pager links the pages of a paginated list.
+type Pager struct {
+	Number, Total int
+	Newer, Older  string // site paths; empty at the ends
+}
+
+// Pages lists every HTML page of the site in a fixed order.
+func (s *Site) Pages() []*Page {
+	var pages []*Page
+	add := func(p *Page) {
+		p.Site = s
+		if p.Feeds == nil {
+			p.Feeds = s.Feeds
+		}
+		p.Path = s.OutPath(p.URL)
+		pages = append(pages, p)
+	}
+	s.homePages(add)
+	for _, a := range s.Articles {
+		add(&Page{Kind: KindArticle, URL: a.URL, Title: a.Title, Description: a.Summary, Article: a})
+	}
+	for _, d := range s.Days {
+		add(&Page{Kind: KindDay, URL: d.URL, Title: d.Date.Format("Monday 2 January 2006"), Day: d})
+	}
+	for _, m := range s.Months {
+		add(&Page{Kind: KindMonth, URL: m.URL, Title: m.Date.Format("January 2006"), Month: m})
+	}
+	for _, y := range s.Years {
+		add(&Page{Kind: KindYear, URL: y.URL, Title: y.Date.Format("2006"), Year: y})
+	}
+	add(&Page{Kind: KindTopics, URL: s.BasePath + "topics/", Title: "Topics"})
+	for _, t := range s.Topics {
+		s.topicPages(t, add)
+	}
+	nf := &Page{Kind: KindNotFound, URL: s.BasePath + "404.html", Title: "Page not found"}
+	add(nf)
+	nf.Path = "404.html"
+	return pages
+}
+
+// OutPath is the output file of a site path: pretty URLs are folders with index.html.
+func (s *Site) OutPath(urlPath string) string {
+	p := strings.TrimPrefix(urlPath, s.BasePath)
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+func (s *Site) homePages(add func(*Page)) {
+	total := max(1, (len(s.Days)+DaysPerHomePage-1)/DaysPerHomePage)
+	for n := 1; n <= total; n++ {
+		lo := (n - 1) * DaysPerHomePage
+		hi := min(lo+DaysPerHomePage, len(s.Days))
+		p := &Page{Kind: KindHome, URL: pageURL(s.BasePath, n), Title: s.Config.Title,
+			Description: s.Config.Description, Days: s.Days[lo:hi], Pager: pager(s.BasePath, n, total)}
+		if n > 1 {
+			p.Title = s.Config.Title + ": page " + strconv.Itoa(n)
+		}
+		add(p)
+	}
+}
+
+func (s *Site) topicPages(t *Topic, add func(*Page)) {
+	per := s.Config.PerPage
+	total := max(1, (len(t.Articles)+per-1)/per)
+	feeds := append(append([]FeedLink{}, s.Feeds...), t.Feeds...)
+	for n := 1; n <= total; n++ {
+		lo := (n - 1) * per
+		hi := min(lo+per, len(t.Articles))
+		p := &Page{Kind: KindTopic, URL: pageURL(t.URL, n), Title: t.Name, Description: t.Description,
+			Feeds: feeds, Topic: t, Articles: t.Articles[lo:hi], Pager: pager(t.URL, n, total)}
+		if n > 1 {
+			p.Title = t.Name + ": page " + strconv.Itoa(n)
+		}
+		add(p)
+	}
+}
+
+func pageURL(first string, n int) string {
+	if n == 1 {
+		return first
+	}
+	return first + "page/" + strconv.Itoa(n) + "/"
+}
+
+func pager(first string, n, total int) *Pager {
+	p := &Pager{Number: n, Total: total}
+	if n > 1 {
+		p.Newer = pageURL(first, n-1)
+	}
+	if n < total {
+		p.Older = pageURL(first, n+1)
+	}
+	return p
+}
