@@ -81,3 +81,6 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun digest <command> --help for its flags.")
 }
+
+// printf writes a report line to standard error, where digest's messages go.
+func printf(format string, args ...any) { fmt.Fprintf(os.Stderr, format, args...) }

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"flag"
+	"os"
+
+	"github.com/digest-news/digest/generator"
+)
+
+func init() {
+	commands["build"] = command{summary: "build the site into public/", run: runBuild}
+}
+
+func runBuild(fs *flag.FlagSet, args []string) error {
+	var opts generator.BuildOptions
+	quiet := false
+	fs.StringVar(&opts.Site, "site", ".", "site folder (holding digest.yaml)")
+	fs.StringVar(&opts.Out, "out", "", "output folder (default <site>/public)")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "override base_url of digest.yaml")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include drafts")
+	fs.BoolVar(&opts.Future, "future", false, "include entries dated in the future")
+	fs.BoolVar(&opts.NoMinify, "no-minify", false, "write unminified output, for debugging")
+	fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
+	fs.BoolVar(&opts.Stats, "stats", false, "print time per stage, files and bytes")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if !quiet || opts.Stats {
+		opts.Log = os.Stderr
+	}
+	res, err := generator.Build(opts)
+	if err != nil {
+		return err
+	}
+	if !quiet && !opts.Stats {
+		printf("built %d articles: %d files, %.1f MB (%d changed) in %s\n",
+			res.Articles, res.Files, float64(res.Bytes)/1e6, res.Written, outDir(opts))
+	}
+	return nil
+}
+
+func outDir(opts generator.BuildOptions) string {
+	if opts.Out != "" {
+		return opts.Out
+	}
+	return opts.Site + "/public"
+}
