@@ -8,7 +8,7 @@ import (
 
 func TestLoadReportsEveryBadEntry(t *testing.T) {
 	fsys := fstest.MapFS{
-		"digest.yaml":                       {Data: []byte("title: T\nbase_url: https://example.org/\n")},
+		"digest.yaml":                        {Data: []byte("title: T\nbase_url: https://example.org/\n")},
 		"content/2026/11/18/good.md":         {Data: []byte("---\ntitle: Good\ndate: 2026-11-18\n---\nx\n")},
 		"content/2026/11/18/no-title.md":     {Data: []byte("---\ndate: 2026-11-18\n---\n")},
 		"content/2026/11/19/bad-date.md":     {Data: []byte("---\ntitle: B\ndate: yesterday\n---\n")},

@@ -10,7 +10,7 @@ import (
 // Site is the whole model.
 type Site struct {
 	Config   *content.Config
-	BasePath string // base_url's path, always with a trailing slash: "/" or "/repo/"
+	BasePath string     // base_url's path, always with a trailing slash: "/" or "/repo/"
 	Articles []*Article // published, newest first
 	Days     []*Day     // newest first
 	Months   []*Month   // newest first
