@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"html/template"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,15 +15,16 @@ import (
 
 // BuildOptions are the flags of digest build.
 type BuildOptions struct {
-	Site     string    // folder holding digest.yaml
-	Out      string    // output folder; default <Site>/public
-	BaseURL  string    // overrides base_url when set
-	Drafts   bool      // include drafts
-	Future   bool      // include entries dated after Now
-	NoMinify bool      // write unminified output, for debugging
-	Now      time.Time // cut-off for future entries; zero means the current time
-	Log      io.Writer // progress and stats; nil for none
-	Stats    bool      // print time per stage
+	Site     string        // folder holding digest.yaml
+	Out      string        // output folder; default <Site>/public
+	BaseURL  string        // overrides base_url when set
+	Drafts   bool          // include drafts
+	Future   bool          // include entries dated after Now
+	NoMinify bool          // write unminified output, for debugging
+	Now      time.Time     // cut-off for future entries; zero means the current time
+	Log      io.Writer     // progress and stats; nil for none
+	Stats    bool          // print time per stage
+	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
 }
 
 // BuildResult says what a build wrote.
@@ -53,7 +55,7 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	clock.lap("load")
-	files, err := Generate(opts.Site, s, &clock)
+	files, err := Generate(opts.Site, s, opts.Inject, &clock)
 	if err != nil {
 		return nil, err
 	}

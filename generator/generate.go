@@ -23,7 +23,7 @@ import (
 var converter = markdown.New()
 
 // Generate renders the whole site model to output files, unminified.
-func Generate(dir string, s *site.Site, clock *stopwatch) ([]publish.File, error) {
+func Generate(dir string, s *site.Site, inject template.HTML, clock *stopwatch) ([]publish.File, error) {
 	if err := convertArticles(s); err != nil {
 		return nil, err
 	}
@@ -32,6 +32,7 @@ func Generate(dir string, s *site.Site, clock *stopwatch) ([]publish.File, error
 	if err != nil {
 		return nil, err
 	}
+	r.Inject = inject
 	pages := s.Pages()
 	files, err := renderPages(r, pages)
 	if err != nil {
