@@ -1,0 +1,195 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// block is one unit of a page dump: a paragraph, a heading, a list item.
+type block struct {
+	text   string
+	bullet bool // a list item: menus and related links are lists
+	words  int
+	stops  int  // stopwords among words
+	caps   int  // words starting with a capital letter
+	final  bool // ends like a sentence
+	links  int  // URL-like or handle-like tokens
+	repeat bool // the same text occurs elsewhere on the page
+	class  class
+}
+
+type class int
+
+const (
+	bad class = iota
+	short
+	good
+)
+
+// bullets open list items in text dumps (w3m, lynx, markdown).
+const bullets = "•·◦▪‣*-–"
+
+// splitBlocks cuts normalised text into blocks: blank lines end a block, each
+// list item is a block, and hard-wrapped lines are joined back.
+func splitBlocks(text string) []*block {
+	lines := strings.Split(text, "\n")
+	wrap := wrapWidth(lines)
+	var out []*block
+	var cur []string
+	flush := func(bullet bool) {
+		if len(cur) > 0 {
+			out = append(out, newBlock(strings.Join(cur, " "), bullet))
+			cur = cur[:0]
+		}
+	}
+	bulletOpen := false
+	for _, raw := range lines {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			flush(bulletOpen)
+			bulletOpen = false
+			continue
+		}
+		if item, ok := cutBullet(line); ok {
+			flush(bulletOpen)
+			bulletOpen = true
+			if item != "" {
+				cur = append(cur, item)
+			}
+			continue
+		}
+		if len(cur) > 0 && !joins(cur[len(cur)-1], line, wrap, bulletOpen, raw) {
+			flush(bulletOpen)
+			bulletOpen = false
+		}
+		cur = append(cur, line)
+	}
+	flush(bulletOpen)
+	return out
+}
+
+// joins reports whether line continues prev: only in hard-wrapped text, or as
+// the indented continuation of a list item.
+func joins(prev, line string, wrap int, inBullet bool, raw string) bool {
+	if inBullet && strings.HasPrefix(raw, "  ") {
+		return true
+	}
+	return wrap > 0 && utf8.RuneCountInString(prev) >= wrap-20
+}
+
+// wrapWidth detects text wrapped at a fixed width (mail, old scrapes) and
+// returns that width, or 0 when lines are whole paragraphs.
+func wrapWidth(lines []string) int {
+	max, long := 0, 0
+	for _, l := range lines {
+		n := utf8.RuneCountInString(strings.TrimRight(l, " "))
+		if n > max {
+			max = n
+		}
+	}
+	if max > 100 || max < 50 {
+		return 0
+	}
+	all := 0
+	for _, l := range lines {
+		n := utf8.RuneCountInString(strings.TrimRight(l, " "))
+		if n > 30 {
+			all++
+			if n >= max-12 {
+				long++
+			}
+		}
+	}
+	if all < 3 || long*3 < all {
+		return 0
+	}
+	return max
+}
+
+func cutBullet(line string) (string, bool) {
+	r, n := utf8.DecodeRuneInString(line)
+	if !strings.ContainsRune(bullets, r) {
+		return line, false
+	}
+	rest := line[n:]
+	if rest == "" {
+		return "", true
+	}
+	if rest[0] != ' ' {
+		return line, false
+	}
+	return strings.TrimSpace(rest), true
+}
+
+func newBlock(text string, bullet bool) *block {
+	b := &block{text: text, bullet: bullet}
+	last := ' '
+	for _, f := range strings.Fields(text) {
+		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.HasPrefix(f, "@") || strings.HasPrefix(f, "[") {
+			b.links++
+		}
+		w := strings.ToLower(strings.TrimFunc(f, notLetter))
+		if w == "" {
+			continue
+		}
+		b.words++
+		if stopwords[w] {
+			b.stops++
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimFunc(f, notLetter))
+		if unicode.IsUpper(r) {
+			b.caps++
+		}
+	}
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, " \"'”’)]")); r != utf8.RuneError {
+		last = r
+	}
+	b.final = strings.ContainsRune(".!?:;…", last)
+	return b
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// stopDensity is the share of stopwords: prose has many, menus and names few.
+func (b *block) stopDensity() float64 {
+	if b.words == 0 {
+		return 0
+	}
+	return float64(b.stops) / float64(b.words)
+}
+
+// classify labels a block from its own features, before context is known.
+func (b *block) classify() {
+	d := b.stopDensity()
+	switch {
+	case b.words == 0 || isFurniture(b.text):
+		b.class = bad
+	case b.links*4 > b.words:
+		b.class = bad
+	case b.repeat && b.words < 25:
+		b.class = bad
+	case b.words >= 12 && d >= 0.22:
+		b.class = good
+	case b.words >= 7 && d >= 0.3 && b.final && !b.bullet:
+		b.class = good
+	case b.bullet && b.words < 12:
+		b.class = bad
+	case b.words < 10:
+		b.class = short
+	default:
+		b.class = bad
+	}
+}
+
+// markRepeats flags blocks whose text occurs more than once: navigation and
+// teasers repeat, paragraphs do not.
+func markRepeats(blocks []*block) {
+	seen := make(map[string]int, len(blocks))
+	for _, b := range blocks {
+		seen[strings.ToLower(b.text)]++
+	}
+	for _, b := range blocks {
+		b.repeat = seen[strings.ToLower(b.text)] > 1
+	}
+}

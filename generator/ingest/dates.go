@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var months = map[string]time.Month{}
+
+func init() {
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		months[name] = m
+		months[name[:3]] = m
+	}
+	months["sept"] = time.September
+}
+
+const (
+	monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+	timeRe  = `(?:\D{0,12}?(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?)?`
+)
+
+// Dates in text: "November 4, 2014 / 8:39 PM", "4 Nov 2014 20.39 GMT",
+// "2014-11-04T20:39:00Z". Groups: month, day, year or day, month, year; then time.
+var (
+	mdyDate = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + timeRe)
+	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
+	isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
+)
+
+// findDate returns the first date written in s, in loc unless s names an offset.
+func findDate(s string, loc *time.Location) (time.Time, bool) {
+	type hit struct {
+		at int
+		t  time.Time
+	}
+	var best *hit
+	try := func(at int, t time.Time, ok bool) {
+		if ok && (best == nil || at < best.at) {
+			best = &hit{at, t}
+		}
+	}
+	if m := mdyDate.FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		t, ok := makeDate(g[3], months[strings.ToLower(strings.TrimSuffix(g[1], "."))[:3]], g[2], g[4], g[5], g[6], loc)
+		try(m[0], t, ok)
+	}
+	if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		t, ok := makeDate(g[3], months[strings.ToLower(g[2])[:3]], g[1], g[4], g[5], g[6], loc)
+		try(m[0], t, ok)
+	}
+	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		mo, _ := strconv.Atoi(g[2])
+		l := loc
+		if g[6] != "" {
+			if t, err := time.Parse("2006-01-02T15:04Z07:00", g[1]+"-"+g[2]+"-"+g[3]+"T"+g[4]+":"+g[5]+fixZone(g[6])); err == nil {
+				try(m[0], t, true)
+				l = nil
+			}
+		}
+		if l != nil {
+			t, ok := makeDate(g[1], time.Month(mo), g[3], g[4], g[5], "", loc)
+			try(m[0], t, ok)
+		}
+	}
+	if best == nil {
+		return time.Time{}, false
+	}
+	return best.t, true
+}
+
+func fixZone(z string) string {
+	if len(z) == 5 {
+		return z[:3] + ":" + z[3:]
+	}
+	return z
+}
+
+func groups(s string, m []int) []string {
+	g := make([]string, len(m)/2)
+	for i := range g {
+		if m[2*i] >= 0 {
+			g[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return g
+}
+
+// makeDate builds a date from text parts; it refuses impossible ones.
+func makeDate(year string, month time.Month, day, hour, minute, ampm string, loc *time.Location) (time.Time, bool) {
+	y, _ := strconv.Atoi(year)
+	d, _ := strconv.Atoi(day)
+	h, _ := strconv.Atoi(hour)
+	mi, _ := strconv.Atoi(minute)
+	if month == 0 || d < 1 || d > 31 || y < 1900 || y > 2200 || h > 23 || mi > 59 {
+		return time.Time{}, false
+	}
+	ap := strings.ToLower(strings.ReplaceAll(ampm, ".", ""))
+	if ap == "pm" && h < 12 {
+		h += 12
+	} else if ap == "am" && h == 12 {
+		h = 0
+	}
+	t := time.Date(y, month, d, h, mi, 0, 0, loc)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}

@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/digest-news/digest/generator/content"
+)
+
+// DateLayout is how ingest writes dates: minutes, in the site's timezone.
+const DateLayout = "2006-01-02 15:04"
+
+// EntryOptions are the site-wide choices for MakeEntry.
+type EntryOptions struct {
+	Config  *content.Config
+	Now     time.Time // the date of articles that carry none (--date)
+	Topics  []string  // given on the command line; they replace suggestions
+	Suggest func(a *Article) []string
+}
+
+// Draft is an entry ready to be written: front matter, body and its path
+// inside the site (content/YYYY/MM/DD/<slug>.md).
+type Draft struct {
+	FM   content.FrontMatter
+	Body string
+	File string
+	Day  string // YYYY-MM-DD
+}
+
+// MakeEntry turns an article into an entry draft. The slug is the title's;
+// the caller makes it unique within the day.
+func MakeEntry(a *Article, o EntryOptions) Draft {
+	loc := o.Config.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	date := a.Date
+	if date.IsZero() {
+		date = o.Now
+	}
+	date = date.In(loc)
+	fm := content.FrontMatter{
+		Title:     oneLine(a.Title),
+		Date:      date.Format(DateLayout),
+		Summary:   oneLine(a.Summary),
+		Source:    oneLine(a.Source),
+		SourceURL: a.SourceURL,
+		Authors:   a.Authors,
+		Editors:   a.Editors,
+		Dateline:  oneLine(a.Dateline),
+		Lang:      a.Lang,
+	}
+	if fm.Summary == "" {
+		fm.Summary = Summarize(a.Paras)
+	}
+	if a.Image.Caption != "" || a.Image.Credit != "" || a.Image.URL != "" {
+		fm.Image = &content.Image{URL: a.Image.URL, Caption: oneLine(a.Image.Caption), Credit: oneLine(a.Image.Credit)}
+	}
+	fm.Topics = o.Topics
+	if len(fm.Topics) == 0 && o.Suggest != nil {
+		fm.Topics = o.Suggest(a)
+	}
+	d := Draft{FM: fm, Body: a.Body(), Day: date.Format("2006-01-02")}
+	d.SetSlug(Slug(fm.Title), o.Config)
+	return d
+}
+
+// SetSlug names the draft's file and mints its permanent id, the tag: URI
+// the build would derive (RFC 4151), so the id survives later renames.
+func (d *Draft) SetSlug(slug string, cfg *content.Config) {
+	d.File = path.Join(content.Dir, strings.ReplaceAll(d.Day, "-", "/"), slug+".md")
+	d.FM.ID = "tag:" + authority(cfg) + "," + d.Day + ":" + slug
+}
+
+func authority(cfg *content.Config) string {
+	if cfg.IDAuthority != "" {
+		return cfg.IDAuthority
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
+		return u.Hostname()
+	}
+	return "localhost"
+}
+
+// Slug is the draft's slug, from its file name.
+func (d *Draft) Slug() string { return strings.TrimSuffix(path.Base(d.File), ".md") }
+
+// Bytes is the entry file.
+func (d *Draft) Bytes() ([]byte, error) {
+	return content.Format(d.FM, []byte(d.Body))
+}
+
+// oneLine folds whitespace so front matter values stay on one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// furniture matches whole blocks that are page chrome, never article text.
+var furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	`\d+\s*:\s*\d+`, // share counters "0 : 0"
+	`\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago`,
+	`(?:[a-z]+-)+(?:phone|tablet|browser|desktop|larger|above|below|mobile)`, // CSS breakpoint names
+	`advertisement|advert|sponsored(?: content)?|ad|ads|promoted`,
+	`(?:read|see|show|load|view) (?:more|all|full story|less|comments?)(?:\b.*)?`,
+	`(?:share|tweet|email|print|comment|comments|reply|like|follow|subscribe|sign in|sign up|log in|login|register|menu|search|close|skip to (?:main )?content|back to top|top|home)(?: (?:this|on \w+|us|now|article|story|page))?`,
+	`.*\bcookies?\b.*(?:accept|consent|agree|settings|policy|use).*`,
+	`.*\b(?:newsletter|sign up for|subscribe to)\b.{0,120}`,
+	`(?:copyright|©|\(c\)).{0,160}`,
+	`all rights reserved.*`,
+	`(?:related|more on this|more from|most (?:read|popular|viewed|shared)|trending|recommended|you may also like|topics|tags)(?: (?:stories|articles|content|coverage|now|news|topics))?:?`,
+	`(?:image|photo|video|media) (?:copyright|caption|source)\b.*`,
+	`(?:updated|published|posted|last updated)?:?\s*\d{1,2}:\d{2}\s*(?:am|pm)?\s*(?:[a-z]{2,4})?`,
+	`\d+ (?:shares?|comments?|views?)`,
+	`(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|messenger|instagram|youtube|x)(?:\s+(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|messenger|email|instagram))*`,
+	`\[[^\]]*\]`, // image placeholders and form fields in w3m dumps
+	`(?:terms (?:of (?:use|service)|and conditions)|privacy policy|contact us|about us|careers|accessibility).{0,40}`,
+	`(?:file photo|reuters tv|watch|listen|play video|video)`,
+}, "|") + `)$`)
+
+func isFurniture(s string) bool { return len(s) < 400 && furniture.MatchString(strings.TrimSpace(s)) }
+
+// captionCredit finds a photo credit closing a caption.
+var captionCredit = regexp.MustCompile(`(?:^|[\s.(])(` + strings.Join([]string{
+	`REUTERS/[\p{L}][\p{L}.'\- ]*[\p{L}.](?:/File(?: Photo)?)?`,
+	`(?:AP|AFP) Photo/[\p{L}][\p{L}.'\- ]*[\p{L}.]`,
+	`(?:Photograph|Photo|Picture|Image|Credit)s?: [^\n]{2,80}`,
+	`(?:[\p{L}. '-]+/)?(?:AFP|Getty Images|EPA(?:-EFE)?|AP|PA(?: Media| Wire)?|Bloomberg|Shutterstock|Xinhua|Anadolu(?: Agency)?)(?: via Getty Images)?(?:/[\p{L}][\p{L}.'\- ]*[\p{L}.])?`,
+}, "|") + `)\)?$`)
+
+// cutCaption splits a caption block into caption and credit; ok is false
+// when the block does not end with a photo credit.
+func cutCaption(s string) (caption, credit string, ok bool) {
+	if len(s) > 600 {
+		return "", "", false
+	}
+	m := captionCredit.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", "", false
+	}
+	caption = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:m[2]]), "(|-–—"))
+	credit = strings.TrimSpace(s[m[2]:m[3]])
+	for _, p := range []string{"Photograph: ", "Photo: ", "Picture: ", "Image: ", "Credit: ", "Photographs: ", "Photos: "} {
+		credit = strings.TrimPrefix(credit, p)
+	}
+	// A sentence that merely ends with an agency name is prose, not a caption.
+	if strings.HasSuffix(caption, ",") || len(strings.Fields(caption)) > 80 {
+		return "", "", false
+	}
+	return caption, credit, true
+}
+
+// dateline matches the place (and agency) opening a wire story:
+// "WASHINGTON (Reuters) - ", "LONDON, March 3 - ", "PARIS (AFP) — ".
+var dateline = regexp.MustCompile(`^((?:[A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+)(?:, [A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)?)(?:,? ([A-Z][a-z]{2,8}\.? \d{1,2}))?\s*(?:\(([A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s+`)
+
+// cutDateline removes a dateline from a first paragraph and returns it with
+// the agency it names.
+func cutDateline(p string) (rest, place, agency string) {
+	m := dateline.FindStringSubmatch(p)
+	if m == nil || len(m[0]) >= len(p)-20 {
+		return p, "", ""
+	}
+	if m[3] == "" && m[2] == "" && !strings.Contains(m[1], ",") && len(m[1]) < 3 {
+		return p, "", ""
+	}
+	return p[len(m[0]):], m[1], m[3]
+}
+
+// creditLine matches "Reporting by A; Editing by B and C" and its variants.
+var creditLine = regexp.MustCompile(`(?i)^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|written|reported|translated|graphics?) by\b`)
+
+var creditPart = regexp.MustCompile(`(?i)(additional reporting|reporting|writing|written|reported|compiled|editing|edited|translated|graphics?) by ([^;]+)`)
+
+// parseCredits reads a credit line into authors and editors.
+func parseCredits(s string) (authors, editors []string) {
+	s = strings.Trim(strings.TrimSpace(s), "()")
+	for _, m := range creditPart.FindAllStringSubmatch(s, -1) {
+		names := splitNames(m[2])
+		switch strings.ToLower(m[1]) {
+		case "editing", "edited":
+			editors = append(editors, names...)
+		case "reporting", "writing", "written", "reported", "additional reporting":
+			authors = append(authors, names...)
+		}
+	}
+	return authors, editors
+}
+
+// splitNames splits "A, B and C in Paris" into names.
+func splitNames(s string) []string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".)")
+	s = strings.NewReplacer(" and ", ",", " & ", ",", "; ", ",").Replace(s)
+	var out []string
+	for _, n := range strings.Split(s, ",") {
+		n = strings.TrimSpace(n)
+		if i := strings.Index(n, " in "); i > 0 {
+			n = n[:i]
+		}
+		if i := strings.Index(n, " at "); i > 0 {
+			n = n[:i]
+		}
+		if n != "" && len(strings.Fields(n)) <= 5 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// byline matches "By Jane Doe" and "By Jane Doe and John Roe, Reuters".
+var byline = regexp.MustCompile(`^(?i:by)\s+([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3})*)\s*(?:[,|-]\s*(.{0,40}))?$`)
+
+// agencies are sources a byline or dateline may name.
+var agencies = map[string]string{
+	"reuters": "Reuters", "ap": "AP", "associated press": "Associated Press", "afp": "AFP",
+	"bbc": "BBC", "bbc news": "BBC News", "the guardian": "The Guardian", "guardian": "The Guardian",
+	"bloomberg": "Bloomberg", "pa": "PA", "dpa": "dpa", "upi": "UPI", "xinhua": "Xinhua",
+}

@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// CleanText extracts the article from raw scraped text: a single story like
+// a wire scrape, or the text dump of a whole page. Dates without a zone are
+// read in loc.
+func CleanText(raw string, loc *time.Location) Article {
+	blocks := splitBlocks(normalize(raw))
+	markRepeats(blocks)
+	for _, b := range blocks {
+		b.classify()
+	}
+	from, to := bestRun(blocks)
+	var a Article
+	readHeader(&a, blocks, from, loc)
+	a.Paras = bodyParas(&a, blocks[from:to])
+	readCredits(&a, blocks[to:min(to+6, len(blocks))])
+	finishNews(&a)
+	if a.Date.IsZero() {
+		a.Date, a.Zoned = anyDate(blocks, loc)
+	}
+	if a.Title == "" {
+		a.Title = fallbackTitle(a.Paras)
+	}
+	return a
+}
+
+// normalize makes line ends, spaces and invisible characters uniform.
+func normalize(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\u2028", "\n", "\u2029", "\n\n", "\t", " ", "\f", "\n", "\x00", "").Replace(s)
+}
+
+// score weighs a block for bestRun: words of prose count for the article,
+// menus and furniture against it, short blocks slightly against.
+func score(b *block) int {
+	switch b.class {
+	case good:
+		return b.words
+	case short:
+		return -1
+	}
+	return -(4 + b.words/2)
+}
+
+// bestRun finds the contiguous blocks with the highest total score (Kadane):
+// the article body, without the menus before it and the links after it.
+func bestRun(blocks []*block) (from, to int) {
+	best, sum, start := 0, 0, 0
+	for i, b := range blocks {
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += score(b)
+		if sum > best {
+			best, from, to = sum, start, i+1
+		}
+	}
+	return from, to
+}
+
+// bodyParas keeps the prose of the run: good blocks and the short ones
+// between them (subheadings, one-line paragraphs), never furniture.
+func bodyParas(a *Article, run []*block) []string {
+	var out []string
+	for _, b := range run {
+		t := b.text
+		switch {
+		case b.class == bad && !(b.bullet && b.words >= 6 && b.stopDensity() >= 0.2):
+			continue
+		case b.class == short && (b.bullet || b.repeat || isFurniture(t)):
+			continue
+		}
+		if strings.HasPrefix(t, "Image caption ") {
+			t = strings.TrimPrefix(t, "Image caption ")
+			if a.Image.Caption == "" {
+				a.Image.Caption = t
+			}
+			continue
+		}
+		if b.bullet {
+			t = "- " + t
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// readCredits picks up credit lines just after the body.
+func readCredits(a *Article, after []*block) {
+	for _, b := range after {
+		if creditLine.MatchString(b.text) {
+			au, ed := parseCredits(b.text)
+			a.Authors = append(a.Authors, au...)
+			a.Editors = append(a.Editors, ed...)
+		}
+	}
+}
+
+// anyDate is the last resort: the first date anywhere on the page.
+func anyDate(blocks []*block, loc *time.Location) (time.Time, bool) {
+	for _, b := range blocks {
+		if len(b.text) < 160 {
+			if t, ok := findDate(b.text, loc); ok {
+				return t, false
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// fallbackTitle is the lead's first sentence, for articles without a headline.
+func fallbackTitle(paras []string) string {
+	if len(paras) == 0 {
+		return ""
+	}
+	return cutAt(paras[0], 90)
+}
