@@ -8,6 +8,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -98,5 +99,6 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	// The typographer stores its quotes and dashes as HTML entities.
+	return strings.TrimSpace(html.UnescapeString(b.String()))
 }

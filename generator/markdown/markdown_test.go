@@ -1,0 +1,78 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestConvert(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // substrings of the HTML
+		not       []string
+	}{
+		{"typographer", `He said "yes" -- twice...`, []string{"&ldquo;yes&rdquo;", "&ndash;", "&hellip;"}, nil},
+		{"table", "| a | b |\n| - | - |\n| 1 | 2 |\n", []string{"<table>", "<td>2</td>"}, nil},
+		{"strikethrough", "~~old~~", []string{"<del>old</del>"}, nil},
+		{"autolink", "see https://example.org/x now", []string{`<a href="https://example.org/x">`}, nil},
+		{"footnote", "Claim.[^1]\n\n[^1]: Source.\n", []string{`href="#fn:1"`, `id="fn:1"`}, nil},
+		{"heading id", "## Why it matters\n", []string{`<h2 id="why-it-matters">`}, nil},
+		{"raw html dropped", "<script>alert(1)</script>\n\n<b>x</b>", nil, []string{"<script", "<b>"}},
+		{"javascript url neutralised", "[x](javascript:alert(1))", []string{`<a href="">x</a>`}, []string{"javascript:"}},
+	}
+	c := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := c.Convert([]byte(tt.src), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			html := string(doc.HTML)
+			for _, w := range tt.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("HTML %q lacks %q", html, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(html, n) {
+					t.Errorf("HTML %q contains %q", html, n)
+				}
+			}
+		})
+	}
+}
+
+func TestResolverRewritesLinksAndImages(t *testing.T) {
+	src := "[a](/2026/01/02/x/) and ![b](/img.png) and [c](https://other.example/)\n"
+	doc, err := New().Convert([]byte(src), func(dest string) string {
+		if strings.HasPrefix(dest, "/") {
+			return "https://site.example/repo" + dest
+		}
+		return dest
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`href="https://site.example/repo/2026/01/02/x/"`, `src="https://site.example/repo/img.png"`, `href="https://other.example/"`} {
+		if !strings.Contains(string(doc.HTML), w) {
+			t.Errorf("%s lacks %s", doc.HTML, w)
+		}
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"# Head\n\nFirst *para*\nwraps -- here.\n\nSecond.", "First para wraps – here."},
+		{"> quoted\n\nReal lead.", "Real lead."},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		doc, err := New().Convert([]byte(tt.src), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Excerpt != tt.want {
+			t.Errorf("Excerpt(%q) = %q, want %q", tt.src, doc.Excerpt, tt.want)
+		}
+	}
+}
