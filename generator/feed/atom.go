@@ -58,7 +58,8 @@ func (e *entry) atom(ae *feeds.AtomEntry) *atomEntry {
 	ae.Published = e.published.Format(time.RFC3339)
 	ae.Summary = nil
 	if e.Description != "" {
-		ae.Summary = &feeds.AtomSummary{Content: e.Description, Type: "text"}
+		// as HTML, so that a "<" in the text is not taken for markup
+		ae.Summary = &feeds.AtomSummary{Content: escapeText(e.Description), Type: "html"}
 	}
 	for i := range ae.Links {
 		if ae.Links[i].Rel == "alternate" {

@@ -154,3 +154,25 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteOut writes the test site's files to $FEED_OUT for the external
+// validators (feed_rules.py, jing, feedparser, newsboat...).
+func TestWriteOut(t *testing.T) {
+	dir := os.Getenv("FEED_OUT")
+	if dir == "" {
+		t.Skip("set FEED_OUT=DIR to write the files")
+	}
+	list, err := Files(testSite(t, ""), testBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range list {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
