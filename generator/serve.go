@@ -1,0 +1,194 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/preview"
+)
+
+// ServeOptions are the flags of digest serve.
+type ServeOptions struct {
+	Site     string        // folder holding digest.yaml
+	Addr     string        // host:port to listen on; port 0 picks a free one, no host means 127.0.0.1
+	Drafts   bool          // include drafts, marked
+	Future   bool          // include entries dated in the future, marked
+	Log      io.Writer     // what was rebuilt, build errors; nil for none
+	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
+
+	// Ready, when set, is called with the site's URL once the first build is served.
+	Ready func(url string)
+	// Built, when set, is called after every build with its result or error.
+	Built func(*BuildResult, error)
+}
+
+// DefaultAddr is where digest serve listens unless told otherwise.
+const DefaultAddr = "127.0.0.1:1414"
+
+// Serve builds the site into a temporary folder (never public/), serves it on
+// loopback under base_url's path, and rebuilds and reloads the open tabs on
+// every change to its inputs, until ctx ends. A failed build is shown in the
+// browser and the log, and the last good site stays served.
+func Serve(ctx context.Context, opts ServeOptions) error {
+	if info, err := os.Stat(opts.Site); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s: no such site folder; pass --site DIR, the folder holding digest.yaml", opts.Site)
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 50 * time.Millisecond
+	}
+	ln, err := listen(opts.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	tmp, err := os.MkdirTemp("", "digest-serve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	watcher, err := preview.NewWatcher(opts.Site, opts.Debounce)
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", opts.Site, err)
+	}
+	defer watcher.Close()
+
+	p := &previewer{opts: opts, out: filepath.Join(tmp, "site")}
+	p.srv = preview.NewServer(p.out, basePath(opts.Site))
+	p.build(nil)
+	return p.serve(ctx, ln, watcher)
+}
+
+// previewer is one running digest serve.
+type previewer struct {
+	opts   ServeOptions
+	out    string // the temporary output folder
+	srv    *preview.Server
+	broken bool
+}
+
+// serve answers HTTP and rebuilds on each batch of changes until ctx ends.
+func (p *previewer) serve(ctx context.Context, ln net.Listener, watcher *preview.Watcher) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	hs := &http.Server{Handler: p.srv, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: log.New(io.Discard, "", 0)}
+	served := make(chan error, 1)
+	go func() {
+		served <- hs.Serve(ln)
+		cancel()
+	}()
+	u := "http://" + ln.Addr().String() + p.srv.Base()
+	p.logf("serving %s at %s (Ctrl-C to stop)\n", p.opts.Site, u)
+	if p.opts.Ready != nil {
+		p.opts.Ready(u)
+	}
+	for {
+		changed, err := watcher.Next(ctx)
+		if err != nil {
+			break
+		}
+		p.build(changed)
+	}
+	p.srv.Close()
+	stop, cancelStop := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancelStop()
+	shutErr := hs.Shutdown(stop)
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	p.logf("stopped\n")
+	return shutErr
+}
+
+// build rebuilds the site into the temporary folder and tells the server.
+func (p *previewer) build(changed []string) {
+	start := time.Now()
+	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
+		Future: p.opts.Future, Inject: preview.Script})
+	took := time.Since(start).Round(time.Millisecond)
+	if err != nil {
+		p.srv.Failed(err)
+		p.broken = true
+		p.logf("%sbuild failed (the browser shows it too):\n%s\n", what(changed), indent(err.Error()))
+	} else {
+		p.srv.Built(basePath(p.opts.Site))
+		if p.broken {
+			p.logf("fixed: ")
+		}
+		p.broken = false
+		p.logf("%sbuilt %d articles in %s (%d of %d files changed)\n", what(changed), res.Articles, took, res.Written, res.Files)
+	}
+	if p.opts.Built != nil {
+		p.opts.Built(res, err)
+	}
+}
+
+func (p *previewer) logf(format string, args ...any) {
+	if p.opts.Log != nil {
+		fmt.Fprintf(p.opts.Log, format, args...)
+	}
+}
+
+// what names the changes that led to a build, for the log.
+func what(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return ""
+	case 1:
+		return changed[0] + ": "
+	}
+	return fmt.Sprintf("%s and %d more: ", changed[0], len(changed)-1)
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+// basePath is the path of base_url, where the site is served; "/" when the
+// configuration cannot be read (the build reports why).
+func basePath(dir string) string {
+	cfg, err := content.LoadConfig(os.DirFS(dir))
+	if err != nil {
+		return "/"
+	}
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// listen opens addr, on loopback when it names no host.
+func listen(addr string) (net.Listener, error) {
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("--addr %s: %v; write it as host:port, like %s", addr, err, DefaultAddr)
+	}
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	addr = net.JoinHostPort(host, port)
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("%s is already in use (another digest serve?); pass --addr %s:0 to pick a free port", addr, host)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	return ln, nil
+}
