@@ -1,0 +1,96 @@
+package generator
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchSite is the site BenchmarkBuild builds: DIGEST_BENCH_SITE when set
+// (for example a corpus from ../shared/bench/gencorpus -digest), else a
+// synthetic corpus of DIGEST_BENCH_N entries (default 1000) made here.
+func benchSite(b *testing.B) string {
+	if dir := os.Getenv("DIGEST_BENCH_SITE"); dir != "" {
+		return dir
+	}
+	n := 1000
+	if s := os.Getenv("DIGEST_BENCH_N"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatalf("DIGEST_BENCH_N: %v", err)
+		}
+		n = v
+	}
+	dir := b.TempDir()
+	if err := writeCorpus(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuild is a cold build (no cache) of the bench site into a temp folder.
+func BenchmarkBuild(b *testing.B) {
+	site := benchSite(b)
+	out := filepath.Join(b.TempDir(), "public")
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for b.Loop() {
+		os.RemoveAll(out)
+		if _, err := Build(BuildOptions{Site: site, Out: out, Now: now}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var corpusWords = strings.Fields(`the a of and to in market council report water energy
+school vote court rail minister study season festival prices workers tunnel library
+drought solar budget hospital museum reef startup chip union regulator tenants harbour`)
+
+var corpusTopics = []string{"economy", "politics", "science", "health", "climate",
+	"culture", "sport", "technology", "world", "transport"}
+
+// writeCorpus writes a deterministic synthetic site of n entries into dir.
+func writeCorpus(dir string, n int, seed uint64) error {
+	rnd := rand.New(rand.NewPCG(seed, seed))
+	cfg := "title: Bench Wire\nbase_url: https://bench.example/\nper_page: 20\nfeed_items: 20\n"
+	if err := os.WriteFile(filepath.Join(dir, "digest.yaml"), []byte(cfg), 0o644); err != nil {
+		return err
+	}
+	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	words := func(k int) string {
+		w := make([]string, k)
+		for i := range w {
+			w[i] = corpusWords[rnd.IntN(len(corpusWords))]
+		}
+		return strings.Join(w, " ")
+	}
+	for i := range n {
+		date := start.Add(time.Duration(rnd.Int64N(int64(1096 * 24 * time.Hour))))
+		slug := fmt.Sprintf("story-%d", i)
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %q\ndate: %s\ntopics:\n", strings.ToUpper(words(1)[:1])+words(6)[1:], date.Format(time.RFC3339))
+		for range 1 + rnd.IntN(3) {
+			fmt.Fprintf(&b, "  - %q\n", corpusTopics[rnd.IntN(len(corpusTopics))])
+		}
+		fmt.Fprintf(&b, "source: \"Bench Desk\"\nauthors:\n  - \"A. Writer\"\nsummary: %q\n---\n\n", words(20)+".")
+		for p := range 5 + rnd.IntN(10) {
+			if p%4 == 3 {
+				fmt.Fprintf(&b, "## %s\n\n", words(4))
+			}
+			fmt.Fprintf(&b, "%s *%s* [%s](https://example.org/%d) %s.\n\n", words(30), words(2), words(2), rnd.IntN(1e5), words(25))
+		}
+		file := filepath.Join(dir, "content", date.Format("2006/01/02"), slug+".md")
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
