@@ -13,6 +13,7 @@ import (
 
 	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/site"
+	"github.com/mmcdole/gofeed"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -173,6 +174,51 @@ func TestWriteOut(t *testing.T) {
 		}
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+func TestDateFormats(t *testing.T) {
+	s := testSite(t, "")
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, a := range s.Articles {
+		a.Entry.Date = a.Date.In(ny)
+		a.Entry.Updated = a.Updated.In(ny)
+	}
+	m := files(t, s)
+	for p, want := range map[string]string{
+		"feed.xml":  "<pubDate>Fri, 20 Nov 2026 04:30:00 -0500</pubDate>",
+		"atom.xml":  "<published>2026-11-20T04:30:00-05:00</published>",
+		"feed.json": `"date_published": "2026-11-20T04:30:00-05:00"`,
+	} {
+		doc := string(m[p])
+		if !strings.Contains(doc, want) {
+			t.Errorf("%s lacks %s", p, want)
+		}
+		if strings.Contains(doc, "EST") || strings.Contains(doc, "UTC") {
+			t.Errorf("%s names a zone instead of an offset", p)
+		}
+	}
+}
+
+// TestCDATAEnd: a body holding "]]>" still gives well-formed feeds.
+func TestCDATAEnd(t *testing.T) {
+	list, err := Files(testSite(t, ""), func(*site.Article) (string, error) {
+		return "<p>a]]>b &amp; c</p>", nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range list[:4] {
+		feed, err := gofeed.NewParser().Parse(bytes.NewReader(f.Data))
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		if f.Path != "editions.xml" && feed.Items[0].Content != "<p>a]]>b &amp; c</p>" {
+			t.Errorf("%s: content %q", f.Path, feed.Items[0].Content)
 		}
 	}
 }
