@@ -16,6 +16,7 @@ type block struct {
 	final  bool // ends like a sentence
 	links  int  // URL-like or handle-like tokens
 	repeat bool // the same text occurs elsewhere on the page
+	wall   bool // ends an article: comments, sharing, related stories
 	class  class
 }
 
@@ -145,7 +146,16 @@ func newBlock(text string, bullet bool) *block {
 	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, " \"'”’)]")); r != utf8.RuneError {
 		last = r
 	}
-	b.final = strings.ContainsRune(".!?:;…", last)
+	b.wall = isWall(text)
+	b.final = strings.ContainsRune(".!?:;…。！？", last)
+	// Scripts without spaces: count about two characters a word.
+	cjk := 0
+	for _, r := range text {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			cjk++
+		}
+	}
+	b.words += cjk / 2
 	return b
 }
 
@@ -160,10 +170,18 @@ func (b *block) stopDensity() float64 {
 }
 
 // classify labels a block from its own features, before context is known.
-func (b *block) classify() {
+// foreign pages (few English stopwords anywhere) are judged by length and
+// punctuation alone.
+func (b *block) classify(foreign bool) {
 	d := b.stopDensity()
+	if foreign {
+		d = 0.3
+		if !b.final && b.words < 30 {
+			d = 0
+		}
+	}
 	switch {
-	case b.words == 0 || isFurniture(b.text):
+	case b.words == 0 || isFurniture(b.text) || cookieText(b.text):
 		b.class = bad
 	case b.links*4 > b.words:
 		b.class = bad
@@ -192,4 +210,17 @@ func markRepeats(blocks []*block) {
 	for _, b := range blocks {
 		b.repeat = seen[strings.ToLower(b.text)] > 1
 	}
+}
+
+// foreignText reports whether the page's longer blocks have almost no
+// English stopwords: then stopword density says nothing.
+func foreignText(blocks []*block) bool {
+	words, stops := 0, 0
+	for _, b := range blocks {
+		if b.words >= 10 {
+			words += b.words
+			stops += b.stops
+		}
+	}
+	return words > 0 && stops*10 < words
 }

@@ -27,6 +27,24 @@ var furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:file photo|reuters tv|watch|listen|play video|video)`,
 }, "|") + `)$`)
 
+// wall matches blocks that end an article: what follows is comments,
+// sharing or other stories, never more of the body.
+var wall = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	`share this(?: article| story)?:?`,
+	`\d+ comments?`,
+	`comments?(?: \(\d+\))?:?`,
+	`leave a (?:reply|comment)`,
+	`(?:post a|add a|join the) (?:comment|discussion|conversation)`,
+	`\d+\.? .{1,40} says:`,
+	`.{1,40} says:`,
+	`(?:related|more) (?:posts|articles|stories|coverage|news)`,
+	`you (?:may|might) also (?:like|enjoy)`,
+	`(?:most (?:read|popular|viewed)|trending now|recommended for you|read next|what to read next)`,
+	`about the author`,
+}, "|") + `)$`)
+
+func isWall(s string) bool { return len(s) < 120 && wall.MatchString(strings.TrimSpace(s)) }
+
 func isFurniture(s string) bool { return len(s) < 400 && furniture.MatchString(strings.TrimSpace(s)) }
 
 // captionCredit finds a photo credit closing a caption.
@@ -124,4 +142,14 @@ var agencies = map[string]string{
 	"reuters": "Reuters", "ap": "AP", "associated press": "Associated Press", "afp": "AFP",
 	"bbc": "BBC", "bbc news": "BBC News", "the guardian": "The Guardian", "guardian": "The Guardian",
 	"bloomberg": "Bloomberg", "pa": "PA", "dpa": "dpa", "upi": "UPI", "xinhua": "Xinhua",
+}
+
+// cookieText catches consent banners, however long they run.
+func cookieText(s string) bool {
+	if len(s) > 1200 {
+		return false
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "cookie") && (strings.Contains(l, "consent") || strings.Contains(l, "this website uses") ||
+		strings.Contains(l, "we use cookies") || strings.Contains(l, "cookie policy") || strings.Contains(l, "cookie settings") || strings.Contains(l, "necessary cookies"))
 }

@@ -12,8 +12,9 @@ import (
 func CleanText(raw string, loc *time.Location) Article {
 	blocks := splitBlocks(normalize(raw))
 	markRepeats(blocks)
+	foreign := foreignText(blocks)
 	for _, b := range blocks {
-		b.classify()
+		b.classify(foreign)
 	}
 	from, to := bestRun(blocks)
 	var a Article
@@ -42,8 +43,14 @@ func normalize(s string) string {
 // score weighs a block for bestRun: words of prose count for the article,
 // menus and furniture against it, short blocks slightly against.
 func score(b *block) int {
+	if b.wall {
+		return -1000
+	}
 	switch b.class {
 	case good:
+		if b.bullet { // teaser lists are bullets; article lists are rare
+			return b.words / 4
+		}
 		return b.words
 	case short:
 		return -1
@@ -74,7 +81,7 @@ func bodyParas(a *Article, run []*block) []string {
 	for _, b := range run {
 		t := b.text
 		switch {
-		case b.class == bad && !(b.bullet && b.words >= 6 && b.stopDensity() >= 0.2):
+		case b.class == bad:
 			continue
 		case b.class == short && (b.bullet || b.repeat || isFurniture(t)):
 			continue
