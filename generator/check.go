@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -52,6 +55,38 @@ func Check(opts CheckOptions) ([]check.Finding, error) {
 
 // defaultOut names the output folder in findings about built files.
 const defaultOut = "public"
+
+// Verify checks the files a build is about to publish into out at baseURL:
+// an error lists every finding of severity error (invalid feeds, broken
+// internal links), so that Build stops before publish.Write and the old output
+// stays; warnings, and feed ids the previous output in out published and the
+// new one lost (check.Vanished), are written to log when it is not nil.
+// Build calls it after minify, before publish.Write:
+//
+//	if err := Verify(opts.Out, files, s.Config.BaseURL, opts.Log); err != nil {
+//		return nil, err
+//	}
+func Verify(out string, files []publish.File, baseURL string, log io.Writer) error {
+	next := outputFiles(files)
+	findings := check.Output(next, baseURL)
+	if old, err := check.ReadFiles(os.DirFS(out), check.IsFeed); err == nil {
+		findings = append(findings, check.Vanished(old, next)...)
+	}
+	check.Sort(findings)
+	var errs []error
+	for _, f := range findings {
+		f.File = filepath.ToSlash(filepath.Join(filepath.Base(out), f.File))
+		if f.Severity == check.Error {
+			errs = append(errs, errors.New(f.String()))
+		} else if log != nil {
+			fmt.Fprintln(log, f)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("the output would be invalid; nothing was published:\n%w", errors.Join(errs...))
+	}
+	return nil
+}
 
 // outputFiles keys files by output path, as check.Output takes them.
 func outputFiles(files []publish.File) map[string][]byte {
