@@ -12,7 +12,7 @@ import (
 
 // editionsChannel has one item per day (newest first) holding that day's
 // digest: the titles linked, grouped by topic, with their summaries.
-func (b *builder) editionsChannel(l site.FeedLink) (*channel, error) {
+func (b *builder) editionsChannel(l site.FeedLink) *channel {
 	s := b.site
 	c := b.newChannel(l, s.Config.Title+": daily editions",
 		"One item a day: the whole edition of "+s.Config.Title+".", s.AbsURL(s.BasePath))
@@ -24,7 +24,7 @@ func (b *builder) editionsChannel(l site.FeedLink) (*channel, error) {
 		c.entries = append(c.entries, b.editionEntry(d))
 	}
 	c.setUpdated(s)
-	return c, nil
+	return c
 }
 
 func (b *builder) editionEntry(d *site.Day) *entry {

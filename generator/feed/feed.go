@@ -74,11 +74,7 @@ func (b *builder) content(a *site.Article) (string, error) {
 
 func (b *builder) siteFeed(l site.FeedLink) (File, error) {
 	if l.Path == "editions.xml" {
-		c, err := b.editionsChannel(l)
-		if err != nil {
-			return File{}, err
-		}
-		return b.write(l, c)
+		return b.write(l, b.editionsChannel(l))
 	}
 	return b.feed(l, b.siteChannel(l))
 }
