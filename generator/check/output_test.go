@@ -51,7 +51,7 @@ const page = `<!doctype html><html lang=en><head><link rel=stylesheet href=/repo
 func testSite(extra map[string]string) map[string][]byte {
 	files := map[string][]byte{
 		"feed.xml": []byte(rss), "atom.xml": []byte(atom), "feed.json": []byte(jsonFeed),
-		"index.html": []byte(strings.ReplaceAll(page, "UP", "")),
+		"index.html":   []byte(strings.ReplaceAll(page, "UP", "")),
 		"a/index.html": []byte(strings.ReplaceAll(page, "UP", "../")), "b/index.html": []byte(strings.ReplaceAll(page, "UP", "../")),
 		"css/site.css": []byte("body{}"), "x.png": {},
 	}
