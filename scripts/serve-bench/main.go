@@ -1,0 +1,210 @@
+// Command serve-bench measures digest serve: from saving an entry to the open
+// browser tab showing it (headless chromium through chromedp), over several
+// saves, and the peak RSS of the serving process. scripts/serve-bench.sh
+// prepares the site and runs it.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+func main() {
+	digest := flag.String("digest", "digest", "the digest binary")
+	site := flag.String("site", "", "site folder")
+	saves := flag.Int("saves", 20, "number of saves to time")
+	flag.Parse()
+	if err := run(*digest, *site, *saves); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(digest, site string, saves int) error {
+	entry, page, err := newest(site)
+	if err != nil {
+		return err
+	}
+	orig, err := os.ReadFile(entry)
+	if err != nil {
+		return err
+	}
+	defer os.WriteFile(entry, orig, 0o644)
+
+	srv, url, builds, err := start(digest, site)
+	if err != nil {
+		return err
+	}
+	defer srv.Process.Kill()
+	ctx, stop, err := browser()
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+page)); err != nil {
+		return err
+	}
+	var took []time.Duration
+	for i := range saves {
+		marker := fmt.Sprintf("Bench save %d", i)
+		data := retitle(orig, marker)
+		start := time.Now()
+		if err := os.WriteFile(entry, data, 0o644); err != nil {
+			return err
+		}
+		if err := waitTitle(ctx, marker, 60*time.Second); err != nil {
+			return err
+		}
+		took = append(took, time.Since(start))
+		fmt.Printf("save %2d: %6.1f ms\n", i+1, ms(took[i]))
+		time.Sleep(200 * time.Millisecond)
+	}
+	status, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", srv.Process.Pid))
+	srv.Process.Signal(os.Interrupt)
+	srv.Wait()
+	report(took, builds(), status)
+	return nil
+}
+
+// newest is the entry with the latest path, and its page's path under the base.
+func newest(site string) (file, page string, err error) {
+	var files []string
+	err = filepath.WalkDir(filepath.Join(site, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil || len(files) == 0 {
+		return "", "", fmt.Errorf("no entries under %s/content: %v", site, err)
+	}
+	slices.Sort(files)
+	file = files[len(files)-1]
+	rel, _ := filepath.Rel(filepath.Join(site, "content"), file)
+	return file, filepath.ToSlash(strings.TrimSuffix(rel, ".md")) + "/", nil
+}
+
+var titleLine = regexp.MustCompile(`(?m)^title: .*$`)
+
+func retitle(entry []byte, title string) []byte {
+	return titleLine.ReplaceAll(entry, []byte(fmt.Sprintf("title: %q", title)))
+}
+
+var (
+	servingLine = regexp.MustCompile(`serving .* at (http://\S+)`)
+	builtLine   = regexp.MustCompile(`built \d+ articles in (\S+)`)
+)
+
+// start runs digest serve and returns its URL and a func listing the build
+// times it logged after the first.
+func start(digest, site string) (*exec.Cmd, string, func() []time.Duration, error) {
+	cmd := exec.Command(digest, "serve", "--site", site, "--addr", "127.0.0.1:0")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, "", nil, err
+	}
+	urls := make(chan string, 1)
+	var builds []time.Duration
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		lines := bufio.NewScanner(stderr)
+		for lines.Scan() {
+			line := lines.Text()
+			fmt.Fprintln(os.Stderr, "  digest serve: "+line)
+			if m := servingLine.FindStringSubmatch(line); m != nil {
+				urls <- m[1]
+			} else if m := builtLine.FindStringSubmatch(line); m != nil && strings.Contains(line, ": built") {
+				if d, err := time.ParseDuration(m[1]); err == nil {
+					builds = append(builds, d)
+				}
+			}
+		}
+		io.Copy(io.Discard, stderr)
+	}()
+	select {
+	case url := <-urls:
+		return cmd, url, func() []time.Duration { <-done; return builds }, nil
+	case <-time.After(5 * time.Minute):
+		cmd.Process.Kill()
+		return nil, "", nil, fmt.Errorf("digest serve did not start")
+	}
+}
+
+func browser() (context.Context, func(), error) {
+	exe := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			exe = p
+			break
+		}
+	}
+	if exe == "" {
+		return nil, nil, fmt.Errorf("no chromium found (apt-get install -y chromium)")
+	}
+	profile, err := os.MkdirTemp("", "serve-bench-profile-")
+	if err != nil {
+		return nil, nil, err
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile))
+	ctx, cancelBrowser := chromedp.NewContext(actx)
+	return ctx, func() { cancelBrowser(); cancelAlloc(); os.RemoveAll(profile) }, nil
+}
+
+// waitTitle polls the tab's title every 2 ms; a reload in between costs a retry.
+func waitTitle(ctx context.Context, want string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		title, err := chromedp.Run(ctx, chromedp.Evaluate[string]("document.title"))
+		if err == nil && strings.Contains(title, want) {
+			return nil
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	return fmt.Errorf("the tab never showed %q", want)
+}
+
+func report(took, builds []time.Duration, status []byte) {
+	fmt.Printf("save -> browser shows it, %d saves: median %.1f ms, min %.1f, p90 %.1f, max %.1f\n",
+		len(took), ms(median(took)), ms(slices.Min(took)), ms(quantile(took, 0.9)), ms(slices.Max(took)))
+	if len(builds) > 0 {
+		fmt.Printf("rebuild (server side), %d builds: median %.1f ms\n", len(builds), ms(median(builds)))
+	}
+	for line := range strings.SplitSeq(string(status), "\n") {
+		if strings.HasPrefix(line, "VmHWM") || strings.HasPrefix(line, "VmRSS") {
+			fmt.Println("digest serve " + strings.Join(strings.Fields(line), " "))
+		}
+	}
+}
+
+func median(d []time.Duration) time.Duration { return quantile(d, 0.5) }
+
+func quantile(d []time.Duration, q float64) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[int(q*float64(len(s)-1)+0.5)]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
