@@ -28,7 +28,7 @@ func runIngest(fs *flag.FlagSet, args []string) error {
 	day := fs.String("date", "", "date for articles without one, `YYYY-MM-DD` (default: today)")
 	dry := fs.Bool("dry-run", false, "print what would be written, write nothing")
 	force := fs.Bool("force", false, "replace entries that hold the same article, even edited ones")
-	ex := fs.String("extractor", string(ingest.Trafilatura), "HTML extractor: trafilatura or readability (for evaluation)")
+	ex := fs.String("extractor", string(ingest.Readability), "HTML extractor: readability or trafilatura (for evaluation)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: digest ingest [--site DIR] [--topic T]... [--date DAY] [--dry-run] [--force] SOURCE...\n\nSOURCE is a file, a folder, an http(s) URL or - for stdin.")
 		fs.PrintDefaults()

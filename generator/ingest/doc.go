@@ -20,8 +20,8 @@
 // first paragraph ("WASHINGTON (Reuters) -") and the credit lines closing it
 // ("Reporting by ...; Editing by ...").
 //
-// HTML (ExtractHTML) goes through go-trafilatura, chosen over go-readability by
-// measurement on the scrapinghub benchmark, then to Markdown with
+// HTML (ExtractHTML) goes through go-readability, chosen over go-trafilatura by
+// measurement on the scrapinghub benchmark (TestEvalHTML), then to Markdown with
 // html-to-markdown; nothing but text, emphasis, links, lists, quotes and
 // headings survives. The same news rules run on the result, and the page's
 // metadata (og:, JSON-LD, meta tags, time elements) supplies title, date,

@@ -109,3 +109,28 @@ func TestEvalRaw(t *testing.T) {
 	mp, mr := sp/float64(n), sr/float64(n)
 	t.Logf("raw text, scrapinghub-dev: pages=%d precision=%.3f recall=%.3f F1=%.3f", n, mp, mr, 2*mp*mr/(mp+mr))
 }
+
+// TestEvalHTML scores ExtractHTML on scrapinghub-dev (target F1 >= 0.97).
+// It takes a few seconds, so it runs only with INGEST_EVAL=1;
+// INGEST_EXTRACTOR=readability measures the other extractor.
+func TestEvalHTML(t *testing.T) {
+	if os.Getenv("INGEST_EVAL") == "" {
+		t.Skip("set INGEST_EVAL=1 to score the HTML path")
+	}
+	ex := Extractor(os.Getenv("INGEST_EXTRACTOR")) // "" is the default, readability
+	var sp, sr float64
+	n := 0
+	for _, pg := range scrapinghub(t) {
+		a, _ := ExtractHTML([]byte(pg.html), "", time.UTC, ex)
+		p, r, ok := shingleScore(a.Body(), pg.truth.Body)
+		if !ok {
+			continue
+		}
+		if os.Getenv("INGEST_EVAL_V") != "" {
+			t.Logf("%s P=%.3f R=%.3f", pg.name[:12], p, r)
+		}
+		sp, sr, n = sp+p, sr+r, n+1
+	}
+	mp, mr := sp/float64(n), sr/float64(n)
+	t.Logf("HTML (%q), scrapinghub-dev: pages=%d precision=%.4f recall=%.4f F1=%.4f", ex, n, mp, mr, 2*mp*mr/(mp+mr))
+}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,7 +84,10 @@ func finishNews(a *Article) {
 			a.Editors = append(a.Editors, ed...)
 			continue
 		}
-		if isFurniture(p) {
+		if isWall(plain(p)) && len(out) >= 2 {
+			break
+		}
+		if junkPara(a, p) {
 			continue
 		}
 		out = append(out, p)
@@ -129,4 +133,50 @@ func cutAt(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(s[:cut], " ,;:-")
+}
+
+// junkPara tells page furniture that extractors keep: bare links, lines
+// without letters, timestamps, bylines and copies of the headline. A byline
+// found here fills the authors.
+func junkPara(a *Article, p string) bool {
+	text := plain(p)
+	switch {
+	case isFurniture(text) || isFurniture(p) || !hasLetter(text):
+		return true
+	case linkOnly(p):
+		return true
+	case sameText(strings.TrimLeft(text, "# "), a.Title):
+		return true
+	case len(text) < 100 && len(strings.Fields(text)) <= 12:
+		if _, ok := findDate(text, time.UTC); ok {
+			return true
+		}
+	}
+	if m := byline.FindStringSubmatch(text); m != nil && len(text) < 100 {
+		if len(a.Authors) == 0 {
+			a.Authors = splitNames(m[1])
+		}
+		return true
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkOnly: a paragraph made of links with almost no text around them,
+// which is how related-story lists look after conversion.
+func linkOnly(md string) bool {
+	if !strings.Contains(md, "](") {
+		return false
+	}
+	outside := mdLink.ReplaceAllString(md, "")
+	outside = strings.Trim(outside, " -*|•·,\n")
+	return len(strings.Fields(outside)) <= 1
 }

@@ -14,9 +14,10 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Extractor names the library that finds the article in a page. Trafilatura
-// is the default: on scrapinghub-dev it scored higher than readability (see
-// the package's eval notes in scripts/eval-ingest.sh).
+// Extractor names the library that finds the article in a page. Readability
+// is the default: behind the same Markdown conversion and news cleaning it
+// scored body F1 0.965 on scrapinghub-dev against trafilatura's 0.952
+// (TestEvalHTML).
 type Extractor string
 
 const (
@@ -27,6 +28,9 @@ const (
 // ExtractHTML extracts the article of a whole HTML page. pageURL, when
 // known, resolves relative links and is the fallback source_url.
 func ExtractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) (Article, error) {
+	if ex == "" {
+		ex = Readability
+	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return Article{}, err

@@ -43,7 +43,7 @@ func sanitize(n *html.Node, base *url.URL) {
 				break
 			}
 			sanitize(c, base)
-			if !kept[c.DataAtom] {
+			if !kept[c.DataAtom] || c.DataAtom == atom.A && safeHref(c, base) == "" {
 				unwrap(c)
 				break
 			}
@@ -70,18 +70,23 @@ func unwrap(c *html.Node) {
 }
 
 func safeAttrs(c *html.Node, base *url.URL) []html.Attribute {
-	if c.DataAtom != atom.A {
-		return nil
-	}
-	for _, a := range c.Attr {
-		if a.Key != "href" {
-			continue
-		}
-		if u := safeURL(a.Val, base); u != "" {
-			return []html.Attribute{{Key: "href", Val: u}}
-		}
+	if u := safeHref(c, base); u != "" {
+		return []html.Attribute{{Key: "href", Val: u}}
 	}
 	return nil
+}
+
+// safeHref is a link's target when it is safe; links without one are unwrapped.
+func safeHref(c *html.Node, base *url.URL) string {
+	if c.DataAtom != atom.A {
+		return ""
+	}
+	for _, a := range c.Attr {
+		if a.Key == "href" && !strings.HasPrefix(a.Val, "#") {
+			return safeURL(a.Val, base)
+		}
+	}
+	return ""
 }
 
 // safeURL resolves href against the page and keeps only http(s) and mailto.
