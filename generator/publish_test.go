@@ -1,0 +1,161 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/digest-news/digest/generator/check"
+	"github.com/digest-news/digest/generator/publish"
+)
+
+// TestInitNewCheck is the editor's first hour: init a site, add three entries
+// with new, check it, build it.
+func TestInitNewCheck(t *testing.T) {
+	for _, theme := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "harbour-news")
+		if _, err := Init(InitOptions{Dir: dir, Theme: theme}); err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for _, title := range []string{"Rates hold at 4%", "Rates hold at 4%", "Ferry strike ends"} {
+			p, err := New(NewOptions{Site: dir, Title: title, Topics: []string{"economy"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, filepath.Base(p))
+		}
+		if want := "rates-hold-at-4-percent.md rates-hold-at-4-percent-2.md ferry-strike-ends.md"; strings.Join(paths, " ") != want {
+			t.Errorf("new wrote %v, want %s", paths, want)
+		}
+		findings, err := Check(CheckOptions{Site: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if check.Errors(findings) > 0 {
+			t.Errorf("theme %v: digest check of a new site finds errors:\n%v", theme, findings)
+		}
+		res, err := Build(BuildOptions{Site: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Articles != 4 {
+			t.Errorf("built %d articles, want the welcome entry and 3 new ones", res.Articles)
+		}
+	}
+}
+
+// TestCheckReportsErrors: one bad entry and one broken link fail the check
+// without building.
+func TestCheckReportsErrors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if _, err := Init(InitOptions{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(NewOptions{Site: dir, Title: "Broken"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(p)
+	data = append(bytes.Replace(data, []byte("title:"), []byte("colour: red\ntitle:"), 1), "[x](/2001/01/01/x/)\n"...)
+	os.WriteFile(p, data, 0o644)
+	findings, err := Check(CheckOptions{Site: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if check.Errors(findings) != 1 || !strings.Contains(findings[0].Message, "colour") {
+		t.Errorf("findings %v, want the unknown key", findings)
+	}
+}
+
+// feedIDs lists the item ids of every RSS and Atom feed of an output, sorted.
+// The Atom feed's own id is its address, which moves with base_url: skipped.
+func feedIDs(t *testing.T, out string) string {
+	t.Helper()
+	var ids []string
+	for name, data := range readTree(t, out) {
+		if check.IsFeed(name) {
+			for _, tag := range []string{"guid", "id"} {
+				for _, part := range strings.Split(string(data), "<"+tag)[1:] {
+					_, rest, _ := strings.Cut(part, ">")
+					id, _, _ := strings.Cut(rest, "<")
+					if !strings.HasSuffix(id, name) {
+						ids = append(ids, name+" "+id)
+					}
+				}
+			}
+		}
+	}
+	if len(ids) == 0 {
+		t.Fatal("no feed ids")
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, "\n")
+}
+
+// TestIDsSurviveBaseURL: with id_authority (the sample sets it), moving the
+// site to another address keeps every feed id, and Verify finds none vanished.
+func TestIDsSurviveBaseURL(t *testing.T) {
+	first := build(t, BuildOptions{Site: sampleSite, BaseURL: "https://example.github.io/digest/"})
+	second := BuildOptions{Site: sampleSite, BaseURL: "https://news.example.org/", Out: filepath.Join(t.TempDir(), "public")}
+	build(t, second)
+	a, b := feedIDs(t, first), feedIDs(t, second.Out)
+	if a != b {
+		t.Errorf("feed ids changed with base_url:\n%s\n---\n%s", a, b)
+	}
+	var log bytes.Buffer
+	if err := Verify(first, feedList(readTree(t, second.Out)), "https://news.example.org/", &log); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(log.String(), "id ") {
+		t.Errorf("ids vanished after a move:\n%s", log.String())
+	}
+}
+
+// TestVerifyWarnsOfVanishedIDs: an entry that disappears from a feed it was in
+// draws a warning when the new output is verified against the old one.
+func TestVerifyWarnsOfVanishedIDs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if _, err := Init(InitOptions{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	gone, err := New(NewOptions{Site: dir, Title: "Soon gone", Topics: []string{"news"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := build(t, BuildOptions{Site: dir})
+	os.Remove(gone)
+	next := build(t, BuildOptions{Site: dir})
+	var log bytes.Buffer
+	if err := Verify(old, feedList(readTree(t, next)), "https://example.github.io/s/", &log); err != nil {
+		t.Fatal(err)
+	}
+	for _, feed := range []string{"feed.xml", "atom.xml", "topics/news/feed.xml"} {
+		if !strings.Contains(log.String(), "public/"+feed+": warning: id tag:example.github.io,") {
+			t.Errorf("no warning for %s in:\n%s", feed, log.String())
+		}
+	}
+}
+
+// TestVerifyRefusesInvalidFeeds: Verify turns error findings into an error.
+func TestVerifyRefusesInvalidFeeds(t *testing.T) {
+	files := []publish.File{{Path: "feed.xml", Data: []byte(`<rss version="2.0"><channel><title>T</title></channel></rss>`)}}
+	err := Verify(t.TempDir(), files, "https://example.org/", nil)
+	if err == nil || !strings.Contains(err.Error(), "channel lacks link") {
+		t.Errorf("Verify = %v, want the missing link", err)
+	}
+}
+
+// feedList is the feeds of an output, as Build passes files to Verify.
+func feedList(tree map[string][]byte) []publish.File {
+	var files []publish.File
+	for p, data := range tree {
+		if check.IsFeed(p) {
+			files = append(files, publish.File{Path: p, Data: data})
+		}
+	}
+	return files
+}
