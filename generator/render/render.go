@@ -17,7 +17,7 @@ const BaseFile = "base.html"
 // Kinds are the page kinds a theme must provide, one file each (kind + ".html").
 var Kinds = []string{
 	site.KindHome, site.KindArticle, site.KindDay, site.KindMonth,
-	site.KindYear, site.KindTopics, site.KindTopic, site.KindNotFound,
+	site.KindYear, site.KindTopics, site.KindTopic, site.KindNotFound, site.KindSearch,
 }
 
 // Renderer holds a parsed theme. It is safe for concurrent use once built;

@@ -15,6 +15,7 @@ const (
 	KindTopics   = "topics"
 	KindTopic    = "topic"
 	KindNotFound = "404"
+	KindSearch   = "search"
 )
 
 // DaysPerHomePage is how many editions one home page holds.
@@ -75,6 +76,7 @@ func (s *Site) Pages() []*Page {
 	for _, t := range s.Topics {
 		s.topicPages(t, add)
 	}
+	add(&Page{Kind: KindSearch, URL: s.BasePath + "search/", Title: "Search"})
 	nf := &Page{Kind: KindNotFound, URL: s.BasePath + "404.html", Title: "Page not found"}
 	add(nf)
 	nf.Path = "404.html"
