@@ -28,6 +28,8 @@ const (
 var (
 	mdyDate = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + timeRe)
 	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
+	numDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
+	clock   = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
 	isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
 )
 
@@ -53,6 +55,15 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])[:3]], g[1], g[4], g[5], g[6], loc)
 		try(m[0], t, ok)
 	}
+	if m := numDate.FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		a, b := atoi(g[1]), atoi(g[2])
+		if a > 12 { // day first, as in Europe; else month first, as in the US
+			a, b = b, a
+		}
+		t, ok := makeDate(g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
+		try(m[0], t, ok)
+	}
 	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		mo, _ := strconv.Atoi(g[2])
@@ -70,6 +81,14 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 	}
 	if best == nil {
 		return time.Time{}, false
+	}
+	// "4:02 PM EDT, June 9, 2022": a clock before the date still counts.
+	if t := best.t; t.Hour() == 0 && t.Minute() == 0 && len(s) < 100 {
+		if m := clock.FindStringSubmatch(s[:best.at]); m != nil {
+			if c, ok := makeDate(strconv.Itoa(t.Year()), t.Month(), strconv.Itoa(t.Day()), m[1], m[2], m[3], t.Location()); ok {
+				return c, true
+			}
+		}
 	}
 	return best.t, true
 }
@@ -112,3 +131,5 @@ func makeDate(year string, month time.Month, day, hour, minute, ampm string, loc
 	}
 	return t, true
 }
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

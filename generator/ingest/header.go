@@ -17,11 +17,17 @@ func readHeader(a *Article, blocks []*block, from int, loc *time.Location) {
 	for i := from - 1; i >= 0 && i >= from-headerReach; i-- {
 		b := blocks[i]
 		t := b.text
-		if a.Date.IsZero() && len(t) < 120 {
+		if len(t) < 120 {
 			if d, ok := findDate(t, loc); ok {
-				a.Date = d
+				if a.Date.IsZero() {
+					a.Date = d
+				}
 				continue
 			}
+		}
+		if c, ok := strings.CutPrefix(t, "Image caption "); ok {
+			a.Image.Caption = c
+			continue
 		}
 		if m := byline.FindStringSubmatch(t); m != nil {
 			a.Authors = append(splitNames(m[1]), a.Authors...)

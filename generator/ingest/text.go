@@ -80,6 +80,12 @@ func bodyParas(a *Article, run []*block) []string {
 	var out []string
 	for _, b := range run {
 		t := b.text
+		// A standfirst may open the run; the lead ends like a sentence.
+		if len(out) == 0 && !b.final {
+			if _, _, ok := cutCaption(t); !ok {
+				continue
+			}
+		}
 		switch {
 		case b.class == bad:
 			continue
