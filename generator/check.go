@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/digest-news/digest/generator/check"
 	"github.com/digest-news/digest/generator/publish"
@@ -19,13 +20,14 @@ type CheckOptions struct {
 	Future  bool   // check as if built with --future
 }
 
-// Check reports on a site's content and, when the content loads, on the
-// output a build would publish (built into a temporary folder). The error is
-// for a check that could not run; problems found are findings.
+// Check reports on a site's content and, when the content has no errors, on
+// the output a build would publish (built into a temporary folder), including
+// feed ids that <site>/public published and the new output lost. The error is
+// for a check that could not run; problems found are findings, sorted.
 func Check(opts CheckOptions) ([]check.Finding, error) {
 	build := BuildOptions{Site: opts.Site, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future}
-	findings, _ := check.Content(os.DirFS(opts.Site), siteOptions(build))
-	if check.Errors(findings) > 0 {
+	findings, s := check.Content(os.DirFS(opts.Site), siteOptions(build))
+	if s == nil || check.Errors(findings) > 0 {
 		return findings, nil
 	}
 	tmp, err := os.MkdirTemp("", "digest-check-")
@@ -41,20 +43,21 @@ func Check(opts CheckOptions) ([]check.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := Load(opts.Site, opts.BaseURL, siteOptions(build))
-	if err != nil {
-		return nil, err
+	baseURL := s.Config.BaseURL
+	if opts.BaseURL != "" {
+		baseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	for _, f := range check.Output(files, s.Config.BaseURL) {
-		f.File = filepath.ToSlash(filepath.Join(filepath.Base(defaultOut), f.File))
+	built := check.Output(files, baseURL)
+	if old, err := check.ReadFiles(os.DirFS(filepath.Join(opts.Site, "public")), check.IsFeed); err == nil {
+		built = append(built, check.Vanished(old, files)...)
+	}
+	for _, f := range built {
+		f.File = "public/" + f.File
 		findings = append(findings, f)
 	}
 	check.Sort(findings)
 	return findings, nil
 }
-
-// defaultOut names the output folder in findings about built files.
-const defaultOut = "public"
 
 // Verify checks the files a build is about to publish into out at baseURL:
 // an error lists every finding of severity error (invalid feeds, broken
@@ -67,7 +70,10 @@ const defaultOut = "public"
 //		return nil, err
 //	}
 func Verify(out string, files []publish.File, baseURL string, log io.Writer) error {
-	next := outputFiles(files)
+	next := make(map[string][]byte, len(files))
+	for _, f := range files {
+		next[f.Path] = f.Data
+	}
 	findings := check.Output(next, baseURL)
 	if old, err := check.ReadFiles(os.DirFS(out), check.IsFeed); err == nil {
 		findings = append(findings, check.Vanished(old, next)...)
@@ -86,13 +92,4 @@ func Verify(out string, files []publish.File, baseURL string, log io.Writer) err
 		return fmt.Errorf("the output would be invalid; nothing was published:\n%w", errors.Join(errs...))
 	}
 	return nil
-}
-
-// outputFiles keys files by output path, as check.Output takes them.
-func outputFiles(files []publish.File) map[string][]byte {
-	m := make(map[string][]byte, len(files))
-	for _, f := range files {
-		m[f.Path] = f.Data
-	}
-	return m
 }

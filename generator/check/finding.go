@@ -18,7 +18,7 @@ const (
 type Finding struct {
 	Severity string `json:"severity"`
 	File     string `json:"file"`
-	Line     int    `json:"line,omitempty"` // 1-based; 0 for the file as a whole
+	Line     int    `json:"line"` // 1-based; 0 for the file as a whole
 	Message  string `json:"message"`
 }
 

@@ -89,6 +89,7 @@ func TestOutputRules(t *testing.T) {
 		{"rss version", "feed.xml", `version="2.0"`, `version="0.91"`, `rss version is "0.91"`},
 		{"rss editor without email", "feed.xml", "<lastBuildDate>", "<managingEditor>The desk</managingEditor><lastBuildDate>", "managingEditor \"The desk\" is not an e-mail"},
 		{"rss script", "feed.xml", `<p><a`, `<script src="https://example.org/x.js"></script><p><a`, "warning: <script> in item encoded"},
+		{"rss relative source", "feed.xml", "<title>B</title>", `<title>B</title><source url="/feed.xml">S</source>`, `item source URL "/feed.xml" is not an absolute URL`},
 		{"not xml", "feed.xml", "</channel>", "", "not well-formed XML"},
 		{"atom date", "atom.xml", "<published>2026-11-18T16:35:00+01:00</published>", "<published>Wed, 18 Nov 2026 16:35:00 +0000</published>", "published \"Wed, 18 Nov 2026 16:35:00 +0000\" is not an RFC 3339 date"},
 		{"atom no updated", "atom.xml", "<updated>2026-11-17T10:00:00Z</updated>", "", "entry lacks updated"},

@@ -122,6 +122,17 @@ func checkItem(f *findings, it *node, guids map[string]int) {
 	}
 	checkRSSDate(f, it, "pubDate")
 	checkEmail(f, it, "author")
+	for _, name := range []string{"source", "comments"} {
+		if c := it.first("", name); c != nil {
+			u := c.attr("url")
+			if name == "comments" {
+				u = strings.TrimSpace(c.text.String())
+			}
+			if !absolute(u) {
+				f.errorf(c.line, "item %s URL %q is not an absolute URL", name, u)
+			}
+		}
+	}
 	for _, c := range it.all("", "enclosure") {
 		if !absolute(c.attr("url")) || c.attr("type") == "" || c.attr("length") == "" {
 			f.errorf(c.line, "enclosure needs an absolute url, a type and a length")
