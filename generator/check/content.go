@@ -46,6 +46,10 @@ func Content(fsys fs.FS, opts site.Options) ([]Finding, *site.Site) {
 	list = append(list, duplicates(everything)...)
 	list = append(list, entryLinks(everything, published, raw)...)
 	for _, e := range entries {
+		if len(bytes.TrimSpace(e.Body)) == 0 {
+			list = append(list, Finding{Severity: Warning, File: e.File, Line: 1,
+				Message: "no body: the article page is empty and JSON Feed items need content; write a paragraph under the front matter"})
+		}
 		if strings.TrimSpace(e.FrontMatter.Summary) == "" {
 			list = append(list, Finding{Severity: Warning, File: e.File, Line: 1,
 				Message: "no summary: feeds and lists show the first paragraph; add summary: with one sentence"})

@@ -41,6 +41,7 @@ func TestContent(t *testing.T) {
 		"content/2026/11/18/bad.md:6: error: unknown field \"colour\"",
 		"content/2026/11/18/c.md:1: warning: no summary",
 		"content/2026/11/18/c.md:1: error: same feed id as content/2026/11/18/b.md (tag:x,2026:same)",
+		"content/2026/11/18/d.md:1: warning: no body",
 		"content/2026/11/18/d.md:1: error: same date and slug as content/2026/11/18/c.md (/repo/2026/11/18/c/)",
 	}
 	report := strings.Join(got, "\n")
