@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // furniture matches whole blocks that are page chrome, never article text.
@@ -45,7 +46,8 @@ var wall = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 
 func isWall(s string) bool { return len(s) < 120 && wall.MatchString(strings.TrimSpace(s)) }
 
-func isFurniture(s string) bool { return len(s) < 400 && furniture.MatchString(strings.TrimSpace(s)) }
+// isFurniture: chrome is short, so long blocks skip the (costly) patterns.
+func isFurniture(s string) bool { return len(s) < 200 && furniture.MatchString(strings.TrimSpace(s)) }
 
 // captionCredit finds a photo credit closing a caption.
 var captionCredit = regexp.MustCompile(`(?:^|[\s.(])(` + strings.Join([]string{
@@ -61,10 +63,19 @@ func cutCaption(s string) (caption, credit string, ok bool) {
 	if len(s) > 600 {
 		return "", "", false
 	}
-	m := captionCredit.FindStringSubmatchIndex(s)
+	// Credits are short and at the end: match only the tail.
+	off := 0
+	if len(s) > 160 {
+		off = len(s) - 160
+		for off < len(s) && !utf8.RuneStart(s[off]) {
+			off++
+		}
+	}
+	m := captionCredit.FindStringSubmatchIndex(s[off:])
 	if m == nil {
 		return "", "", false
 	}
+	m[2], m[3] = m[2]+off, m[3]+off
 	caption = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:m[2]]), "(|-–—"))
 	credit = strings.TrimSpace(s[m[2]:m[3]])
 	for _, p := range []string{"Photograph: ", "Photo: ", "Picture: ", "Image: ", "Credit: ", "Photographs: ", "Photos: "} {
