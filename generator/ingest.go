@@ -124,7 +124,7 @@ func (r *ingestRun) load(fsys fs.FS) error {
 		if e == nil || err != nil && e.Title == "" {
 			continue
 		}
-		r.index.Add(f, e.SourceURL, string(e.Body))
+		r.index.Add(f, e.Title, e.SourceURL, string(e.Body))
 		r.ids[f] = e.ID
 		if len(e.Topics) > 0 {
 			docs = append(docs, ingest.Doc{Text: e.Title + "\n" + string(e.Body), Topics: e.Topics})
@@ -151,7 +151,7 @@ func (r *ingestRun) input(in ingest.Input, rep *IngestReport) {
 
 func (r *ingestRun) article(name string, a *ingest.Article, rep *IngestReport) {
 	d := ingest.MakeEntry(a, ingest.EntryOptions{Config: r.cfg, Now: r.opts.Date, Topics: r.opts.Topics, Suggest: r.suggest})
-	if dup, ok := r.index.Find(d.FM.SourceURL, d.Body); ok {
+	if dup, ok := r.index.Find(d.FM.Title, d.FM.SourceURL, d.Body); ok {
 		if !r.opts.Force {
 			fmt.Fprintf(r.opts.Out, "%s: duplicate of %s\n", name, r.show(dup))
 			rep.Duplicates++
@@ -174,7 +174,7 @@ func (r *ingestRun) article(name string, a *ingest.Article, rep *IngestReport) {
 		return
 	}
 	r.taken[d.File] = true
-	r.index.Add(d.File, d.FM.SourceURL, d.Body)
+	r.index.Add(d.File, d.FM.Title, d.FM.SourceURL, d.Body)
 	rep.Wrote++
 	line := fmt.Sprintf("%s: wrote %s", name, r.show(d.File))
 	if r.opts.DryRun {

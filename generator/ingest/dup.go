@@ -12,13 +12,17 @@ import (
 // be the same article (re-scrapes differ in furniture, not in prose).
 const nearBits = 3
 
+// titleBits is the looser SimHash distance allowed when headlines match.
+const titleBits = 16
+
 // minSimWords: below this, texts are too short for SimHash to mean anything.
 const minSimWords = 40
 
 // Index holds the articles a site already has, to find duplicates.
 type Index struct {
-	byURL map[string]string
-	sims  []simEntry
+	byURL   map[string]string
+	byTitle map[string]simEntry
+	sims    []simEntry
 }
 
 type simEntry struct {
@@ -27,10 +31,24 @@ type simEntry struct {
 }
 
 // NewIndex returns an empty index.
-func NewIndex() *Index { return &Index{byURL: map[string]string{}} }
+func NewIndex() *Index { return &Index{byURL: map[string]string{}, byTitle: map[string]simEntry{}} }
 
-// Add records an entry's source URL and body under its file.
-func (x *Index) Add(file, sourceURL, body string) {
+// titleKey: a headline of four words or more names one story; shorter
+// ones ("Live updates") do not.
+func titleKey(title string) string {
+	w := words(title)
+	if strings.Count(w, " ") < 3 {
+		return ""
+	}
+	return w
+}
+
+// Add records an entry's title, source URL and body under its file.
+func (x *Index) Add(file, title, sourceURL, body string) {
+	if k := titleKey(title); k != "" {
+		h, _ := SimHash(body)
+		x.byTitle[k] = simEntry{h, file}
+	}
 	if u := NormalizeURL(sourceURL); u != "" {
 		x.byURL[u] = file
 	}
@@ -40,12 +58,17 @@ func (x *Index) Add(file, sourceURL, body string) {
 }
 
 // Find returns the file of an entry holding the same article: same
-// normalised source URL, or a body within nearBits of SimHash.
-func (x *Index) Find(sourceURL, body string) (string, bool) {
+// normalised source URL, same headline, or a body within nearBits of SimHash.
+func (x *Index) Find(title, sourceURL, body string) (string, bool) {
 	if f, ok := x.byURL[NormalizeURL(sourceURL)]; ok && sourceURL != "" {
 		return f, true
 	}
 	h, ok := SimHash(body)
+	// Same headline and a body that is merely close (an edited copy) is
+	// the same story; same headline and another text is not.
+	if e, found := x.byTitle[titleKey(title)]; found && titleKey(title) != "" && (!ok || e.hash == 0 || bits.OnesCount64(h^e.hash) <= titleBits) {
+		return e.file, true
+	}
 	if !ok {
 		return "", false
 	}
