@@ -21,6 +21,10 @@ func (o *output) links(f *findings, name string) {
 		if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
 			continue // mailto:, data:, tel:
 		}
+		if name == "404.html" && u.Scheme == "" && !strings.HasPrefix(r.url, "/") && !strings.HasPrefix(r.url, "#") {
+			f.errorf(r.line, "<%s> %q is relative, but 404.html is served at any address; start it with %s", r.tag, r.url, o.base.Path)
+			continue
+		}
 		abs := page.ResolveReference(u)
 		if abs.Host != o.base.Host || abs.Scheme != o.base.Scheme && u.Scheme != "" {
 			continue // another site

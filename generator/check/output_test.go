@@ -52,6 +52,7 @@ func testSite(extra map[string]string) map[string][]byte {
 	files := map[string][]byte{
 		"feed.xml": []byte(rss), "atom.xml": []byte(atom), "feed.json": []byte(jsonFeed),
 		"index.html":   []byte(strings.ReplaceAll(page, "UP", "")),
+		"404.html":     []byte(strings.ReplaceAll(page, "UP", "/repo/")),
 		"a/index.html": []byte(strings.ReplaceAll(page, "UP", "../")), "b/index.html": []byte(strings.ReplaceAll(page, "UP", "../")),
 		"css/site.css": []byte("body{}"), "x.png": {},
 	}
@@ -110,6 +111,7 @@ func TestOutputRules(t *testing.T) {
 		{"image above the base", "a/index.html", `src="../x.png"`, `src="../../x.png"`, `<img> "../../x.png" leaves the site's base path`},
 		{"missing image", "a/index.html", `src="../x.png"`, `src="../y.png"`, `<img> "../y.png": y.png is not in the output`},
 		{"missing stylesheet", "index.html", `href=/repo/css/site.css`, `href=/repo/css/main.css`, `<link> "/repo/css/main.css"`},
+		{"relative link in 404", "404.html", `href=/repo/>home`, `href=b/>home`, `404.html:2: error: <a> "b/" is relative, but 404.html is served at any address; start it with /repo/`},
 		{"folder without slash", "index.html", `href=/repo/>home`, `href=/repo/a>home`, "warning: <a> \"/repo/a\" names a folder without its trailing slash"},
 		{"same site absolute", "index.html", `href=/repo/>home`, `href=https://example.org/repo/zz/>home`, `zz/ is not in the output`},
 	}
