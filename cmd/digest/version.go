@@ -18,7 +18,7 @@ func runVersion(fs *flag.FlagSet, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	fmt.Println("digest", version())
+	fmt.Println(version())
 	return nil
 }
 
