@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -22,6 +21,10 @@ func runCheck(fs *flag.FlagSet, args []string) error {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "check as if built with --drafts")
 	fs.BoolVar(&opts.Future, "future", false, "check as if built with --future")
 	fs.BoolVar(&asJSON, "json", false, "print the findings as JSON {severity, file, line, message}")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: digest check [--site DIR] [--json] [--base-url URL] [--drafts] [--future]")
+		fs.PrintDefaults()
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,7 +45,7 @@ func runCheck(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if n := check.Errors(findings); n > 0 {
-		return errors.New(fmt.Sprint("digest check: ", n, " errors"))
+		return fmt.Errorf("digest check: %d errors", n)
 	}
 	return nil
 }
