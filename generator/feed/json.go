@@ -31,6 +31,13 @@ func (c *channel) json() ([]byte, error) {
 		e := c.entries[i]
 		ji.Tags = topicNames(e.topics)
 		ji.Image = e.image
+		if ji.ContentHTML == "" {
+			// JSON Feed requires content_html or content_text on every item.
+			ji.ContentText = ji.Summary
+			if ji.ContentText == "" {
+				ji.ContentText = ji.Title
+			}
+		}
 		for _, name := range e.authors {
 			ji.Authors = append(ji.Authors, &feeds.JSONAuthor{Name: name})
 		}

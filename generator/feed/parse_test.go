@@ -231,3 +231,28 @@ func TestOPML(t *testing.T) {
 		t.Errorf("dateModified %q", doc.Head.DateModified)
 	}
 }
+
+func TestJSONFeedItemWithoutBodyHasText(t *testing.T) {
+	list, err := Files(testSite(t, ""), func(a *site.Article) (string, error) { return "", nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range list {
+		if f.Path != "feed.json" {
+			continue
+		}
+		var doc struct {
+			Items []map[string]any
+		}
+		if err := json.Unmarshal(f.Data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range doc.Items {
+			html, _ := it["content_html"].(string)
+			text, _ := it["content_text"].(string)
+			if html == "" && text == "" {
+				t.Errorf("item %v has neither content_html nor content_text", it["id"])
+			}
+		}
+	}
+}
