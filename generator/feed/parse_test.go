@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digest-news/digest/generator/site"
 	"github.com/mmcdole/gofeed"
 )
 
