@@ -8,14 +8,18 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Resolver maps a link or image destination as written to the one to publish.
@@ -28,21 +32,37 @@ type Doc struct {
 }
 
 // Converter is safe for concurrent use; build it once.
-type Converter struct{ md goldmark.Markdown }
+type Converter struct{ page, feed goldmark.Markdown }
 
 // New builds the project's goldmark configuration.
 func New() *Converter {
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Typographer, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)
-	return &Converter{md: md}
+	options := func(extra ...renderer.Option) []goldmark.Option {
+		return []goldmark.Option{
+			goldmark.WithExtensions(extension.GFM, extension.Typographer, extension.Footnote),
+			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+			goldmark.WithRendererOptions(extra...),
+		}
+	}
+	return &Converter{
+		page: goldmark.New(options()...),
+		feed: goldmark.New(options(renderer.WithNodeRenderers(util.Prioritized(feedFootnotes{}, 100)))...),
+	}
 }
 
-// Convert renders src, passing every link and image destination through resolve
-// (nil leaves them as written).
+// Convert renders src for a page, passing every link and image destination
+// through resolve (nil leaves them as written).
 func (c *Converter) Convert(src []byte, resolve Resolver) (Doc, error) {
-	root := c.md.Parser().Parse(text.NewReader(src))
+	return convert(c.page, src, resolve)
+}
+
+// ConvertFeed renders src for a feed item. Footnote references become plain
+// superscripts: their #fragment links would resolve against the feed, not the page.
+func (c *Converter) ConvertFeed(src []byte, resolve Resolver) (Doc, error) {
+	return convert(c.feed, src, resolve)
+}
+
+func convert(md goldmark.Markdown, src []byte, resolve Resolver) (Doc, error) {
+	root := md.Parser().Parse(text.NewReader(src))
 	var doc Doc
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -65,11 +85,26 @@ func (c *Converter) Convert(src []byte, resolve Resolver) (Doc, error) {
 	}
 	var b bytes.Buffer
 	b.Grow(len(src) * 3 / 2)
-	if err := c.md.Renderer().Render(&b, src, root); err != nil {
+	if err := md.Renderer().Render(&b, src, root); err != nil {
 		return doc, err
 	}
 	doc.HTML = b.Bytes()
 	return doc, nil
+}
+
+// feedFootnotes renders footnote links without their in-page anchors.
+type feedFootnotes struct{}
+
+func (feedFootnotes) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindFootnoteLink, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			fmt.Fprintf(w, "<sup>%d</sup>", n.(*east.FootnoteLink).Index)
+		}
+		return ast.WalkContinue, nil
+	})
+	reg.Register(east.KindFootnoteBacklink, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil
+	})
 }
 
 func rewrite(dest []byte, resolve Resolver) []byte {

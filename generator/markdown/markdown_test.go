@@ -76,3 +76,14 @@ func TestExcerpt(t *testing.T) {
 		}
 	}
 }
+
+func TestConvertFeedFootnotesHaveNoFragmentLinks(t *testing.T) {
+	doc, err := New().ConvertFeed([]byte("Claim.[^1]\n\n[^1]: Source.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(doc.HTML)
+	if strings.Contains(html, `href="#`) || !strings.Contains(html, "<sup>1</sup>") || !strings.Contains(html, "Source.") {
+		t.Errorf("feed footnotes: %s", html)
+	}
+}
