@@ -94,3 +94,58 @@ func writeCorpus(dir string, n int, seed uint64) error {
 	}
 	return nil
 }
+
+// BenchmarkWarmBuild edits one entry of the bench site, then builds with the
+// cache of the previous build (on disk and in memory).
+func BenchmarkWarmBuild(b *testing.B) {
+	src := benchSite(b)
+	dir := b.TempDir()
+	copyDir(b, src, dir)
+	out := filepath.Join(b.TempDir(), "public")
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	opts := BuildOptions{Site: dir, Out: out, Now: now}
+	if _, err := Build(opts); err != nil {
+		b.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "content", "*", "*", "*", "*.md"))
+	if err != nil || len(files) == 0 {
+		b.Fatal("no entries", err)
+	}
+	edited := files[len(files)/2]
+	n := 0
+	for b.Loop() {
+		n++
+		f, err := os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(f, "\nEdit %d.\n", n)
+		f.Close()
+		if _, err := Build(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func copyDir(b *testing.B, src, dst string) {
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			if d.Name() == ".digest-cache" || d.Name() == "public" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/digest-news/digest/generator/content"
@@ -22,56 +23,49 @@ type BuildOptions struct {
 	Future   bool          // include entries dated after Now
 	NoMinify bool          // write unminified output, for debugging
 	Now      time.Time     // cut-off for future entries; zero means the current time
-	Log      io.Writer     // progress and stats; nil for none
+	Log      io.Writer     // buildProgress and stats; nil for none
 	Stats    bool          // print time per stage
 	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
+	NoCache  bool          // neither read nor write <Site>/.digest-cache
 }
 
 // BuildResult says what a build wrote.
 type BuildResult struct {
 	Articles int
 	Pages    int
+	Rendered int // pages rendered (the others were unchanged and kept)
 	publish.Result
 	Stages []Stage
+	Total  time.Duration // wall time of the whole build
 }
 
-// Stage is the time one step of the build took.
+// Stage is the time one step of the build took. Stages done page by page in
+// parallel (markdown, render, minify, write) add up the time of every worker.
 type Stage struct {
-	Name string
-	Time time.Duration
+	Name    string
+	Time    time.Duration
+	Workers bool // summed over the workers
 }
 
-// Build turns a site folder into a published output folder. On any error the
-// previous output is left as it was.
+// Build turns a site folder into a published output folder: load -> model ->
+// (markdown -> render -> minify -> write, page by page) -> feeds -> swap. It
+// keeps a cache in <Site>/.digest-cache (and in memory, for repeated builds in
+// one process) so that only pages whose inputs changed are rendered again. On
+// any error the previous output is left as it was.
 func Build(opts BuildOptions) (*BuildResult, error) {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "public")
 	}
-	res := &BuildResult{}
-	clock := stopwatch{res: res, start: time.Now()}
-
-	s, err := Load(opts.Site, opts.BaseURL, siteOptions(opts))
+	out, err := filepath.Abs(opts.Out)
 	if err != nil {
 		return nil, err
 	}
-	clock.lap("load")
-	files, err := Generate(opts.Site, s, opts.Inject, &clock)
-	if err != nil {
+	b := newBuilder(opts, out)
+	if err := b.run(); err != nil {
 		return nil, err
 	}
-	if !opts.NoMinify {
-		if err := minifyAll(files); err != nil {
-			return nil, err
-		}
-		clock.lap("minify")
-	}
-	written, err := publish.Write(opts.Out, files)
-	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", opts.Out, err)
-	}
-	clock.lap("write")
-	res.Result = written
-	res.Articles = len(s.Articles)
+	res := b.res
+	res.Total = time.Since(b.began)
 	if opts.Stats && opts.Log != nil {
 		res.print(opts.Log)
 	}
@@ -111,12 +105,86 @@ func (w *stopwatch) lap(name string) {
 	w.start = now
 }
 
-func (r *BuildResult) print(w io.Writer) {
-	var total time.Duration
-	for _, s := range r.Stages {
-		fmt.Fprintf(w, "%-9s %8.1f ms\n", s.Name, float64(s.Time.Microseconds())/1000)
-		total += s.Time
+// workTimes add up, over the workers, the time spent in each page step.
+type workTimes struct {
+	markdown, render, minify, write atomic.Int64
+}
+
+func since(t time.Time, sum *atomic.Int64) time.Time {
+	now := time.Now()
+	sum.Add(int64(now.Sub(t)))
+	return now
+}
+
+func (w *workTimes) stages() []Stage {
+	return []Stage{
+		{Name: "markdown", Time: time.Duration(w.markdown.Load()), Workers: true},
+		{Name: "render", Time: time.Duration(w.render.Load()), Workers: true},
+		{Name: "minify", Time: time.Duration(w.minify.Load()), Workers: true},
+		{Name: "write", Time: time.Duration(w.write.Load()), Workers: true},
 	}
-	fmt.Fprintf(w, "%-9s %8.1f ms\n", "total", float64(total.Microseconds())/1000)
-	fmt.Fprintf(w, "%d articles, %d files (%d changed), %.1f MB\n", r.Articles, r.Files, r.Written, float64(r.Bytes)/1e6)
+}
+
+func (r *BuildResult) print(w io.Writer) {
+	for _, s := range r.Stages {
+		note := ""
+		if s.Workers {
+			note = "  (summed over workers)"
+		}
+		fmt.Fprintf(w, "%-9s %8.1f ms%s\n", s.Name, float64(s.Time.Microseconds())/1000, note)
+	}
+	fmt.Fprintf(w, "%-9s %8.1f ms  (wall)\n", "total", float64(r.Total.Microseconds())/1000)
+	fmt.Fprintf(w, "%d articles, %d pages (%d rendered), %d files (%d changed), %.1f MB\n",
+		r.Articles, r.Pages, r.Rendered, r.Files, r.Written, float64(r.Bytes)/1e6)
+}
+
+// buildProgress shows "pages done/total" on one terminal line while a build
+// runs longer than a second; it prints nothing when log is not a terminal.
+type buildProgress struct {
+	done, total atomic.Int64
+	stop        chan struct{}
+	finished    chan struct{}
+}
+
+func startBuildProgress(log io.Writer, began time.Time) *buildProgress {
+	p := &buildProgress{stop: make(chan struct{}), finished: make(chan struct{})}
+	f, ok := log.(*os.File)
+	if !ok {
+		close(p.finished)
+		return p
+	}
+	if info, err := f.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		close(p.finished)
+		return p
+	}
+	go func() {
+		defer close(p.finished)
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		shown := false
+		for {
+			select {
+			case <-p.stop:
+				if shown {
+					fmt.Fprint(f, "\r\033[K")
+				}
+				return
+			case <-tick.C:
+				if time.Since(began) > time.Second {
+					fmt.Fprintf(f, "\r\033[Kbuilding: %d/%d files", p.done.Load(), p.total.Load())
+					shown = true
+				}
+			}
+		}
+	}()
+	return p
+}
+
+func (p *buildProgress) end() {
+	select {
+	case <-p.finished:
+	default:
+		close(p.stop)
+		<-p.finished
+	}
 }

@@ -10,56 +10,403 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	digest "github.com/digest-news/digest"
+	"github.com/digest-news/digest/generator/cache"
+	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/markdown"
 	"github.com/digest-news/digest/generator/publish"
 	"github.com/digest-news/digest/generator/render"
+	"github.com/digest-news/digest/generator/search"
 	"github.com/digest-news/digest/generator/site"
 )
 
 // converter is the one goldmark configuration, built once.
 var converter = markdown.New()
 
-// Generate renders the whole site model to output files, unminified.
-func Generate(dir string, s *site.Site, inject template.HTML, clock *stopwatch) ([]publish.File, error) {
-	if err := convertArticles(s); err != nil {
-		return nil, err
+// builder is one run of Build.
+type builder struct {
+	opts  BuildOptions
+	out   string // absolute output folder
+	began time.Time
+	res   *BuildResult
+	clock stopwatch
+	work  workTimes
+	store *cache.Store
+
+	site     *site.Site
+	entries  *cache.EntrySet
+	cfgKey   cache.Key
+	rendered atomic.Int64
+	global   cache.Key // everything every page depends on
+	theme    *render.Renderer
+	old      *cache.Outputs // what the output folder holds, when known
+	next     *cache.Outputs
+	nextMu   sync.Mutex
+	sink     sink
+	prog     *buildProgress
+	inFeed   map[*site.Article]bool
+	feedMu   sync.Mutex
+	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
+}
+
+func newBuilder(opts BuildOptions, out string) *builder {
+	b := &builder{opts: opts, out: out, began: time.Now(), res: &BuildResult{}}
+	b.clock = stopwatch{res: b.res, start: b.began}
+	if !opts.NoCache {
+		b.store = cache.Open(opts.Site)
 	}
-	clock.lap("markdown")
-	r, err := render.New(themeFS(dir, "templates"))
+	return b
+}
+
+func (b *builder) run() error {
+	if err := b.load(); err != nil {
+		return err
+	}
+	b.clock.lap("load")
+	if err := b.model(); err != nil {
+		return err
+	}
+	b.clock.lap("model")
+	pages := b.site.Pages()
+	b.res.Pages = len(pages)
+	keys := b.pageKeys(pages)
+	sk, err := b.openSink(pages, keys)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	r.Inject = inject
-	pages := s.Pages()
-	files, err := renderPages(r, pages)
+	b.sink = sk
+	b.prog = startBuildProgress(b.opts.Log, b.began)
+	b.prog.total.Store(int64(len(pages)))
+	err = b.publishPages(pages, keys)
+	b.prog.end()
+	if err == nil {
+		b.res.Stages = append(b.res.Stages, b.work.stages()...)
+		b.clock.start = time.Now()
+		err = b.publishFeeds()
+	}
 	if err != nil {
-		return nil, err
+		b.sink.abort()
+		return err
 	}
-	clock.lap("render")
-	feeds, err := feed.Files(s, func(a *site.Article) (string, error) {
-		doc, err := converter.Convert(a.Entry.Body, feedLinks(s, a))
+	b.clock.lap("feeds")
+	if b.store != nil {
+		b.store.DropOutputs(b.out)
+	}
+	written, err := b.sink.commit()
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", b.opts.Out, err)
+	}
+	b.res.Result = written
+	b.res.Rendered = int(b.rendered.Load())
+	b.res.Articles = len(b.site.Articles)
+	b.saveCache()
+	b.clock.lap("commit")
+	return nil
+}
+
+// load reads the configuration and the entries, reusing cached parses.
+func (b *builder) load() error {
+	fsys := os.DirFS(b.opts.Site)
+	cfgData, _ := os.ReadFile(filepath.Join(b.opts.Site, content.ConfigFile))
+	cfg, err := content.LoadConfig(fsys)
+	if err != nil {
+		return err
+	}
+	if b.opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(b.opts.BaseURL); err != nil {
+			return err
+		}
+	}
+	files, err := content.EntryFiles(fsys)
+	if err != nil {
+		return err
+	}
+	var prev *cache.Entries
+	if b.store != nil {
+		prev = b.store.Entries()
+	}
+	b.cfgKey = cache.Sum(cfgData)
+	b.entries = cache.NewEntrySet(b.opts.Site, b.cfgKey, prev, len(files))
+	entries, err := content.ParseFilesWith(fsys, files, cfg, b.entries.Hooks(cfg))
+	if err != nil {
+		return err
+	}
+	b.site = site.New(cfg, entries, siteOptions(b.opts))
+	b.feedOut = map[cache.Key]string{}
+	return nil
+}
+
+// model parses the theme and works out the key every page shares.
+func (b *builder) model() error {
+	theme := themeFS(b.opts.Site, "templates")
+	r, err := render.New(theme)
+	if err != nil {
+		return err
+	}
+	r.Inject = b.opts.Inject
+	b.theme = r
+	themeKey, wholeSite, err := cache.ThemeKey(theme)
+	if err != nil {
+		return err
+	}
+	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Inject)}
+	b.global = cache.GlobalKey(b.site, b.cfgKey, themeKey, wholeSite, opts, b.articleKey)
+	b.inFeed = cache.FeedArticles(b.site)
+	for _, a := range b.site.Articles {
+		if a.Summary == "" {
+			if r := b.entries.Record(a.Entry); r != nil && r.Converted {
+				a.Summary = r.Excerpt
+			}
+		}
+	}
+	return b.convertNotes()
+}
+
+// convertNotes renders the curators' notes: cards on many pages show them.
+func (b *builder) convertNotes() error {
+	return parallel(len(b.site.Articles), func(i int) error {
+		a := b.site.Articles[i]
+		if a.Entry.Note == "" {
+			return nil
+		}
+		note, err := converter.Convert([]byte(a.Entry.Note), pageLinks(b.site, a))
+		if err != nil {
+			return fmt.Errorf("%s: note: %w", a.File, err)
+		}
+		a.Note = template.HTML(note.HTML)
+		return nil
+	})
+}
+
+func (b *builder) articleKey(a *site.Article) cache.Key {
+	return cache.ArticleKey(a, b.entries.Hash(a.Entry))
+}
+
+// pageKeys are the keys of the pages, in parallel.
+func (b *builder) pageKeys(pages []*site.Page) []cache.Key {
+	keys := make([]cache.Key, len(pages))
+	artKeys := make(map[*site.Article]cache.Key, len(b.site.Articles))
+	for _, a := range b.site.Articles {
+		artKeys[a] = b.articleKey(a)
+	}
+	article := func(a *site.Article) cache.Key { return artKeys[a] }
+	const chunk = 512
+	parallel((len(pages)+chunk-1)/chunk, func(c int) error {
+		lo, hi := c*chunk, min((c+1)*chunk, len(pages))
+		copy(keys[lo:hi], cache.PageKeys(pages[lo:hi], b.global, article))
+		return nil
+	})
+	return keys
+}
+
+// publishPages renders every page whose key changed, articles first: their
+// Markdown gives the summaries the other pages show.
+func (b *builder) publishPages(pages []*site.Page, keys []cache.Key) error {
+	var articles, others []int
+	for i, p := range pages {
+		if p.Kind == site.KindArticle {
+			articles = append(articles, i)
+		} else {
+			others = append(others, i)
+		}
+	}
+	for _, list := range [][]int{articles, others} {
+		err := parallel(len(list), func(j int) error {
+			i := list[j]
+			defer b.prog.done.Add(1)
+			return b.publishPage(pages[i], keys[i])
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func (b *builder) publishPage(p *site.Page, key cache.Key) error {
+	a := p.Article
+	needText := a != nil && (a.Summary == "" || b.inFeed[a] && b.feedHTML(a) == "")
+	if !needText && b.keep(p.Path, key) {
+		return nil
+	}
+	t := time.Now()
+	if a != nil {
+		if err := b.convert(a); err != nil {
+			return err
+		}
+		t = since(t, &b.work.markdown)
+		if b.keep(p.Path, key) {
+			return nil
+		}
+	}
+	if a != nil && p.Description == "" {
+		p.Description = a.Summary // the excerpt, known only now
+	}
+	raw := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(raw)
+	raw.Reset()
+	if err := b.theme.Page(raw, p); err != nil {
+		return err
+	}
+	if a != nil {
+		a.Body = "" // shown on this page only
+	}
+	since(t, &b.work.render)
+	b.rendered.Add(1)
+	return b.put(p.Path, key, raw)
+}
+
+// put minifies one file and hands it to the sink.
+func (b *builder) put(name string, key cache.Key, raw *bytes.Buffer) error {
+	t := time.Now()
+	data := raw
+	if !b.opts.NoMinify && publish.Minifiable(name) {
+		min := bufPool.Get().(*bytes.Buffer)
+		defer bufPool.Put(min)
+		min.Reset()
+		if err := publish.MinifyTo(min, name, raw); err != nil {
+			return err
+		}
+		data = min
+		t = since(t, &b.work.minify)
+	}
+	stamp, err := b.sink.put(name, data.Bytes())
+	if err != nil {
+		return err
+	}
+	since(t, &b.work.write)
+	b.record(name, key, stamp)
+	return nil
+}
+
+// keep reuses the published file when its key is unchanged.
+func (b *builder) keep(name string, key cache.Key) bool {
+	if b.old == nil {
+		return false
+	}
+	o, ok := b.old.Files[name]
+	if !ok || o.Key != key || !b.sink.keep(name, o.Stamp) {
+		return false
+	}
+	b.record(name, key, o.Stamp)
+	return true
+}
+
+func (b *builder) record(name string, key cache.Key, stamp publish.Stamp) {
+	b.nextMu.Lock()
+	b.next.Files[name] = cache.Output{Key: key, Stamp: stamp}
+	b.nextMu.Unlock()
+}
+
+// convert renders an article's Markdown (reading the body again when the
+// entry came from the cache), and its feed HTML when a feed shows it.
+func (b *builder) convert(a *site.Article) error {
+	body, err := b.entries.Body(a.Entry, b.site.Config)
+	if err != nil {
+		return err
+	}
+	doc, err := converter.Convert(body, pageLinks(b.site, a))
+	if err != nil {
+		return fmt.Errorf("%s: %w", a.File, err)
+	}
+	a.Body = template.HTML(doc.HTML)
+	if a.Summary == "" {
+		a.Summary = doc.Excerpt
+	}
+	b.entries.Converted(a.Entry, doc.Excerpt)
+	if b.inFeed[a] && b.feedHTML(a) == "" {
+		doc, err := converter.Convert(body, feedLinks(b.site, a))
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.File, err)
+		}
+		b.feedMu.Lock()
+		b.feedOut[b.feedKey(a)] = string(doc.HTML)
+		b.feedMu.Unlock()
+	}
+	return nil
+}
+
+func (b *builder) feedKey(a *site.Article) cache.Key {
+	return cache.NewHasher().Key(b.global).Key(b.entries.Hash(a.Entry)).String(a.Permalink).Sum()
+}
+
+// feedHTML is an article's body with absolute links, when already made.
+func (b *builder) feedHTML(a *site.Article) string {
+	k := b.feedKey(a)
+	b.feedMu.Lock()
+	defer b.feedMu.Unlock()
+	if h, ok := b.feedOut[k]; ok {
+		return h
+	}
+	if h, ok := b.entries.PrevFeed(k); ok {
+		b.feedOut[k] = h
+		return h
+	}
+	return ""
+}
+
+// publishFeeds makes the feeds, sitemaps, search index and static files;
+// each is written only when its bytes changed.
+func (b *builder) publishFeeds() error {
+	feeds, err := feed.Files(b.site, func(a *site.Article) (string, error) {
+		if h := b.feedHTML(a); h != "" {
+			return h, nil
+		}
+		body, err := b.entries.Body(a.Entry, b.site.Config)
+		if err != nil {
+			return "", err
+		}
+		doc, err := converter.Convert(body, feedLinks(b.site, a))
 		return string(doc.HTML), err
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
+	files := make([]publish.File, 0, len(feeds)+8)
 	for _, f := range feeds {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
-	clock.lap("feeds")
-	static, err := staticFiles(themeFS(dir, "static"))
+	index, err := search.Index(b.site)
 	if err != nil {
-		return nil, err
+		return err
+	}
+	files = append(files, publish.File{Path: search.Path, Data: index})
+	static, err := staticFiles(themeFS(b.opts.Site, "static"))
+	if err != nil {
+		return err
 	}
 	files = append(files, static...)
 	files = append(files, publish.File{Path: ".nojekyll", Data: []byte{}})
-	if s.Config.CNAME != "" {
-		files = append(files, publish.File{Path: "CNAME", Data: []byte(s.Config.CNAME + "\n")})
+	if b.site.Config.CNAME != "" {
+		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
 	}
-	return files, nil
+	return parallel(len(files), func(i int) error {
+		f := files[i]
+		key := cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
+		if b.keep(f.Path, key) {
+			return nil
+		}
+		return b.put(f.Path, key, bytes.NewBuffer(f.Data))
+	})
+}
+
+func (b *builder) saveCache() {
+	if b.store == nil {
+		return
+	}
+	b.feedMu.Lock()
+	feedHTML := b.feedOut
+	b.feedMu.Unlock()
+	if e := b.entries.Result(feedHTML); e != nil {
+		b.store.SaveEntries(e) // a cache that cannot be saved only costs time
+	}
+	b.store.SaveOutputs(b.next)
 }
 
 // themeFS is the site's own folder (templates or static) when it has one,
@@ -76,50 +423,6 @@ func themeFS(dir, name string) fs.FS {
 	return sub
 }
 
-// convertArticles renders every article's body and note, in parallel.
-func convertArticles(s *site.Site) error {
-	return parallel(len(s.Articles), func(i int) error {
-		a := s.Articles[i]
-		doc, err := converter.Convert(a.Entry.Body, pageLinks(s, a))
-		if err != nil {
-			return fmt.Errorf("%s: %w", a.File, err)
-		}
-		a.Body = template.HTML(doc.HTML)
-		if a.Summary == "" {
-			a.Summary = doc.Excerpt
-		}
-		if a.Entry.Note != "" {
-			note, err := converter.Convert([]byte(a.Entry.Note), pageLinks(s, a))
-			if err != nil {
-				return fmt.Errorf("%s: note: %w", a.File, err)
-			}
-			a.Note = template.HTML(note.HTML)
-		}
-		return nil
-	})
-}
-
-func renderPages(r *render.Renderer, pages []*site.Page) ([]publish.File, error) {
-	files := make([]publish.File, len(pages))
-	err := parallel(len(pages), func(i int) error {
-		var b bytes.Buffer
-		if err := r.Page(&b, pages[i]); err != nil {
-			return err
-		}
-		files[i] = publish.File{Path: pages[i].Path, Data: b.Bytes()}
-		return nil
-	})
-	return files, err
-}
-
-func minifyAll(files []publish.File) error {
-	return parallel(len(files), func(i int) error {
-		data, err := publish.Minify(files[i].Path, files[i].Data)
-		files[i].Data = data
-		return err
-	})
-}
-
 func staticFiles(fsys fs.FS) ([]publish.File, error) {
 	var files []publish.File
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -133,27 +436,98 @@ func staticFiles(fsys fs.FS) ([]publish.File, error) {
 	return files, err
 }
 
-// parallel runs fn for 0..n-1 on every core and returns the first error.
+// parallel runs fn for 0..n-1 on every core and returns the first error;
+// after an error the remaining items are skipped.
 func parallel(n int, fn func(i int) error) error {
-	var wg sync.WaitGroup
+	var next atomic.Int64
+	var failed atomic.Bool
 	var once sync.Once
 	var first error
-	next := make(chan int, 64)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1)) - 1; i < n && !failed.Load(); i = int(next.Add(1)) - 1 {
 				if err := fn(i); err != nil {
 					once.Do(func() { first = err })
+					failed.Store(true)
 				}
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return first
+}
+
+// sink takes the output files of a build.
+type sink interface {
+	keep(name string, stamp publish.Stamp) bool          // leave the published file as it is
+	put(name string, data []byte) (publish.Stamp, error) // publish data (stamp zero until commit)
+	commit() (publish.Result, error)
+	abort()
+}
+
+// openSink chooses how to publish: in place when the output folder is known
+// and at most a quarter of its pages change, else into a new folder swapped in.
+func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
+	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, len(pages)+128)}
+	if b.store != nil {
+		if info, err := os.Stat(b.out); err == nil && info.IsDir() {
+			b.old = b.store.Outputs(b.out)
+		}
+	}
+	if b.old != nil {
+		changed := 0
+		for i, p := range pages {
+			if o, ok := b.old.Files[p.Path]; !ok || o.Key != keys[i] {
+				changed++
+			}
+		}
+		if changed*4 <= len(pages) {
+			return &placeSink{b: b, u: publish.NewUpdater(b.out)}, nil
+		}
+	}
+	w, err := publish.NewWriter(b.out)
+	if err != nil {
+		return nil, err
+	}
+	return streamSink{w}, nil
+}
+
+type streamSink struct{ w *publish.Writer }
+
+func (s streamSink) keep(name string, st publish.Stamp) bool { return s.w.Reuse(name, st) }
+func (s streamSink) put(name string, data []byte) (publish.Stamp, error) {
+	return s.w.Write(name, data)
+}
+func (s streamSink) commit() (publish.Result, error) { return s.w.Commit() }
+func (s streamSink) abort()                          { s.w.Abort() }
+
+type placeSink struct {
+	b *builder
+	u *publish.Updater
+}
+
+func (s *placeSink) keep(name string, st publish.Stamp) bool { return s.u.Keep(name, st) }
+func (s *placeSink) put(name string, data []byte) (publish.Stamp, error) {
+	st, _, err := s.u.Put(name, data)
+	return st, err
+}
+func (s *placeSink) abort() {}
+
+func (s *placeSink) commit() (publish.Result, error) {
+	var stale []string
+	for name := range s.b.old.Files {
+		if _, ok := s.b.next.Files[name]; !ok {
+			stale = append(stale, name)
+		}
+	}
+	res, stamps, err := s.u.Commit(stale)
+	for name, st := range stamps {
+		o := s.b.next.Files[name]
+		o.Stamp = st
+		s.b.next.Files[name] = o
+	}
+	return res, err
 }

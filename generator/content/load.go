@@ -53,6 +53,21 @@ func EntryFiles(fsys fs.FS) ([]string, error) {
 
 // ParseFiles reads and checks the given entry files in parallel.
 func ParseFiles(fsys fs.FS, files []string, cfg *Config) ([]*Entry, error) {
+	return ParseFilesWith(fsys, files, cfg, Hooks{})
+}
+
+// Hooks let a build cache take part in ParseFilesWith; both may be nil and
+// both are called from many goroutines.
+type Hooks struct {
+	// Known returns the entry of a file the cache already holds (checked
+	// against the same configuration), or nil to read and parse the file.
+	Known func(file string) *Entry
+	// Parsed is told of every file read and parsed without error.
+	Parsed func(file string, data []byte, e *Entry)
+}
+
+// ParseFilesWith is ParseFiles taking already parsed entries from hooks.
+func ParseFilesWith(fsys fs.FS, files []string, cfg *Config, hooks Hooks) ([]*Entry, error) {
 	entries := make([]*Entry, len(files))
 	errs := make([][]*Error, len(files))
 	var wg sync.WaitGroup
@@ -62,7 +77,13 @@ func ParseFiles(fsys fs.FS, files []string, cfg *Config) ([]*Entry, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				entries[i], errs[i] = parseFile(fsys, files[i], cfg)
+				if hooks.Known != nil {
+					if e := hooks.Known(files[i]); e != nil {
+						entries[i] = e
+						continue
+					}
+				}
+				entries[i], errs[i] = parseFile(fsys, files[i], cfg, hooks.Parsed)
 			}
 		}()
 	}
@@ -84,7 +105,7 @@ func ParseFiles(fsys fs.FS, files []string, cfg *Config) ([]*Entry, error) {
 	return entries, nil
 }
 
-func parseFile(fsys fs.FS, file string, cfg *Config) (*Entry, []*Error) {
+func parseFile(fsys fs.FS, file string, cfg *Config, parsed func(string, []byte, *Entry)) (*Entry, []*Error) {
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return nil, []*Error{{File: file, Msg: "cannot read: " + err.Error(), Hint: "check the file's permissions"}}
@@ -92,6 +113,9 @@ func parseFile(fsys fs.FS, file string, cfg *Config) (*Entry, []*Error) {
 	e, err := ParseEntry(file, data, cfg)
 	if err != nil {
 		return nil, Errors(err)
+	}
+	if parsed != nil {
+		parsed(file, data, e)
 	}
 	return e, nil
 }

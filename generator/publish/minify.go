@@ -40,14 +40,37 @@ var minifier = func() *minify.M {
 
 // Minify returns data minified for the type its path names; other files are returned as they are.
 func Minify(name string, data []byte) ([]byte, error) {
-	mediaType, ok := mediaTypes[path.Ext(name)]
-	if !ok {
+	if !Minifiable(name) {
 		return data, nil
 	}
 	var b bytes.Buffer
-	b.Grow(len(data))
-	if err := minifier.Minify(mediaType, &b, bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("minify %s: %w", name, err)
+	if err := MinifyTo(&b, name, bytes.NewBuffer(data)); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// Minifiable reports whether files named like name are minified.
+func Minifiable(name string) bool {
+	_, ok := mediaTypes[path.Ext(name)]
+	return ok
+}
+
+// MinifyTo appends to dst the content of src minified for the type name
+// names (copied as it is for other types). src is read in place, without a
+// copy; spare capacity in it saves the minifier a reallocation.
+func MinifyTo(dst *bytes.Buffer, name string, src *bytes.Buffer) error {
+	mediaType, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		dst.Write(src.Bytes())
+		return nil
+	}
+	if src.Available() == 0 {
+		src.Grow(1)
+	}
+	dst.Grow(src.Len())
+	if err := minifier.MinifyMimetype([]byte(mediaType), dst, src, nil); err != nil {
+		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -16,100 +15,185 @@ type File struct {
 	Data []byte
 }
 
-// Result counts what Write did.
+// Result counts what a write did.
 type Result struct {
 	Files, Bytes int64
 	Written      int64 // files whose bytes changed (or were new)
 }
 
-// Write replaces the folder out with exactly files. It fills a sibling folder
-// first and renames it into place, so out is either the old site or the new one.
-func Write(out string, files []File) (Result, error) {
+// Stamp identifies the bytes of a written file without reading them: a
+// later build may reuse the file when its size and modification time still
+// match.
+type Stamp struct {
+	Size  int64
+	MTime int64 // nanoseconds since the epoch
+}
+
+// Writer fills a sibling folder of the output file by file, from many
+// goroutines, and swaps it into place on Commit. Files equal to the old
+// output's are hard links of them, so they keep their modification time.
+type Writer struct {
+	out, next string
+	dirs      sync.Map
+	files     atomic.Int64
+	bytes     atomic.Int64
+	written   atomic.Int64
+}
+
+// NewWriter starts replacing the folder out.
+func NewWriter(out string) (*Writer, error) {
 	out = filepath.Clean(out)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	next, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
-	res, err := fill(next, out, files)
-	if err == nil {
-		err = swap(out, next)
-	}
-	if err != nil {
-		os.RemoveAll(next)
-		return Result{}, err
-	}
-	return res, nil
+	w := &Writer{out: out, next: next}
+	w.dirs.Store(next, true)
+	return w, nil
 }
 
-// fill writes files into dir, hard-linking those identical to the file in old.
-func fill(dir, old string, files []File) (Result, error) {
-	var res Result
-	var mu sync.Mutex
-	var firstErr error
-	madeDirs := sync.Map{}
-	work := make(chan *File)
+// Write places one file, hard-linking the old output's file when it holds
+// the same bytes.
+func (w *Writer) Write(name string, data []byte) (Stamp, error) {
+	dst, src, err := w.paths(name)
+	if err != nil {
+		return Stamp{}, err
+	}
+	if info, ok := sameFile(src, data); ok && os.Link(src, dst) == nil {
+		w.count(int64(len(data)), false)
+		return stampOf(info), nil
+	}
+	if err := writeFile(dst, data); err != nil {
+		return Stamp{}, err
+	}
+	info, err := os.Lstat(dst)
+	if err != nil {
+		return Stamp{}, err
+	}
+	w.count(int64(len(data)), true)
+	return stampOf(info), nil
+}
+
+// Reuse hard-links the old output's file when it still has the given stamp,
+// and reports whether it did; the caller writes the file itself otherwise.
+func (w *Writer) Reuse(name string, want Stamp) bool {
+	dst, src, err := w.paths(name)
+	if err != nil {
+		return false
+	}
+	info, err := os.Lstat(src)
+	if err != nil || !info.Mode().IsRegular() || stampOf(info) != want || os.Link(src, dst) != nil {
+		return false
+	}
+	w.count(info.Size(), false)
+	return true
+}
+
+// Commit swaps the filled folder into place.
+func (w *Writer) Commit() (Result, error) {
+	if err := swap(w.out, w.next); err != nil {
+		os.RemoveAll(w.next)
+		return Result{}, err
+	}
+	return Result{Files: w.files.Load(), Bytes: w.bytes.Load(), Written: w.written.Load()}, nil
+}
+
+// Abort drops the partly filled folder; the old output stays as it was.
+func (w *Writer) Abort() { os.RemoveAll(w.next) }
+
+// Out is the output folder being replaced.
+func (w *Writer) Out() string { return w.out }
+
+func (w *Writer) count(size int64, changed bool) {
+	w.files.Add(1)
+	w.bytes.Add(size)
+	if changed {
+		w.written.Add(1)
+	}
+}
+
+// paths checks name and makes the folder of its new copy.
+func (w *Writer) paths(name string) (dst, src string, err error) {
+	rel := filepath.FromSlash(name)
+	if !filepath.IsLocal(rel) {
+		return "", "", fmt.Errorf("output path %q leaves the output folder", name)
+	}
+	dst = filepath.Join(w.next, rel)
+	if err := w.mkdir(filepath.Dir(dst)); err != nil {
+		return "", "", err
+	}
+	return dst, filepath.Join(w.out, rel), nil
+}
+
+// mkdir makes dir and its parents once, remembering what exists.
+func (w *Writer) mkdir(dir string) error {
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := w.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		return err
+	}
+	w.dirs.Store(dir, true)
+	return nil
+}
+
+func stampOf(info os.FileInfo) Stamp {
+	return Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+}
+
+// sameFile reports whether the file at name holds exactly data.
+func sameFile(name string, data []byte) (os.FileInfo, bool) {
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return nil, false
+	}
+	old, err := os.ReadFile(name)
+	return info, err == nil && bytes.Equal(old, data)
+}
+
+// Write replaces the folder out with exactly files. It fills a sibling folder
+// first and renames it into place, so out is either the old site or the new one.
+func Write(out string, files []File) (Result, error) {
+	w, err := NewWriter(out)
+	if err != nil {
+		return Result{}, err
+	}
+	err = parallel(len(files), func(i int) error {
+		_, err := w.Write(files[i].Path, files[i].Data)
+		return err
+	})
+	if err != nil {
+		w.Abort()
+		return Result{}, err
+	}
+	return w.Commit()
+}
+
+// parallel runs fn for 0..n-1 on a few goroutines and returns the first error.
+func parallel(n int, fn func(i int) error) error {
+	var next atomic.Int64
+	var once sync.Once
+	var first error
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
+	for range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range work {
-				changed, err := place(dir, old, f, &madeDirs)
-				if err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-					continue
-				}
-				atomic.AddInt64(&res.Files, 1)
-				atomic.AddInt64(&res.Bytes, int64(len(f.Data)))
-				if changed {
-					atomic.AddInt64(&res.Written, 1)
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				if err := fn(i); err != nil {
+					once.Do(func() { first = err })
 				}
 			}
 		}()
 	}
-	for i := range files {
-		work <- &files[i]
-	}
-	close(work)
 	wg.Wait()
-	return res, firstErr
-}
-
-func place(dir, old string, f *File, madeDirs *sync.Map) (changed bool, err error) {
-	rel := filepath.FromSlash(f.Path)
-	if !filepath.IsLocal(rel) {
-		return false, fmt.Errorf("output path %q leaves the output folder", f.Path)
-	}
-	dst := filepath.Join(dir, rel)
-	parent := filepath.Dir(dst)
-	if _, ok := madeDirs.Load(parent); !ok {
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return false, err
-		}
-		madeDirs.Store(parent, true)
-	}
-	src := filepath.Join(old, rel)
-	if same(src, f.Data) && os.Link(src, dst) == nil {
-		return false, nil
-	}
-	return true, os.WriteFile(dst, f.Data, 0o644)
-}
-
-// same reports whether the file at name holds exactly data.
-func same(name string, data []byte) bool {
-	info, err := os.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
-	}
-	old, err := os.ReadFile(name)
-	return err == nil && bytes.Equal(old, data)
+	return first
 }
 
 // swap puts next in the place of out and removes the old output.

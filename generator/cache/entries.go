@@ -1,0 +1,162 @@
+package cache
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/digest-news/digest/generator/content"
+)
+
+// EntrySet tracks the entries of one build: which came from the cache, the
+// hash of each, and what to save for the next build. Safe for concurrent use.
+type EntrySet struct {
+	site   string
+	config Key
+	prev   *Entries
+
+	mu      sync.Mutex
+	stats   map[string]os.FileInfo // taken before reading
+	files   map[string]*Entry      // the next cache, by file
+	byEntry map[*content.Entry]*Entry
+	dirty   bool
+	parses  int // files parsed, not taken from the cache
+}
+
+// NewEntrySet starts tracking the entries of the site folder, whose
+// configuration file has the key config; prev is the cache of the last build.
+func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
+	if prev != nil && prev.Config != config {
+		prev = nil
+	}
+	return &EntrySet{site: site, config: config, prev: prev, stats: make(map[string]os.FileInfo, n),
+		files: make(map[string]*Entry, n), byEntry: make(map[*content.Entry]*Entry, n), dirty: prev == nil}
+}
+
+// Hooks plug the set into content.ParseFilesWith.
+func (s *EntrySet) Hooks(cfg *content.Config) content.Hooks {
+	return content.Hooks{Known: func(file string) *content.Entry { return s.known(file, cfg) }, Parsed: s.parsed}
+}
+
+func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
+	info, err := os.Lstat(filepath.Join(s.site, filepath.FromSlash(file)))
+	if err != nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stats[file] = info
+	if s.prev == nil {
+		return nil
+	}
+	r := s.prev.Files[file]
+	if r == nil || r.Size != info.Size() || r.MTime != info.ModTime().UnixNano() {
+		return nil
+	}
+	e := r.Entry // a copy: the cached record stays as it was
+	e.Date = e.Date.In(cfg.Location)
+	if !e.Updated.IsZero() {
+		e.Updated = e.Updated.In(cfg.Location)
+	}
+	s.files[file] = r
+	s.byEntry[&e] = r
+	return &e
+}
+
+func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
+	r := &Entry{Hash: Sum(data), Entry: *e}
+	r.Entry.Body = nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if info, ok := s.stats[file]; ok {
+		r.Size, r.MTime = info.Size(), info.ModTime().UnixNano()
+	}
+	s.files[file] = r
+	s.byEntry[e] = r
+	s.dirty = true
+	s.parses++
+}
+
+// Hash is the SHA-256 of an entry file's bytes.
+func (s *EntrySet) Hash(e *content.Entry) Key {
+	if r := s.Record(e); r != nil {
+		return r.Hash
+	}
+	return Key{}
+}
+
+// Record is the cache record of an entry of this build.
+func (s *EntrySet) Record(e *content.Entry) *Entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.byEntry[e]
+}
+
+// Body is the Markdown body of an entry, read again when it came from the cache.
+func (s *EntrySet) Body(e *content.Entry, cfg *content.Config) ([]byte, error) {
+	if e.Body != nil {
+		return e.Body, nil
+	}
+	data, err := os.ReadFile(filepath.Join(s.site, filepath.FromSlash(e.File)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", e.File, err)
+	}
+	fresh, err := content.ParseEntry(e.File, data, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return fresh.Body, nil
+}
+
+// Converted records the excerpt of an entry's body, for the next build.
+func (s *EntrySet) Converted(e *content.Entry, excerpt string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.byEntry[e]
+	if r == nil || r.Converted && r.Excerpt == excerpt {
+		return
+	}
+	c := *r
+	c.Excerpt, c.Converted = excerpt, true
+	s.byEntry[e] = &c
+	s.files[e.File] = &c
+	s.dirty = true
+}
+
+// PrevFeed is feed HTML kept by the last build.
+func (s *EntrySet) PrevFeed(k Key) (string, bool) {
+	if s.prev == nil {
+		return "", false
+	}
+	h, ok := s.prev.Feed[k]
+	return h, ok
+}
+
+// fewParses is how many changed files a build may parse without saving the
+// cache: the next build parses them again, which costs less than saving.
+const fewParses = 64
+
+// Result is the cache to save, with the feed HTML of this build; nil when
+// it is not worth saving: nothing changed, or only a few files, which the
+// next build reads again.
+func (s *EntrySet) Result(feed map[Key]string) *Entries {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.prev != nil && s.parses <= fewParses && len(s.prev.Files) == len(s.files) {
+		return nil
+	}
+	same := !s.dirty && s.prev != nil && len(s.prev.Files) == len(s.files) && len(s.prev.Feed) == len(feed)
+	if same {
+		for k := range feed {
+			if _, ok := s.prev.Feed[k]; !ok {
+				same = false
+				break
+			}
+		}
+	}
+	if same {
+		return nil
+	}
+	return &Entries{Config: s.config, Files: s.files, Feed: feed}
+}

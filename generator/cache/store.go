@@ -1,0 +1,197 @@
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/publish"
+)
+
+// Dir is the cache folder inside a site.
+const Dir = ".digest-cache"
+
+// header starts every cache file; change it when the format changes.
+const header = "digest-cache 1\n"
+
+// Entry is a parsed entry file as it was on disk.
+type Entry struct {
+	Size, MTime int64
+	Hash        Key           // SHA-256 of the file's bytes
+	Entry       content.Entry // parsed, without Body
+	Excerpt     string        // the body's first paragraph as text, when Converted
+	Converted   bool
+}
+
+// Entries are the parsed entries of a site under one configuration.
+type Entries struct {
+	Config Key // the configuration they were checked against
+	Files  map[string]*Entry
+	Feed   map[Key]string // an article's feed HTML by FeedKey
+}
+
+// Output is one published file.
+type Output struct {
+	Key   Key
+	Stamp publish.Stamp
+}
+
+// Outputs are the files last published into one output folder.
+type Outputs struct {
+	Out   string // absolute path
+	Files map[string]Output
+}
+
+// Store is the cache of one site folder.
+type Store struct {
+	dir string
+}
+
+// Open returns the cache of the site in dir (the folder may not exist yet).
+func Open(site string) *Store {
+	abs, err := filepath.Abs(site)
+	if err != nil {
+		abs = site
+	}
+	return &Store{dir: filepath.Join(abs, Dir)}
+}
+
+// Entries loads the cached entries; nil when absent or unreadable.
+func (s *Store) Entries() *Entries {
+	var e Entries
+	if !s.load("entries", &e) || e.Files == nil {
+		return nil
+	}
+	if e.Feed == nil {
+		e.Feed = map[Key]string{}
+	}
+	return &e
+}
+
+// SaveEntries replaces the cached entries.
+func (s *Store) SaveEntries(e *Entries) error { return s.save("entries", e) }
+
+// Outputs loads what was last published into out; nil when unknown.
+func (s *Store) Outputs(out string) *Outputs {
+	var o Outputs
+	if !s.load(outName(out), &o) || o.Out != out || o.Files == nil {
+		return nil
+	}
+	return &o
+}
+
+// SaveOutputs records what was published into o.Out.
+func (s *Store) SaveOutputs(o *Outputs) error { return s.save(outName(o.Out), o) }
+
+// DropOutputs forgets what was published into out (before it changes
+// without a record, so that a failure cannot leave a stale record).
+func (s *Store) DropOutputs(out string) {
+	name := outName(out)
+	os.Remove(filepath.Join(s.dir, name))
+	mem.Delete(filepath.Join(s.dir, name))
+}
+
+func outName(out string) string {
+	sum := sha256.Sum256([]byte(out))
+	return "out-" + Key(sum).String()[:16]
+}
+
+// mem keeps the last value saved or loaded per cache file, with the file's
+// stamp, so that repeated builds in one process skip decoding.
+var mem sync.Map // path -> memo
+
+type memo struct {
+	stamp publish.Stamp
+	value any
+}
+
+func (s *Store) load(name string, v any) bool {
+	file := filepath.Join(s.dir, name)
+	info, err := os.Stat(file)
+	if err != nil {
+		return false
+	}
+	stamp := publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+	if m, ok := mem.Load(file); ok && m.(memo).stamp == stamp {
+		return copyInto(m.(memo).value, v)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || decode(data, v) != nil {
+		return false
+	}
+	mem.Store(file, memo{stamp: stamp, value: v})
+	return true
+}
+
+// copyInto sets *v to the remembered value of the same type.
+func copyInto(from, v any) bool {
+	switch v := v.(type) {
+	case *Entries:
+		f, ok := from.(*Entries)
+		if ok {
+			*v = *f
+		}
+		return ok
+	case *Outputs:
+		f, ok := from.(*Outputs)
+		if ok {
+			*v = *f
+		}
+		return ok
+	}
+	return false
+}
+
+func (s *Store) save(name string, v any) error {
+	var b bytes.Buffer
+	b.WriteString(header)
+	b.Write(make([]byte, sha256.Size))
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		return err
+	}
+	data := b.Bytes()
+	sum := sha256.Sum256(data[len(header)+sha256.Size:])
+	copy(data[len(header):], sum[:])
+	if err := os.MkdirAll(s.dir, 0o755); err != nil {
+		return err
+	}
+	file := filepath.Join(s.dir, name)
+	tmp, err := os.CreateTemp(s.dir, name+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if info, err := os.Stat(file); err == nil {
+		mem.Store(file, memo{stamp: publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}, value: v})
+	}
+	return nil
+}
+
+var errCorrupt = errors.New("cache file is damaged or of another version")
+
+// decode checks the header and checksum, then decodes the payload into v.
+func decode(data []byte, v any) error {
+	if len(data) < len(header)+sha256.Size || string(data[:len(header)]) != header {
+		return errCorrupt
+	}
+	payload := data[len(header)+sha256.Size:]
+	if sum := sha256.Sum256(payload); !bytes.Equal(sum[:], data[len(header):len(header)+sha256.Size]) {
+		return errCorrupt
+	}
+	return gob.NewDecoder(bytes.NewReader(payload)).Decode(v)
+}

@@ -1,0 +1,163 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/digest-news/digest/generator/cache"
+)
+
+// warmSite copies the fixture site and builds it once, priming the cache.
+func warmSite(t *testing.T) (dir, out string) {
+	t.Helper()
+	dir = t.TempDir()
+	copyTree(t, "testdata/site", dir)
+	out = filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	return dir, out
+}
+
+// sameTrees fails the test when the two output folders differ.
+func sameTrees(t *testing.T, got, want string) {
+	t.Helper()
+	g, w := readTree(t, got), readTree(t, want)
+	for p, data := range w {
+		if !bytes.Equal(g[p], data) {
+			t.Errorf("%s differs from a build without cache", p)
+		}
+	}
+	for p := range g {
+		if _, ok := w[p]; !ok {
+			t.Errorf("%s is not in a build without cache", p)
+		}
+	}
+}
+
+func mtimes(t *testing.T, dir string) map[string]int64 {
+	t.Helper()
+	m := map[string]int64{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			info, _ := d.Info()
+			m[p] = info.ModTime().UnixNano()
+		}
+		return err
+	})
+	return m
+}
+
+func TestWarmBuildMatchesColdBuild(t *testing.T) {
+	edits := map[string]func(t *testing.T, dir string){
+		"body": func(t *testing.T, dir string) {
+			appendTo(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "\nA new closing line.\n")
+		},
+		"title": func(t *testing.T, dir string) {
+			editFile(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "title: ", "title: Renamed ")
+		},
+		"removed": func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"))
+		},
+		"config": func(t *testing.T, dir string) {
+			editFile(t, filepath.Join(dir, "digest.yaml"), "title: ", "title: New ")
+		},
+	}
+	for name, edit := range edits {
+		t.Run(name, func(t *testing.T) {
+			dir, out := warmSite(t)
+			before := mtimes(t, out)
+			edit(t, dir)
+			res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true})
+			sameTrees(t, out, cold)
+			if name == "body" {
+				if res.Rendered == 0 || res.Rendered == res.Pages {
+					t.Errorf("rendered %d of %d pages after a body edit, want the pages showing the article", res.Rendered, res.Pages)
+				}
+				after := mtimes(t, out)
+				changed := 0
+				for p, m := range after {
+					if before[p] != m {
+						changed++
+					}
+				}
+				if changed == 0 || int64(changed) != res.Written {
+					t.Errorf("%d files have a new mtime, the build says it wrote %d", changed, res.Written)
+				}
+			}
+		})
+	}
+}
+
+func TestRepeatedBuildsInOneProcess(t *testing.T) {
+	dir, out := warmSite(t)
+	for i := range 3 {
+		appendTo(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "\nMore.\n")
+		res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: "<script>reload()</script>"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 && res.Rendered == res.Pages {
+			t.Errorf("build %d rendered %d pages", i, res.Rendered)
+		}
+	}
+	cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true, Inject: "<script>reload()</script>"})
+	sameTrees(t, out, cold)
+}
+
+func TestCorruptCacheIsIgnored(t *testing.T) {
+	dir, out := warmSite(t)
+	files, _ := filepath.Glob(filepath.Join(dir, cache.Dir, "*"))
+	if len(files) < 2 {
+		t.Fatalf("cache holds %d files, want entries and outputs", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[len(data)/2] ^= 0xff
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendTo(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "\nAfter the damage.\n")
+	res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Rendered != res.Pages {
+		t.Errorf("rendered %d of %d pages with a damaged cache, want all", res.Rendered, res.Pages)
+	}
+	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true}))
+}
+
+func appendTo(t *testing.T, file, text string) {
+	t.Helper()
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func editFile(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

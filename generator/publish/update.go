@@ -1,0 +1,108 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// Updater changes an output folder in place, for builds that change few
+// files: it leaves unchanged files alone, holds changed ones in memory until
+// Commit, then replaces each atomically (a new file renamed over the old)
+// and removes stale ones. A build that fails before Commit changes nothing.
+type Updater struct {
+	out     string
+	mu      sync.Mutex
+	pending map[string][]byte
+	files   atomic.Int64
+	bytes   atomic.Int64
+}
+
+// NewUpdater starts updating the folder out in place.
+func NewUpdater(out string) *Updater {
+	return &Updater{out: filepath.Clean(out), pending: map[string][]byte{}}
+}
+
+// Keep reports whether the output file name still has the given stamp, so
+// it can stay as it is.
+func (u *Updater) Keep(name string, want Stamp) bool {
+	rel := filepath.FromSlash(name)
+	if !filepath.IsLocal(rel) {
+		return false
+	}
+	info, err := os.Lstat(filepath.Join(u.out, rel))
+	if err != nil || !info.Mode().IsRegular() || stampOf(info) != want {
+		return false
+	}
+	u.files.Add(1)
+	u.bytes.Add(info.Size())
+	return true
+}
+
+// Put leaves the file alone when it already holds data, else keeps a copy
+// to write at Commit; the stamp is known only for a file left alone.
+func (u *Updater) Put(name string, data []byte) (Stamp, bool, error) {
+	rel := filepath.FromSlash(name)
+	if !filepath.IsLocal(rel) {
+		return Stamp{}, false, &os.PathError{Op: "write", Path: name, Err: os.ErrInvalid}
+	}
+	u.files.Add(1)
+	u.bytes.Add(int64(len(data)))
+	if info, ok := sameFile(filepath.Join(u.out, rel), data); ok {
+		return stampOf(info), true, nil
+	}
+	u.mu.Lock()
+	u.pending[name] = append([]byte(nil), data...)
+	u.mu.Unlock()
+	return Stamp{}, false, nil
+}
+
+// Commit writes the changed files and removes the stale ones; it returns the
+// stamps of the files it wrote.
+func (u *Updater) Commit(stale []string) (Result, map[string]Stamp, error) {
+	names := make([]string, 0, len(u.pending))
+	for name := range u.pending {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	stamps := make(map[string]Stamp, len(names))
+	for _, name := range names {
+		dst := filepath.Join(u.out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return Result{}, nil, err
+		}
+		tmp := filepath.Join(filepath.Dir(dst), ".digest-new-"+filepath.Base(dst))
+		if err := writeFile(tmp, u.pending[name]); err != nil {
+			os.Remove(tmp)
+			return Result{}, nil, err
+		}
+		if err := os.Rename(tmp, dst); err != nil {
+			os.Remove(tmp)
+			return Result{}, nil, err
+		}
+		info, err := os.Lstat(dst)
+		if err != nil {
+			return Result{}, nil, err
+		}
+		stamps[name] = stampOf(info)
+	}
+	for _, name := range stale {
+		rel := filepath.FromSlash(name)
+		if !filepath.IsLocal(rel) {
+			continue
+		}
+		dst := filepath.Join(u.out, rel)
+		if err := os.Remove(dst); err != nil && !os.IsNotExist(err) {
+			return Result{}, nil, err
+		}
+		// Drop folders the removal left empty (os.Remove fails on others).
+		for dir := filepath.Dir(dst); dir != u.out && len(dir) > len(u.out); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	return Result{Files: u.files.Load(), Bytes: u.bytes.Load(), Written: int64(len(names))}, stamps, nil
+}
