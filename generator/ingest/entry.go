@@ -47,8 +47,8 @@ func MakeEntry(a *Article, o EntryOptions) Draft {
 		Summary:   oneLine(a.Summary),
 		Source:    oneLine(a.Source),
 		SourceURL: a.SourceURL,
-		Authors:   a.Authors,
-		Editors:   a.Editors,
+		Authors:   oneLines(a.Authors),
+		Editors:   oneLines(a.Editors),
 		Dateline:  oneLine(a.Dateline),
 		Lang:      a.Lang,
 	}
@@ -62,7 +62,7 @@ func MakeEntry(a *Article, o EntryOptions) Draft {
 	if len(fm.Topics) == 0 && o.Suggest != nil {
 		fm.Topics = o.Suggest(a)
 	}
-	d := Draft{FM: fm, Body: a.Body(), Day: date.Format("2006-01-02")}
+	d := Draft{FM: fm, Body: strings.ToValidUTF8(a.Body(), "\uFFFD"), Day: date.Format("2006-01-02")}
 	d.SetSlug(Slug(fm.Title), o.Config)
 	return d
 }
@@ -93,4 +93,14 @@ func (d *Draft) Bytes() ([]byte, error) {
 }
 
 // oneLine folds whitespace so front matter values stay on one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ") }
+
+func oneLines(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if s = oneLine(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
