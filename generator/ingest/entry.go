@@ -93,7 +93,9 @@ func (d *Draft) Bytes() ([]byte, error) {
 }
 
 // oneLine folds whitespace so front matter values stay on one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ") }
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
+}
 
 func oneLines(list []string) []string {
 	var out []string
