@@ -79,8 +79,10 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 		return nil, e
 	}
 	var fm FrontMatter
-	if e := decode(file, headLine, head, &fm); e != nil {
-		return nil, e
+	if !decodeFast(head, &fm) {
+		if e := decode(file, headLine, head, &fm); e != nil {
+			return nil, e
+		}
 	}
 	entry := &Entry{FrontMatter: fm, File: file, Body: body}
 	var errs []*Error
