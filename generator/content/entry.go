@@ -31,7 +31,7 @@ type FrontMatter struct {
 
 // Image is an entry's lead picture.
 type Image struct {
-	URL     string `yaml:"url"`
+	URL     string `yaml:"url,omitempty"` // may be empty: a caption and credit of a photo not kept
 	Caption string `yaml:"caption,omitempty"`
 	Credit  string `yaml:"credit,omitempty"`
 }
@@ -121,8 +121,8 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 	if !validSlug(entry.Slug) {
 		bad("slug", "slug "+entry.Slug+" is not a slug", "use lowercase letters, digits and hyphens (rename the file or set slug:)")
 	}
-	if fm.Image != nil && fm.Image.URL == "" {
-		bad("image", "image has no url", "add url: under image, or remove image")
+	if fm.Image != nil && fm.Image.URL == "" && fm.Image.Caption == "" && fm.Image.Credit == "" {
+		bad("image", "image is empty", "add url, caption or credit under image, or remove image")
 	}
 	return entry, joinSorted(errs)
 }

@@ -33,7 +33,7 @@ func TestParseEntryErrors(t *testing.T) {
 		{"no front matter", "Just text\n", "e.md:1: no front matter"},
 		{"unclosed", "---\ntitle: A\n", "e.md:1: front matter is not closed"},
 		{"bad yaml", "---\ntitle: [A\ndate: 2026-11-18\n---\n", "e.md:"},
-		{"image without url", "---\ntitle: A\ndate: 2026-11-18\nimage:\n  caption: c\n---\n", "e.md:4: image has no url"},
+		{"empty image", "---\ntitle: A\ndate: 2026-11-18\nimage: {}\n---\n", "e.md:4: image is empty"},
 		{"bad slug", "---\ntitle: A\ndate: 2026-11-18\nslug: Not A Slug\n---\n", "e.md:4: slug Not A Slug is not a slug"},
 	}
 	cfg := testConfig(t, true)

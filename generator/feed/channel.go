@@ -88,7 +88,7 @@ func articleEntry(a *site.Article, html string) *entry {
 			Id: a.ID, IsPermaLink: "false", Created: a.Date, Updated: latest(a), Content: html},
 		published: a.Date, authors: a.Authors, editors: a.Editors, topics: a.Topics, lang: a.Lang,
 	}
-	if a.Image != nil {
+	if a.Image != nil && a.Image.URL != "" {
 		e.image = absolute(a.Permalink, a.Image.URL)
 	}
 	return e

@@ -39,7 +39,7 @@ func jsonLD(p *site.Page) (template.JS, error) {
 	if a.Summary != "" {
 		doc["description"] = a.Summary
 	}
-	if a.Image != nil {
+	if a.Image != nil && a.Image.URL != "" {
 		doc["image"] = []string{abs(s, a.Image.URL)}
 	}
 	if a.Dateline != "" {
