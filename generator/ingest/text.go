@@ -41,7 +41,11 @@ func normalize(s string) string {
 }
 
 // score weighs a block for bestRun: words of prose count for the article,
-// menus and furniture against it, short blocks slightly against.
+// menus and furniture against it. Short blocks cost a little more than a
+// subheading is worth, so that teaser lists (headline, blurb, headline, ...)
+// lose to a run of paragraphs. Prose that does not end like a sentence counts
+// half (footers, data), and an unfinished block shown twice on the page
+// (structured data rendered as text) counts against.
 func score(b *block) int {
 	if b.wall {
 		return -1000
@@ -51,9 +55,15 @@ func score(b *block) int {
 		if b.bullet { // teaser lists are bullets; article lists are rare
 			return b.words / 4
 		}
+		if b.repeat && !b.final {
+			return -b.words / 2
+		}
+		if !b.final {
+			return b.words / 2
+		}
 		return b.words
 	case short:
-		return -1
+		return -5
 	}
 	return -(4 + b.words/2)
 }

@@ -1,0 +1,74 @@
+package ingest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// normTitle compares titles as the evaluation script does: lowercased words.
+func normTitle(s string) string {
+	return strings.Join(tok.FindAllString(strings.ToLower(s), -1), " ")
+}
+
+// TestEvalNewsRaw scores CleanText on the whole-page dumps of the 50 news
+// pages of readability-pages: title exact (target >= 0.85), publication day
+// (target >= 0.90) and body F1. INGEST_EVAL_V=1 lists the misses.
+func TestEvalNewsRaw(t *testing.T) {
+	dir := filepath.Join(corpora(t), "readability-pages")
+	kinds, err := os.ReadFile(filepath.Join(dir, "kinds.tsv"))
+	if err != nil {
+		t.Skip("no kinds.tsv")
+	}
+	verbose := os.Getenv("INGEST_EVAL_V") != ""
+	var sp, sr float64
+	n, titles, nTitles, days, nDays := 0, 0, 0, 0, 0
+	for _, line := range strings.Split(string(kinds), "\n")[1:] {
+		name, kind, _ := strings.Cut(line, "\t")
+		if kind != "news" {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, name, "raw.txt"))
+		tj, err2 := os.ReadFile(filepath.Join(dir, name, "truth.json"))
+		var truth struct{ Title, PublishedTime, Body string }
+		if err != nil || err2 != nil || json.Unmarshal(tj, &truth) != nil {
+			continue
+		}
+		a := CleanText(string(raw), time.UTC)
+		if p, r, ok := shingleScore(a.Body(), truth.Body); ok {
+			sp, sr, n = sp+p, sr+r, n+1
+			if verbose && p*r < 0.8 {
+				t.Logf("%s body P=%.3f R=%.3f", name, p, r)
+			}
+		}
+		if truth.Title != "" {
+			nTitles++
+			if normTitle(a.Title) == normTitle(truth.Title) {
+				titles++
+			} else if verbose {
+				t.Logf("%s title %q, want %q", name, a.Title, truth.Title)
+			}
+		}
+		if truth.PublishedTime != "" {
+			nDays++
+			got := ""
+			if !a.Date.IsZero() {
+				got = a.Date.In(time.UTC).Format("2006-01-02")
+			}
+			if got == truth.PublishedTime[:min(10, len(truth.PublishedTime))] {
+				days++
+			} else if verbose {
+				t.Logf("%s date %q, want %q", name, got, truth.PublishedTime)
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no news pages")
+	}
+	mp, mr := sp/float64(n), sr/float64(n)
+	t.Logf("raw text, readability-pages news: pages=%d title=%d/%d=%.3f day=%d/%d=%.3f body F1=%.3f",
+		n, titles, nTitles, float64(titles)/float64(nTitles), days, nDays, float64(days)/float64(max(nDays, 1)), 2*mp*mr/(mp+mr))
+}
