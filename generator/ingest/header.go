@@ -8,15 +8,26 @@ import (
 )
 
 // headerReach is how many blocks above the body may hold its headline.
-const headerReach = 40
+const headerReach = 60
 
 // readHeader reads headline, date, byline and a lead caption from the blocks
-// above the body, nearest first: the headline is the first headline-like
-// block met, past standfirsts, bylines, dates and captions.
-func readHeader(a *Article, blocks []*block, from int, loc *time.Location) {
-	for i := from - 1; i >= 0 && i >= from-headerReach; i-- {
+// above the body, nearest first. The headline is chosen by pickTitle; the
+// date, byline and caption are read between it and the body.
+func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
+	ti := pickTitle(blocks, from, to)
+	if ti >= 0 {
+		a.Title = blocks[ti].text
+	}
+	stop := max(0, from-headerReach)
+	if ti >= 0 && ti < from {
+		stop = max(stop, ti-2)
+	}
+	for i := from - 1; i >= stop; i-- {
 		b := blocks[i]
 		t := b.text
+		if i == ti {
+			continue
+		}
 		if len(t) < 120 {
 			if d, ok := findDate(t, loc); ok {
 				if a.Date.IsZero() {
@@ -42,11 +53,155 @@ func readHeader(a *Article, blocks []*block, from int, loc *time.Location) {
 			a.Image.Caption, a.Image.Credit = c, cr
 			continue
 		}
-		if headlineLike(b) {
+		if ti < 0 && headlineLike(b) {
 			a.Title = t
 			return
 		}
 	}
+}
+
+// pickTitle scores the headline-like blocks above the body and at its very
+// start and returns the best one's index, or -1. A headline shares its
+// words with the lead, sits close above it, is often repeated (the page's
+// title line, "Headline | Site"), and is not navigation: a few capitalised
+// words without a closing full stop.
+func pickTitle(blocks []*block, from, to int) int {
+	lead := leadWords(blocks, from, to)
+	if len(lead) == 0 {
+		return -1
+	}
+	best, bestScore := -1, 0.5
+	for i := max(0, from-headerReach); i < min(len(blocks), from+4); i++ {
+		b := blocks[i]
+		if !titleCandidate(b) {
+			continue
+		}
+		words := contentWords(b.text)
+		if len(words) == 0 {
+			continue
+		}
+		hit := 0
+		for _, w := range words {
+			if lead[w] {
+				hit++
+			}
+		}
+		ov := float64(hit) / float64(len(words))
+		s := 2*ov + 0.15*float64(min(hit, 8))
+		if len(words) < 2 {
+			s -= 1
+		}
+		if b.words > 20 {
+			s -= 0.05 * float64(b.words-20)
+		}
+		if i < from {
+			s -= 0.02 * float64(from-1-i)
+		} else {
+			s -= 0.3 * float64(i-from+1)
+		}
+		if b.repeat || siteTitle(blocks, b.text) {
+			s += 0.5 * ov
+		}
+		if b.words < 3 {
+			s -= 0.5
+		}
+		if r, _ := utf8.DecodeRuneInString(b.text); unicode.IsLower(r) {
+			s -= 1
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+// titleCandidate: short, one line of words, not a list item, a sentence,
+// a date, a byline, a caption or page chrome.
+func titleCandidate(b *block) bool {
+	if b.bullet || b.words < 2 || b.words > 30 || len(b.text) > 300 || b.links > 0 || b.wall {
+		return false
+	}
+	t := b.text
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") || strings.HasSuffix(t, "。") {
+		return false
+	}
+	if isFurniture(t) || strings.EqualFold(t, "by") || creditLine.MatchString(t) || byline.MatchString(t) {
+		return false
+	}
+	if _, _, ok := cutCaption(t); ok {
+		return false
+	}
+	if b.words <= 12 {
+		if _, ok := findDate(t, time.UTC); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// siteTitle reports whether another block is t followed by a separator and
+// a site name, as page title lines are: "Headline | Site", "Headline - Site".
+func siteTitle(blocks []*block, t string) bool {
+	for _, o := range blocks {
+		if len(o.text) > len(t)+2 && len(o.text) < len(t)+60 && strings.HasPrefix(o.text, t) {
+			switch rest := strings.TrimSpace(o.text[len(t):]); {
+			case strings.HasPrefix(rest, "|"), strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "–"),
+				strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "::"), strings.HasPrefix(rest, "_"), strings.HasPrefix(rest, "»"):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadWords are the content words of the first prose blocks of the body.
+func leadWords(blocks []*block, from, to int) map[string]bool {
+	lead := map[string]bool{}
+	n := 0
+	for _, b := range blocks[from:to] {
+		if b.class != good || !b.final {
+			continue
+		}
+		for _, w := range contentWords(b.text) {
+			lead[w] = true
+			n++
+		}
+		if n > 300 {
+			break
+		}
+	}
+	return lead
+}
+
+// contentWords are the lowercased words of s that are not stopwords; in
+// scripts without spaces each character counts as a word.
+func contentWords(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			w := strings.ToLower(s[start:end])
+			if !stopwords[w] && (len(w) > 2 || w[0] >= '0' && w[0] <= '9') {
+				out = append(out, w)
+			}
+			start = -1
+		}
+	}
+	for i, r := range s {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			flush(i)
+			out = append(out, string(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
 }
 
 // headlineLike: a few words, not a sentence ending in a full stop, not chrome.

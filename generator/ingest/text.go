@@ -18,7 +18,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	}
 	from, to := bestRun(blocks)
 	var a Article
-	readHeader(&a, blocks, from, loc)
+	readHeader(&a, blocks, from, to, loc)
 	a.Paras = bodyParas(&a, blocks[from:to])
 	readCredits(&a, blocks[to:min(to+6, len(blocks))])
 	finishNews(&a)
