@@ -17,6 +17,10 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 	ti := pickTitle(blocks, from, to)
 	if ti >= 0 {
 		a.Title = blocks[ti].text
+		// "Section|Headline": a section label glued to the headline.
+		if j := strings.IndexByte(a.Title, '|'); j > 0 && j < 30 && a.Title[j-1] != ' ' && len(a.Title)-j > 20 {
+			a.Title = strings.TrimSpace(a.Title[j+1:])
+		}
 	}
 	stop := max(0, from-headerReach)
 	if ti >= 0 && ti < from {
@@ -87,7 +91,7 @@ func pickTitle(blocks []*block, from, to int) int {
 			}
 		}
 		ov := float64(hit) / float64(len(words))
-		s := 2*ov + 0.15*float64(min(hit, 8))
+		s := 2*ov + 0.15*float64(min(hit, 5))
 		if len(words) < 2 {
 			s -= 1
 		}
@@ -99,7 +103,13 @@ func pickTitle(blocks []*block, from, to int) int {
 		} else {
 			s -= 0.3 * float64(i-from+1)
 		}
-		if b.repeat || siteTitle(blocks, b.text) {
+		if i >= from && b.class == good { // more likely the standfirst or the lead
+			s -= 0.6
+		}
+		if b.caps == b.words && b.words <= 3 { // a name, a section
+			s -= 0.5
+		}
+		if b.words >= 4 && (b.repeat || siteTitle(blocks, b.text)) {
 			s += 0.5 * ov
 		}
 		if b.words < 3 {
@@ -122,7 +132,7 @@ func titleCandidate(b *block) bool {
 		return false
 	}
 	t := b.text
-	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") || strings.HasSuffix(t, "。") {
+	if strings.HasSuffix(t, "。") || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") && !abbrevEnd(t) {
 		return false
 	}
 	if isFurniture(t) || strings.EqualFold(t, "by") || creditLine.MatchString(t) || byline.MatchString(t) {
@@ -137,6 +147,12 @@ func titleCandidate(b *block) bool {
 		}
 	}
 	return true
+}
+
+// abbrevEnd: s ends with an abbreviation such as "U.S." or "N.Y.C.".
+func abbrevEnd(s string) bool {
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	return strings.Count(last, ".") >= 2 && len(last) <= 8
 }
 
 // siteTitle reports whether another block is t followed by a separator and
