@@ -2,25 +2,54 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-var months = map[string]time.Month{}
-
-func init() {
+var months = func() map[string]time.Month {
+	months := map[string]time.Month{}
 	for m := time.January; m <= time.December; m++ {
 		name := strings.ToLower(m.String())
 		months[name] = m
 		months[name[:3]] = m
 	}
 	months["sept"] = time.September
-}
+	for i, names := range [12]string{
+		"janvier janeiro enero januar jänner gennaio", "février fevrier fevereiro fev febrero februar febbraio",
+		"mars março marco marzo märz", "avril abril abr aprile",
+		"mai maio mayo maggio", "juin junho junio juni giugno",
+		"juillet julho julio juli luglio", "août aout agosto ago",
+		"septembre setembro set septiembre setiembre settembre", "octobre outubro out octubre oktober ottobre okt",
+		"novembre novembro noviembre", "décembre decembre dezembro dez diciembre dezember dicembre",
+	} {
+		for _, n := range strings.Fields(names) {
+			months[n] = time.Month(i + 1)
+		}
+	}
+	return months
+}()
+
+// foreignMonthRe names months in French, Spanish, Portuguese, German and
+// Italian, full or in their usual abbreviations.
+var foreignMonthRe = func() string {
+	var names []string
+	for n := range months {
+		if len(n) > 3 || !strings.Contains("jan feb mar apr may jun jul aug sep oct nov dec", n) {
+			names = append(names, regexp.QuoteMeta(n))
+		}
+	}
+	// Longest first, so that "sept" does not stop "septembre".
+	sort.Slice(names, func(i, j int) bool {
+		return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j]
+	})
+	return "(" + strings.Join(names, "|") + ")"
+}()
 
 const (
 	monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
-	timeRe  = `(?:\D{0,12}?(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?)?`
+	timeRe  = `(?:\D{0,12}?(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?)?`
 )
 
 // Dates in text: "November 4, 2014 / 8:39 PM", "4 Nov 2014 20.39 GMT",
@@ -28,9 +57,13 @@ const (
 var (
 	mdyDate = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + timeRe)
 	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
-	numDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
-	clock   = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
-	isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
+	// "30 avril 2015", "22 de outubro de 2010", "21.dez.2018", "1. März 2021".
+	intlDate = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º)?(?:\.\s*|\s+)(?:de\s+)?` + foreignMonthRe + `\.?\s*(?:de\s+)?,?\s*(\d{4})\b` + timeRe)
+	// "9/11/13 10:00AM": month first, two-digit year.
+	shortDate = regexp.MustCompile(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{2})\b` + timeRe)
+	numDate   = regexp.MustCompile(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
+	clock     = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
+	isoDate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
 )
 
 // findDate returns the first date written in s, in loc unless s names an offset.
@@ -53,6 +86,20 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 	if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])[:3]], g[1], g[4], g[5], g[6], loc)
+		try(m[0], t, ok)
+	}
+	if m := intlDate.FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		t, ok := makeDate(g[3], months[strings.ToLower(g[2])], g[1], g[4], g[5], g[6], loc)
+		try(m[0], t, ok)
+	}
+	if m := shortDate.FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		a, b := atoi(g[1]), atoi(g[2])
+		if a > 12 {
+			a, b = b, a
+		}
+		t, ok := makeDate("20"+g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
 		try(m[0], t, ok)
 	}
 	if m := numDate.FindStringSubmatchIndex(s); m != nil {
