@@ -68,6 +68,9 @@ var (
 
 // findDate returns the first date written in s, in loc unless s names an offset.
 func findDate(s string, loc *time.Location) (time.Time, bool) {
+	if !strings.ContainsAny(s, "0123456789") { // every date has digits; most blocks have none
+		return time.Time{}, false
+	}
 	type hit struct {
 		at int
 		t  time.Time
