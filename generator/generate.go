@@ -15,6 +15,7 @@ import (
 
 	digest "github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/cache"
+	"github.com/digest-news/digest/generator/check"
 	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/markdown"
@@ -321,12 +322,12 @@ func (b *builder) convert(a *site.Article) error {
 	}
 	b.entries.Converted(a.Entry, doc.Excerpt)
 	if b.inFeed[a] && b.feedHTML(a) == "" {
-		doc, err := converter.Convert(body, feedLinks(b.site, a))
+		html, err := feedContent(b.site, a, body)
 		if err != nil {
-			return fmt.Errorf("%s: %w", a.File, err)
+			return err
 		}
 		b.feedMu.Lock()
-		b.feedOut[b.feedKey(a)] = string(doc.HTML)
+		b.feedOut[b.feedKey(a)] = html
 		b.feedMu.Unlock()
 	}
 	return nil
@@ -362,8 +363,7 @@ func (b *builder) publishFeeds() error {
 		if err != nil {
 			return "", err
 		}
-		doc, err := converter.Convert(body, feedLinks(b.site, a))
-		return string(doc.HTML), err
+		return feedContent(b.site, a, body)
 	})
 	if err != nil {
 		return err
@@ -385,6 +385,17 @@ func (b *builder) publishFeeds() error {
 	files = append(files, publish.File{Path: ".nojekyll", Data: []byte{}})
 	if b.site.Config.CNAME != "" {
 		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
+	}
+	// A build never publishes an invalid feed. Pages are checked by digest check:
+	// holding every page for it would undo the streaming.
+	var feedFiles []publish.File
+	for _, f := range files {
+		if check.IsFeed(f.Path) || path.Base(f.Path) == "feed.json" {
+			feedFiles = append(feedFiles, f)
+		}
+	}
+	if err := Verify(b.out, feedFiles, b.site.Config.BaseURL, b.opts.Log); err != nil {
+		return err
 	}
 	return parallel(len(files), func(i int) error {
 		f := files[i]

@@ -29,7 +29,7 @@ var mediaTypes = map[string]string{
 // so HTML validators and feed readers see complete documents.
 var minifier = func() *minify.M {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepSpecialComments: true})
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepDefaultAttrVals: true, KeepQuotes: true, KeepSpecialComments: true})
 	m.Add("text/css", &css.Minifier{})
 	m.Add("application/javascript", &js.Minifier{})
 	m.Add("image/svg+xml", &svg.Minifier{})

@@ -1,0 +1,39 @@
+package generator
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/digest-news/digest/generator/site"
+)
+
+// feedContent is an article as feed readers show it: the curator's note, the
+// body, then where the story was first reported, with every URL absolute.
+func feedContent(s *site.Site, a *site.Article, body []byte) (string, error) {
+	var b strings.Builder
+	if a.Entry.Note != "" {
+		note, err := converter.ConvertFeed([]byte(a.Entry.Note), feedLinks(s, a))
+		if err != nil {
+			return "", fmt.Errorf("%s: note: %w", a.File, err)
+		}
+		b.WriteString("<blockquote><p><strong>Why it matters</strong></p>\n")
+		b.Write(note.HTML)
+		b.WriteString("</blockquote>\n")
+	}
+	doc, err := converter.ConvertFeed(body, feedLinks(s, a))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", a.File, err)
+	}
+	b.Write(doc.HTML)
+	if a.Source != "" {
+		b.WriteString("<p>Originally reported by ")
+		if a.SourceURL != "" {
+			fmt.Fprintf(&b, `<a href="%s">%s</a>`, html.EscapeString(a.SourceURL), html.EscapeString(a.Source))
+		} else {
+			b.WriteString(html.EscapeString(a.Source))
+		}
+		b.WriteString(".</p>\n")
+	}
+	return b.String(), nil
+}
