@@ -49,6 +49,9 @@ func bbcDocs(t testing.TB) []Doc {
 // TestTopicCV is the 5-fold cross-validation on BBC News (target accuracy
 // >= 0.98; training on 2,000 articles < 1 s).
 func TestTopicCV(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a measurement: too slow under -race, and its timing would mean nothing")
+	}
 	docs := bbcDocs(t)
 	const k = 5
 	right, all := 0, 0
