@@ -5,10 +5,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/digest-news/digest/generator/preview"
 )
 
 // benchSite is the site BenchmarkBuild builds: DIGEST_BENCH_SITE when set
@@ -97,13 +100,26 @@ func writeCorpus(dir string, n int, seed uint64) error {
 
 // BenchmarkWarmBuild edits one entry of the bench site, then builds with the
 // cache of the previous build (on disk and in memory).
-func BenchmarkWarmBuild(b *testing.B) {
+func BenchmarkWarmBuild(b *testing.B) { warmBuild(b, false) }
+
+// BenchmarkPreviewRebuild is what digest serve does on a save: it edits the
+// newest entry (on the home page and in every feed) and rebuilds with the
+// live-reload script into a private folder, in the same process.
+func BenchmarkPreviewRebuild(b *testing.B) { warmBuild(b, true) }
+
+func warmBuild(b *testing.B, private bool) {
 	src := benchSite(b)
 	dir := b.TempDir()
 	copyDir(b, src, dir)
 	out := filepath.Join(b.TempDir(), "public")
 	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	opts := BuildOptions{Site: dir, Out: out, Now: now}
+	if os.Getenv("DIGEST_BENCH_STATS") != "" {
+		opts.Stats, opts.Log = true, os.Stderr
+	}
+	if private {
+		opts.Inject, opts.Private = preview.Script, true
+	}
 	if _, err := Build(opts); err != nil {
 		b.Fatal(err)
 	}
@@ -111,7 +127,11 @@ func BenchmarkWarmBuild(b *testing.B) {
 	if err != nil || len(files) == 0 {
 		b.Fatal("no entries", err)
 	}
+	sort.Strings(files)
 	edited := files[len(files)/2]
+	if private {
+		edited = files[len(files)-1]
+	}
 	n := 0
 	for b.Loop() {
 		n++

@@ -27,6 +27,7 @@ type BuildOptions struct {
 	Stats    bool          // print time per stage
 	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
 	NoCache  bool          // neither read nor write <Site>/.digest-cache
+	Private  bool          // Out belongs to this process (digest serve): its records stay in memory
 }
 
 // BuildResult says what a build wrote.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -80,13 +81,14 @@ func (b *builder) run() error {
 		return err
 	}
 	b.sink = sk
+	b.clock.lap("keys")
 	b.prog = startBuildProgress(b.opts.Log, b.began)
 	b.prog.total.Store(int64(len(pages)))
 	err = b.publishPages(pages, keys)
 	b.prog.end()
 	if err == nil {
+		b.clock.lap("pages")
 		b.res.Stages = append(b.res.Stages, b.work.stages()...)
-		b.clock.start = time.Now()
 		err = b.publishFeeds()
 	}
 	if err != nil {
@@ -386,25 +388,70 @@ func (b *builder) publishFeeds() error {
 	if b.site.Config.CNAME != "" {
 		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
 	}
-	// A build never publishes an invalid feed. Pages are checked by digest check:
-	// holding every page for it would undo the streaming.
-	var feedFiles []publish.File
-	for _, f := range files {
-		if check.IsFeed(f.Path) || path.Base(f.Path) == "feed.json" {
-			feedFiles = append(feedFiles, f)
+	keys := make([]cache.Key, len(files))
+	var changed []publish.File
+	for i, f := range files {
+		keys[i] = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
+		if isFeedFile(f.Path) && !b.published(f.Path, keys[i]) {
+			changed = append(changed, f)
 		}
 	}
-	if err := Verify(b.out, feedFiles, b.site.Config.BaseURL, b.opts.Log); err != nil {
+	// A build never publishes an invalid feed. Pages are checked by digest check:
+	// holding every page for it would undo the streaming. A feed with the bytes
+	// of the last build was checked then.
+	if err := b.verifyFeeds(changed); err != nil {
 		return err
 	}
 	return parallel(len(files), func(i int) error {
 		f := files[i]
-		key := cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
-		if b.keep(f.Path, key) {
+		if b.keep(f.Path, keys[i]) {
 			return nil
 		}
-		return b.put(f.Path, key, bytes.NewBuffer(f.Data))
+		return b.put(f.Path, keys[i], bytes.NewBuffer(f.Data))
 	})
+}
+
+func isFeedFile(name string) bool { return check.IsFeed(name) || path.Base(name) == "feed.json" }
+
+// published reports whether the last build published name with this key.
+func (b *builder) published(name string, key cache.Key) bool {
+	if b.old == nil {
+		return false
+	}
+	o, ok := b.old.Files[name]
+	return ok && o.Key == key
+}
+
+// verifyFeeds is Verify for the feeds that changed: it checks them, and
+// compares each with its published version only (Verify reads every feed
+// of the output folder).
+func (b *builder) verifyFeeds(files []publish.File) error {
+	if len(files) == 0 {
+		return nil
+	}
+	next := make(map[string][]byte, len(files))
+	old := make(map[string][]byte, len(files))
+	for _, f := range files {
+		next[f.Path] = f.Data
+		if data, err := os.ReadFile(filepath.Join(b.out, filepath.FromSlash(f.Path))); err == nil {
+			old[f.Path] = data
+		}
+	}
+	findings := append(check.Output(next, b.site.Config.BaseURL), check.Vanished(old, next)...)
+	check.Sort(findings)
+	var errs []error
+	for _, f := range findings {
+		f.File = filepath.ToSlash(filepath.Join(filepath.Base(b.out), f.File))
+		if f.Severity == check.Error {
+			errs = append(errs, errors.New(f.String()))
+		} else if b.opts.Log != nil {
+			fmt.Fprintln(b.opts.Log, f)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("the output would be invalid; nothing was published:\n%w", errors.Join(errs...))
+	}
+	return nil
 }
 
 func (b *builder) saveCache() {
@@ -417,7 +464,11 @@ func (b *builder) saveCache() {
 	if e := b.entries.Result(feedHTML); e != nil {
 		b.store.SaveEntries(e) // a cache that cannot be saved only costs time
 	}
-	b.store.SaveOutputs(b.next)
+	if b.opts.Private {
+		b.store.RememberOutputs(b.next)
+	} else {
+		b.store.SaveOutputs(b.next)
+	}
 }
 
 // themeFS is the site's own folder (templates or static) when it has one,
@@ -496,7 +547,7 @@ func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
 			}
 		}
 		if changed*4 <= len(pages) {
-			return &placeSink{b: b, u: publish.NewUpdater(b.out)}, nil
+			return &placeSink{b: b, u: publish.NewUpdater(b.out), trust: b.opts.Private}, nil
 		}
 	}
 	w, err := publish.NewWriter(b.out)
@@ -516,11 +567,18 @@ func (s streamSink) commit() (publish.Result, error) { return s.w.Commit() }
 func (s streamSink) abort()                          { s.w.Abort() }
 
 type placeSink struct {
-	b *builder
-	u *publish.Updater
+	b     *builder
+	u     *publish.Updater
+	trust bool // nothing but this process changes the folder: skip the stat
 }
 
-func (s *placeSink) keep(name string, st publish.Stamp) bool { return s.u.Keep(name, st) }
+func (s *placeSink) keep(name string, st publish.Stamp) bool {
+	if s.trust {
+		s.u.Kept(st)
+		return true
+	}
+	return s.u.Keep(name, st)
+}
 func (s *placeSink) put(name string, data []byte) (publish.Stamp, error) {
 	st, _, err := s.u.Put(name, data)
 	return st, err

@@ -116,7 +116,7 @@ func (p *previewer) serve(ctx context.Context, ln net.Listener, watcher *preview
 func (p *previewer) build(changed []string) {
 	start := time.Now()
 	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
-		Future: p.opts.Future, Inject: preview.Script})
+		Future: p.opts.Future, Inject: preview.Script, Private: true})
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		p.srv.Failed(err)

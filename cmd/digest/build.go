@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"os"
+	"runtime/pprof"
 
 	"github.com/digest-news/digest/generator"
 )
@@ -14,6 +15,7 @@ func init() {
 func runBuild(fs *flag.FlagSet, args []string) error {
 	var opts generator.BuildOptions
 	quiet := false
+	profile := ""
 	fs.StringVar(&opts.Site, "site", ".", "site folder (holding digest.yaml)")
 	fs.StringVar(&opts.Out, "out", "", "output folder (default <site>/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "override base_url of digest.yaml")
@@ -22,6 +24,7 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 	fs.BoolVar(&opts.NoMinify, "no-minify", false, "write unminified output, for debugging")
 	fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
 	fs.BoolVar(&opts.Stats, "stats", false, "print time per stage, files and bytes")
+	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to `FILE`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -31,6 +34,17 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 	}
 	if !quiet || opts.Stats {
 		opts.Log = os.Stderr
+	}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	res, err := generator.Build(opts)
 	if err != nil {

@@ -143,20 +143,24 @@ const fewParses = 64
 func (s *EntrySet) Result(feed map[Key]string) *Entries {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.prev != nil && s.parses <= fewParses && len(s.prev.Files) == len(s.files) {
+	if !s.dirty && s.prev != nil && len(s.prev.Files) == len(s.files) && len(s.prev.Feed) == len(feed) && s.newFeeds(feed) == 0 {
 		return nil
 	}
-	same := !s.dirty && s.prev != nil && len(s.prev.Files) == len(s.files) && len(s.prev.Feed) == len(feed)
-	if same {
-		for k := range feed {
-			if _, ok := s.prev.Feed[k]; !ok {
-				same = false
-				break
-			}
-		}
-	}
-	if same {
+	if s.prev != nil && len(s.prev.Files) == len(s.files) && s.parses+s.newFeeds(feed) <= fewParses {
 		return nil
 	}
 	return &Entries{Config: s.config, Files: s.files, Feed: feed}
+}
+
+// newFeeds counts the feed HTML the last build did not have.
+func (s *EntrySet) newFeeds(feed map[Key]string) int {
+	n := 0
+	for k := range feed {
+		if s.prev == nil {
+			n++
+		} else if _, ok := s.prev.Feed[k]; !ok {
+			n++
+		}
+	}
+	return n
 }

@@ -78,6 +78,10 @@ func (s *Store) SaveEntries(e *Entries) error { return s.save("entries", e) }
 
 // Outputs loads what was last published into out; nil when unknown.
 func (s *Store) Outputs(out string) *Outputs {
+	if o, ok := private.Load(filepath.Join(s.dir, outName(out))); ok {
+		c := *o.(*Outputs)
+		return &c
+	}
 	var o Outputs
 	if !s.load(outName(out), &o) || o.Out != out || o.Files == nil {
 		return nil
@@ -88,12 +92,20 @@ func (s *Store) Outputs(out string) *Outputs {
 // SaveOutputs records what was published into o.Out.
 func (s *Store) SaveOutputs(o *Outputs) error { return s.save(outName(o.Out), o) }
 
+// RememberOutputs records, in memory only, what was published into o.Out, a
+// folder that lives no longer than this process (the preview's).
+func (s *Store) RememberOutputs(o *Outputs) { private.Store(filepath.Join(s.dir, outName(o.Out)), o) }
+
+// private holds the records of RememberOutputs.
+var private sync.Map // path of the record as a file -> *Outputs
+
 // DropOutputs forgets what was published into out (before it changes
 // without a record, so that a failure cannot leave a stale record).
 func (s *Store) DropOutputs(out string) {
 	name := outName(out)
 	os.Remove(filepath.Join(s.dir, name))
 	mem.Delete(filepath.Join(s.dir, name))
+	private.Delete(filepath.Join(s.dir, name))
 }
 
 func outName(out string) string {

@@ -41,6 +41,12 @@ func (u *Updater) Keep(name string, want Stamp) bool {
 	return true
 }
 
+// Kept counts a file the caller knows is unchanged, without looking at it.
+func (u *Updater) Kept(st Stamp) {
+	u.files.Add(1)
+	u.bytes.Add(st.Size)
+}
+
 // Put leaves the file alone when it already holds data, else keeps a copy
 // to write at Commit; the stamp is known only for a file left alone.
 func (u *Updater) Put(name string, data []byte) (Stamp, bool, error) {
