@@ -98,6 +98,10 @@ func ParseConfig(data []byte) (*Config, error) {
 	if c.FeedItems < 1 {
 		bad("feed_items", "feed_items must be positive", "set feed_items: 50")
 	}
+	if strings.ContainsAny(c.IDAuthority, ",:/ ") {
+		bad("id_authority", "id_authority "+c.IDAuthority+" is not a domain name or e-mail address",
+			"write a name you own, like example.org (ids add the date themselves)")
+	}
 	for slug, t := range c.Topics {
 		if !validSlug(slug) {
 			bad("topics", "topic slug "+slug+" is not a slug", "use lowercase letters, digits and hyphens")
@@ -108,6 +112,18 @@ func ParseConfig(data []byte) (*Config, error) {
 		}
 	}
 	return &c, joinSorted(errs)
+}
+
+// TagID is the permanent id of something published on day (2006-01-02) under
+// name: a tag: URI (RFC 4151) of id_authority, else of base_url's host name.
+// With id_authority set, ids survive a move of the site.
+func (c *Config) TagID(day, name string) string {
+	authority := c.IDAuthority
+	if authority == "" {
+		u, _ := url.Parse(c.BaseURL) // checked by ParseConfig
+		authority = u.Hostname()
+	}
+	return "tag:" + authority + "," + day + ":" + name
 }
 
 // SetBaseURL replaces the configured base URL (the --base-url flag).

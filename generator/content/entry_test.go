@@ -116,3 +116,22 @@ func TestConfigErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestTagID(t *testing.T) {
+	tests := []struct{ config, want string }{
+		{"title: T\nbase_url: https://user.github.io:8443/repo/\n", "tag:user.github.io,2026-11-18:rates"},
+		{"title: T\nbase_url: https://user.github.io/repo/\nid_authority: example.org\n", "tag:example.org,2026-11-18:rates"},
+	}
+	for _, tt := range tests {
+		cfg, err := ParseConfig([]byte(tt.config))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cfg.TagID("2026-11-18", "rates"); got != tt.want {
+			t.Errorf("TagID = %q, want %q", got, tt.want)
+		}
+	}
+	if _, err := ParseConfig([]byte("title: T\nbase_url: https://x.org/\nid_authority: x.org,2026\n")); err == nil || !strings.HasPrefix(err.Error(), "digest.yaml:3: id_authority") {
+		t.Errorf("a dated authority: %v", err)
+	}
+}

@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -100,15 +99,5 @@ func escapeAttr(s string) string { return attrEscaper.Replace(s) }
 // editionID is a tag: URI (RFC 4151) for a day, built like the articles' ids:
 // from id_authority when configured (it may carry its own date), else the host.
 func editionID(s *site.Site, d *site.Day) string {
-	day := d.Date.Format("2006-01-02")
-	authority := s.Config.IDAuthority
-	if strings.Contains(authority, ",") {
-		return "tag:" + authority + ":edition/" + day
-	}
-	if authority == "" {
-		if u, err := url.Parse(s.Config.BaseURL); err == nil {
-			authority = u.Host
-		}
-	}
-	return "tag:" + authority + "," + day + ":edition"
+	return s.Config.TagID(d.Date.Format("2006-01-02"), "edition")
 }

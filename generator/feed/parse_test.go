@@ -198,10 +198,9 @@ func TestEditionID(t *testing.T) {
 	s := testSite(t, "")
 	d := s.Days[0]
 	for authority, want := range map[string]string{
-		"":                        "tag:example.org,2026-11-20:edition",
-		"wire.example":            "tag:wire.example,2026-11-20:edition",
-		"wire.example,2026":       "tag:wire.example,2026:edition/2026-11-20",
-		"me@wire.example,2026-01": "tag:me@wire.example,2026-01:edition/2026-11-20",
+		"":                "tag:example.org,2026-11-20:edition",
+		"wire.example":    "tag:wire.example,2026-11-20:edition",
+		"me@wire.example": "tag:me@wire.example,2026-11-20:edition",
 	} {
 		s.Config.IDAuthority = authority
 		if got := editionID(s, d); got != want {

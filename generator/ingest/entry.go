@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -71,18 +70,9 @@ func MakeEntry(a *Article, o EntryOptions) Draft {
 // the build would derive (RFC 4151), so the id survives later renames.
 func (d *Draft) SetSlug(slug string, cfg *content.Config) {
 	d.File = path.Join(content.Dir, strings.ReplaceAll(d.Day, "-", "/"), slug+".md")
-	d.FM.ID = "tag:" + authority(cfg) + "," + d.Day + ":" + slug
+	d.FM.ID = cfg.TagID(d.Day, slug)
 }
 
-func authority(cfg *content.Config) string {
-	if cfg.IDAuthority != "" {
-		return cfg.IDAuthority
-	}
-	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
-		return u.Hostname()
-	}
-	return "localhost"
-}
 
 // Slug is the draft's slug, from its file name.
 func (d *Draft) Slug() string { return strings.TrimSuffix(path.Base(d.File), ".md") }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -77,12 +76,7 @@ func New(dir string, e Entry) (string, error) {
 // MintID is the id a build derives for an entry without one: a tag: URI
 // (RFC 4151) of the id authority (else base_url's host), the day and the slug.
 func MintID(cfg *content.Config, date time.Time, slug string) string {
-	authority := cfg.IDAuthority
-	if authority == "" {
-		u, _ := url.Parse(cfg.BaseURL) // checked by content
-		authority = u.Host
-	}
-	return "tag:" + authority + "," + date.Format("2006-01-02") + ":" + slug
+	return cfg.TagID(date.Format("2006-01-02"), slug)
 }
 
 func checkTopics(cfg *content.Config, topics []string) error {

@@ -75,11 +75,7 @@ func articleID(cfg *content.Config, host string, e *content.Entry) string {
 	if e.ID != "" {
 		return e.ID
 	}
-	authority := cfg.IDAuthority
-	if authority == "" {
-		authority = host
-	}
-	return "tag:" + authority + "," + e.Date.Format("2006-01-02") + ":" + e.Slug
+	return cfg.TagID(e.Date.Format("2006-01-02"), e.Slug)
 }
 
 // topics are the declared topics plus, when none are declared, those entries use.
