@@ -33,7 +33,7 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 		a := &Article{Entry: e, Future: future, Summary: e.FrontMatter.Summary}
 		a.URL = s.BasePath + e.Day() + "/" + e.Slug + "/"
 		a.Permalink = origin + a.URL
-		a.ID = articleID(cfg, base.Host, e)
+		a.ID = articleID(cfg, e)
 		for _, slug := range e.FrontMatter.Topics {
 			t := topics[slug]
 			a.Topics = append(a.Topics, t)
@@ -71,7 +71,7 @@ func latest(e *content.Entry) time.Time {
 
 // articleID is the entry's own id, else a tag: URI (RFC 4151) that survives
 // a change of base_url when id_authority is configured.
-func articleID(cfg *content.Config, host string, e *content.Entry) string {
+func articleID(cfg *content.Config, e *content.Entry) string {
 	if e.ID != "" {
 		return e.ID
 	}
