@@ -17,6 +17,7 @@ type block struct {
 	links  int  // URL-like or handle-like tokens
 	repeat bool // the same text occurs elsewhere on the page
 	wall   bool // ends an article: comments, sharing, related stories
+	cut    bool // ends with an ellipsis: a teaser's truncated blurb
 	class  class
 }
 
@@ -148,6 +149,7 @@ func newBlock(text string, bullet bool) *block {
 	}
 	b.wall = isWall(text)
 	b.final = strings.ContainsRune(".!?:;…。！？", last)
+	b.cut = strings.HasSuffix(text, "...") || strings.HasSuffix(text, "…")
 	// Scripts without spaces: count about two characters a word.
 	cjk := 0
 	for _, r := range text {

@@ -34,6 +34,8 @@ var wall = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`share this(?: article| story)?:?`,
 	`\d+ comments?`,
 	`comments?(?: \(\d+\))?:?`,
+	`there (?:are|is) (?:\d+|no|one) (?:comments?|responses?|replies)`,
+	`(?:\d+|one) (?:thoughts?|responses?|replies|repl(?:y|ies)) (?:on|to) .{1,150}`,
 	`leave a (?:reply|comment)`,
 	`(?:post a|add a|join the) (?:comment|discussion|conversation)`,
 	`\d+\.? .{1,40} says:`,

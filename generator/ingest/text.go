@@ -55,6 +55,9 @@ func score(b *block) int {
 		if b.bullet { // teaser lists are bullets; article lists are rare
 			return b.words / 4
 		}
+		if b.cut { // teaser blurbs are cut off; paragraphs rarely end so
+			return -b.words / 4
+		}
 		if b.repeat && !b.final {
 			return -b.words / 2
 		}
@@ -72,11 +75,21 @@ func score(b *block) int {
 // the article body, without the menus before it and the links after it.
 func bestRun(blocks []*block) (from, to int) {
 	best, sum, start := 0, 0, 0
+	walled := false
 	for i, b := range blocks {
 		if sum <= 0 {
 			sum, start = 0, i
 		}
-		sum += score(b)
+		s := score(b)
+		// Past a wall that closed a run of prose come comments and other
+		// stories: they must outweigh the article twice to win.
+		if b.wall && best >= 100 {
+			walled = true
+		}
+		if walled && s > 0 {
+			s /= 2
+		}
+		sum += s
 		if sum > best {
 			best, from, to = sum, start, i+1
 		}
