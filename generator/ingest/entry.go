@@ -73,7 +73,6 @@ func (d *Draft) SetSlug(slug string, cfg *content.Config) {
 	d.FM.ID = cfg.TagID(d.Day, slug)
 }
 
-
 // Slug is the draft's slug, from its file name.
 func (d *Draft) Slug() string { return strings.TrimSuffix(path.Base(d.File), ".md") }
 
