@@ -3,8 +3,8 @@ package cache
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -17,7 +17,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 1\n"
+const header = "digest-cache 2\n"
 
 // Entry is a parsed entry file as it was on disk.
 type Entry struct {
@@ -160,13 +160,17 @@ func copyInto(from, v any) bool {
 }
 
 func (s *Store) save(name string, v any) error {
-	var b bytes.Buffer
-	b.WriteString(header)
-	b.Write(make([]byte, sha256.Size))
-	if err := gob.NewEncoder(&b).Encode(v); err != nil {
-		return err
+	var payload []byte
+	switch v := v.(type) {
+	case *Entries:
+		payload = encodeEntries(v)
+	case *Outputs:
+		payload = encodeOutputs(v)
+	default:
+		return fmt.Errorf("cache: cannot save %T", v)
 	}
-	data := b.Bytes()
+	data := make([]byte, 0, len(header)+sha256.Size+len(payload))
+	data = append(append(append(data, header...), make([]byte, sha256.Size)...), payload...)
 	sum := sha256.Sum256(data[len(header)+sha256.Size:])
 	copy(data[len(header):], sum[:])
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
@@ -205,5 +209,11 @@ func decode(data []byte, v any) error {
 	if sum := sha256.Sum256(payload); !bytes.Equal(sum[:], data[len(header):len(header)+sha256.Size]) {
 		return errCorrupt
 	}
-	return gob.NewDecoder(bytes.NewReader(payload)).Decode(v)
+	switch v := v.(type) {
+	case *Entries:
+		return decodeEntries(payload, v)
+	case *Outputs:
+		return decodeOutputs(payload, v)
+	}
+	return errCorrupt
 }
