@@ -11,8 +11,8 @@ import (
 func TestMinifyByType(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string // substrings the output keeps
-		gone []string // substrings it drops
+		want     []string // substrings the output keeps
+		gone     []string // substrings it drops
 	}{
 		{"index.html", "<!doctype html>\n<html lang=en>\n<head>\n<title>T</title>\n</head>\n<body>\n<p>one</p>\n<p>two</p>\n<form><button type=\"submit\">Go</button><input type=\"text\"></form>\n</body>\n</html>\n",
 			[]string{"<!doctype html><html lang=en><head>", "<head>", "</head>", "<body>", "</body>", "</html>", "</p>", `type="submit"`, `type="text"`}, []string{"\n<p>"}},
