@@ -18,6 +18,8 @@ type block struct {
 	repeat bool // the same text occurs elsewhere on the page
 	wall   bool // ends an article: comments, sharing, related stories
 	cut    bool // ends with an ellipsis: a teaser's truncated blurb
+	row    bool // one line of three or more cells apart by runs of spaces
+	table  bool // a row among several in a row: a table the page shows
 	class  class
 }
 
@@ -150,6 +152,7 @@ func newBlock(text string, bullet bool) *block {
 	b.wall = isWall(text)
 	b.final = strings.ContainsRune(".!?:;…。！？", last)
 	b.cut = strings.HasSuffix(text, "...") || strings.HasSuffix(text, "…")
+	b.row = !bullet && cells(text) >= 3
 	// Scripts without spaces: count about two characters a word.
 	cjk := 0
 	for _, r := range text {
@@ -185,6 +188,8 @@ func (b *block) classify(foreign bool) {
 	switch {
 	case b.words == 0 || isFurniture(b.text) || cookieText(b.text):
 		b.class = bad
+	case b.table && b.links == 0:
+		b.class = short
 	case b.links*4 > b.words:
 		b.class = bad
 	case b.repeat && b.words < 25:
@@ -225,4 +230,42 @@ func foreignText(blocks []*block) bool {
 		}
 	}
 	return words > 0 && stops*10 < words
+}
+
+// cells counts the columns of a text-dump table row: runs of non-space text
+// apart by two or more spaces. Prose has single spaces; w3m lays tables out
+// in aligned columns.
+func cells(s string) int {
+	if len(s) > 400 || !strings.Contains(s, "   ") && !strings.Contains(s, "  ") {
+		return 0
+	}
+	n, spaces, in := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			spaces++
+			continue
+		}
+		if !in || spaces >= 2 {
+			n++
+		}
+		in, spaces = true, 0
+	}
+	return n
+}
+
+// markTables flags rows that stand among at least three rows in a row:
+// a table of results, prices or data is content, not page chrome.
+func markTables(blocks []*block) {
+	for i := 0; i < len(blocks); {
+		j := i
+		for j < len(blocks) && blocks[j].row {
+			j++
+		}
+		if j-i >= 3 {
+			for _, b := range blocks[i:j] {
+				b.table = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }

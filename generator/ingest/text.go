@@ -12,6 +12,7 @@ import (
 func CleanText(raw string, loc *time.Location) Article {
 	blocks := splitBlocks(normalize(raw))
 	markRepeats(blocks)
+	markTables(blocks)
 	foreign := foreignText(blocks)
 	for _, b := range blocks {
 		b.classify(foreign)
@@ -66,6 +67,9 @@ func score(b *block) int {
 		}
 		return b.words
 	case short:
+		if b.table {
+			return max(1, b.words/2)
+		}
 		return -5
 	}
 	return -(4 + b.words/2)
