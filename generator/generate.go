@@ -357,7 +357,8 @@ func (b *builder) feedHTML(a *site.Article) string {
 // publishFeeds makes the feeds, sitemaps, search index and static files;
 // each is written only when its bytes changed.
 func (b *builder) publishFeeds() error {
-	feeds, err := feed.Files(b.site, func(a *site.Article) (string, error) {
+	inputs := b.feedInputs()
+	feeds, err := feed.Only(b.site, func(a *site.Article) (string, error) {
 		if h := b.feedHTML(a); h != "" {
 			return h, nil
 		}
@@ -366,6 +367,9 @@ func (b *builder) publishFeeds() error {
 			return "", err
 		}
 		return feedContent(b.site, a, body)
+	}, func(name string) bool {
+		k, ok := inputs[name]
+		return !ok || !b.keep(name, k) // a feed whose inputs are unchanged stays
 	})
 	if err != nil {
 		return err
@@ -391,14 +395,18 @@ func (b *builder) publishFeeds() error {
 	keys := make([]cache.Key, len(files))
 	var changed []publish.File
 	for i, f := range files {
-		keys[i] = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
-		if isFeedFile(f.Path) && !b.published(f.Path, keys[i]) {
+		k, ok := inputs[f.Path]
+		if !ok {
+			k = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
+		}
+		keys[i] = k
+		if isFeedFile(f.Path) && !b.published(f.Path, k) {
 			changed = append(changed, f)
 		}
 	}
 	// A build never publishes an invalid feed. Pages are checked by digest check:
-	// holding every page for it would undo the streaming. A feed with the bytes
-	// of the last build was checked then.
+	// holding every page for it would undo the streaming. A feed made of the
+	// same inputs as in the last build was checked then.
 	if err := b.verifyFeeds(changed); err != nil {
 		return err
 	}
@@ -409,6 +417,53 @@ func (b *builder) publishFeeds() error {
 		}
 		return b.put(f.Path, keys[i], bytes.NewBuffer(f.Data))
 	})
+}
+
+// feedInputs are the keys of the feeds by path: what each shows (the
+// articles of the site or of a topic it holds, or the days of editions.xml)
+// and what every file depends on.
+func (b *builder) feedInputs() map[string]cache.Key {
+	s := b.site
+	n := s.Config.FeedItems
+	capped := func(list []*site.Article) []*site.Article {
+		if n > 0 && len(list) > n {
+			return list[:n]
+		}
+		return list
+	}
+	key := func(l site.FeedLink, list []*site.Article, days []*site.Day) cache.Key {
+		h := cache.NewHasher().Key(b.global).String(l.Path).String(l.URL).String(l.Type).String(l.Title)
+		h.Int(s.Updated.UnixNano()).Int(int64(len(list)))
+		for _, a := range list {
+			h.Key(b.articleKey(a))
+		}
+		h.Int(int64(len(days)))
+		for _, d := range days {
+			h.String(d.URL).Int(int64(len(d.Articles)))
+			for _, a := range d.Articles {
+				h.Key(b.articleKey(a))
+			}
+		}
+		return h.Sum()
+	}
+	keys := map[string]cache.Key{}
+	for _, l := range s.Feeds {
+		if l.Path == "editions.xml" {
+			days := s.Days
+			if n > 0 && len(days) > n {
+				days = days[:n]
+			}
+			keys[l.Path] = key(l, nil, days)
+		} else {
+			keys[l.Path] = key(l, capped(s.Articles), nil)
+		}
+	}
+	for _, t := range s.Topics {
+		for _, l := range t.Feeds {
+			keys[l.Path] = key(l, capped(t.Articles), nil)
+		}
+	}
+	return keys
 }
 
 func isFeedFile(name string) bool { return check.IsFeed(name) || path.Base(name) == "feed.json" }

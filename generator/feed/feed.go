@@ -21,10 +21,17 @@ type File struct {
 var fallbackUpdated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Files builds every feed, the OPML list, the sitemaps and robots.txt.
-func Files(s *site.Site, body Content) ([]File, error) {
+func Files(s *site.Site, body Content) ([]File, error) { return Only(s, body, nil) }
+
+// Only is Files without the feeds whose path want rejects (a build cache
+// keeps them); the OPML list, the sitemaps and robots.txt always come.
+func Only(s *site.Site, body Content, want func(path string) bool) ([]File, error) {
 	b := &builder{site: s, body: body, html: map[*site.Article]string{}}
 	var out []File
 	for _, l := range s.Feeds {
+		if want != nil && !want(l.Path) {
+			continue
+		}
 		f, err := b.siteFeed(l)
 		if err != nil {
 			return nil, err
@@ -33,6 +40,9 @@ func Files(s *site.Site, body Content) ([]File, error) {
 	}
 	for _, t := range s.Topics {
 		for _, l := range t.Feeds {
+			if want != nil && !want(l.Path) {
+				continue
+			}
 			f, err := b.feed(l, b.topicChannel(t, l))
 			if err != nil {
 				return nil, err
