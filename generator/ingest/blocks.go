@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,6 +21,7 @@ type block struct {
 	cut    bool // ends with an ellipsis: a teaser's truncated blurb
 	row    bool // one line of three or more cells apart by runs of spaces
 	table  bool // a row among several in a row: a table the page shows
+	date   bool // a short line that holds a date: a dateline or a teaser's
 	class  class
 }
 
@@ -153,6 +155,9 @@ func newBlock(text string, bullet bool) *block {
 	b.final = strings.ContainsRune(".!?:;…。！？", last)
 	b.cut = strings.HasSuffix(text, "...") || strings.HasSuffix(text, "…")
 	b.row = !bullet && cells(text) >= 3
+	if b.words <= 8 && len(text) < 80 && hasDigit(text) {
+		_, b.date = findDate(text, time.UTC)
+	}
 	// Scripts without spaces: count about two characters a word.
 	cjk := 0
 	for _, r := range text {
@@ -268,4 +273,13 @@ func markTables(blocks []*block) {
 		}
 		i = max(j, i+1)
 	}
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }

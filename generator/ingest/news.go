@@ -7,6 +7,9 @@ import (
 )
 
 // furniture matches whole blocks that are page chrome, never article text.
+// Every pattern is anchored at the start; the prompts that may open with
+// anything (cookies, newsletters) are found by furnitureWords instead,
+// which keeps the machine from trying each pattern at every position.
 var furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`\d+\s*:\s*\d+`, // share counters "0 : 0"
 	`\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago`,
@@ -14,8 +17,6 @@ var furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`advertisement|advert|sponsored(?: content)?|ad|ads|promoted`,
 	`(?:read|see|show|load|view) (?:more|all|full story|less|comments?)(?:\b.*)?`,
 	`(?:share|tweet|email|print|comment|comments|reply|like|follow|subscribe|sign in|sign up|log in|login|register|menu|search|close|skip to (?:main )?content|back to top|top|home)(?: (?:this|on \w+|us|now|article|story|page))?`,
-	`.*\bcookies?\b.*(?:accept|consent|agree|settings|policy|use).*`,
-	`.*\b(?:newsletter|sign up for|subscribe to)\b.{0,120}`,
 	`(?:copyright|©|\(c\)).{0,160}`,
 	`all rights reserved.*`,
 	`(?:related|more on this|more from|most (?:read|popular|viewed|shared)|trending|recommended|you may also like|topics|tags)(?: (?:stories|articles|content|coverage|now|news|topics))?:?`,
@@ -49,7 +50,79 @@ var wall = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 func isWall(s string) bool { return len(s) < 120 && wall.MatchString(strings.TrimSpace(s)) }
 
 // isFurniture: chrome is short, so long blocks skip the (costly) patterns.
-func isFurniture(s string) bool { return len(s) < 200 && furniture.MatchString(strings.TrimSpace(s)) }
+func isFurniture(s string) bool {
+	if len(s) >= 200 {
+		return false
+	}
+	s = strings.TrimSpace(s)
+	return furniture.MatchString(s) || furnitureWords(s)
+}
+
+// furnitureWords finds cookie prompts ("cookie" then accept, consent, agree,
+// settings, policy or use) and newsletter prompts (newsletter, sign up for,
+// subscribe to, then at most 120 characters) anywhere in a short block.
+func furnitureWords(s string) bool {
+	if strings.IndexByte(s, '\n') >= 0 { // the patterns span one line
+		return false
+	}
+	l := strings.ToLower(s)
+	if i := wordAt(l, "cookie", true); i >= 0 {
+		rest := l[i:]
+		for _, w := range [...]string{"accept", "consent", "agree", "settings", "policy", "use"} {
+			if strings.Contains(rest, w) {
+				return true
+			}
+		}
+	}
+	for _, w := range [...]string{"newsletter", "sign up for", "subscribe to"} {
+		for off := 0; ; {
+			j := wordAt(l[off:], w, false)
+			if j < 0 {
+				break
+			}
+			end := off + j
+			if utf8.RuneCountInString(l[end:]) <= 120 {
+				return true
+			}
+			off = end
+		}
+	}
+	return false
+}
+
+// wordAt finds w in l as a whole word (plural s allowed when plural is set)
+// and returns the index just past it, or -1.
+func wordAt(l, w string, plural bool) int {
+	for off := 0; off < len(l); {
+		j := strings.Index(l[off:], w)
+		if j < 0 {
+			return -1
+		}
+		start, end := off+j, off+j+len(w)
+		if plural && end < len(l) && l[end] == 's' {
+			if !wordByteAt(l, end+1) {
+				end++
+			}
+		}
+		if !wordByteBefore(l, start) && !wordByteAt(l, end) {
+			return end
+		}
+		off = start + 1
+	}
+	return -1
+}
+
+// wordByteAt reports whether a word character (as regexp's \b sees it:
+// ASCII letters, digits, underscore) is at l[i].
+func wordByteAt(l string, i int) bool {
+	if i >= len(l) {
+		return false
+	}
+	c := l[i]
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func wordByteBefore(l string, i int) bool { return i > 0 && wordByteAt(l, i-1) }
 
 // captionCredit finds a photo credit closing a caption.
 var captionCredit = regexp.MustCompile(`(?:^|[\s.(])(` + strings.Join([]string{

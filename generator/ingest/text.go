@@ -47,6 +47,10 @@ func normalize(s string) string {
 // lose to a run of paragraphs. Prose that does not end like a sentence counts
 // half (footers, data), and an unfinished block shown twice on the page
 // (structured data rendered as text) counts against.
+// dateCost is what a date line between blocks costs a run: in a body they
+// are rare, in a stream of teasers each story has one.
+const dateCost = -30
+
 func score(b *block) int {
 	if b.wall {
 		return -1000
@@ -67,10 +71,16 @@ func score(b *block) int {
 		}
 		return b.words
 	case short:
+		if b.date { // between paragraphs, a date starts another story
+			return dateCost
+		}
 		if b.table {
 			return max(1, b.words/2)
 		}
 		return -5
+	}
+	if b.date {
+		return dateCost
 	}
 	return -(4 + b.words/2)
 }
