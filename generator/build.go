@@ -28,6 +28,11 @@ type BuildOptions struct {
 	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
 	NoCache  bool          // neither read nor write <Site>/.digest-cache
 	Private  bool          // Out belongs to this process (digest serve): its records stay in memory
+	// Changed lists the inputs (paths relative to Site, with slashes) changed
+	// since the last successful build of Site in this process, as a watcher
+	// reports them; the other entries are taken from that build without a
+	// look at their files. nil means unknown: every file is looked at.
+	Changed []string
 }
 
 // BuildResult says what a build wrote.
@@ -63,6 +68,7 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 	}
 	b := newBuilder(opts, out)
 	if err := b.run(); err != nil {
+		lastBuilds.Delete(b.siteKey()) // the changes it was told of are not built
 		return nil, err
 	}
 	res := b.res

@@ -26,7 +26,7 @@ type ServeOptions struct {
 	Drafts   bool          // include drafts, marked
 	Future   bool          // include entries dated in the future, marked
 	Log      io.Writer     // what was rebuilt, build errors; nil for none
-	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
+	Debounce time.Duration // quiet time after a change before rebuilding; default 20 ms
 
 	// Ready, when set, is called with the site's URL once the first build is served.
 	Ready func(url string)
@@ -46,7 +46,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		return fmt.Errorf("%s: no such site folder; pass --site DIR, the folder holding digest.yaml", opts.Site)
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 50 * time.Millisecond
+		opts.Debounce = 20 * time.Millisecond
 	}
 	ln, err := listen(opts.Addr)
 	if err != nil {
@@ -66,7 +66,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 
 	p := &previewer{opts: opts, out: filepath.Join(tmp, "site")}
 	p.srv = preview.NewServer(p.out, basePath(opts.Site))
-	p.build(nil)
+	p.build([]string{}) // the watcher reports what changes from here on
 	return p.serve(ctx, ln, watcher)
 }
 
@@ -116,7 +116,7 @@ func (p *previewer) serve(ctx context.Context, ln net.Listener, watcher *preview
 func (p *previewer) build(changed []string) {
 	start := time.Now()
 	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
-		Future: p.opts.Future, Inject: preview.Script, Private: true})
+		Future: p.opts.Future, Inject: preview.Script, Private: true, Changed: changed})
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		p.srv.Failed(err)

@@ -22,6 +22,27 @@ type EntrySet struct {
 	byEntry map[*content.Entry]*Entry
 	dirty   bool
 	parses  int // files parsed, not taken from the cache
+
+	trusted map[string]*Entry // records taken without a stat (see Trust)
+	changed map[string]bool
+}
+
+// Trust makes the set take the records of the last build of this process
+// (Records) without looking at the files, except the changed ones: the
+// preview knows from its watcher which files changed.
+func (s *EntrySet) Trust(records map[string]*Entry, changed []string) {
+	s.trusted = records
+	s.changed = make(map[string]bool, len(changed))
+	for _, c := range changed {
+		s.changed[c] = true
+	}
+}
+
+// Records are the records of this build's entries, by file, for Trust.
+func (s *EntrySet) Records() map[string]*Entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.files
 }
 
 // NewEntrySet starts tracking the entries of the site folder, whose
@@ -40,13 +61,16 @@ func (s *EntrySet) Hooks(cfg *content.Config) content.Hooks {
 }
 
 func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
+	if r := s.trusted[file]; r != nil && !s.changed[file] {
+		return s.use(file, r, cfg)
+	}
 	info, err := os.Lstat(filepath.Join(s.site, filepath.FromSlash(file)))
 	if err != nil {
 		return nil
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.stats[file] = info
+	s.mu.Unlock()
 	if s.prev == nil {
 		return nil
 	}
@@ -54,6 +78,13 @@ func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
 	if r == nil || r.Size != info.Size() || r.MTime != info.ModTime().UnixNano() {
 		return nil
 	}
+	return s.use(file, r, cfg)
+}
+
+// use takes the entry of a cached record.
+func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	e := r.Entry // a copy: the cached record stays as it was
 	e.Date = e.Date.In(cfg.Location)
 	if !e.Updated.IsZero() {

@@ -1,0 +1,55 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The preview's builds: told what changed, private output, in one process.
+// Each must match a build without cache.
+func TestPreviewBuildsMatchColdBuild(t *testing.T) {
+	const entry = "content/2026/03/02/tide-tables-reprinted.md"
+	const added = "content/2026/03/03/a-new-entry.md"
+	const inject = "<script>reload()</script>"
+	steps := []struct {
+		name    string
+		edit    func(t *testing.T, dir string)
+		changed []string
+	}{
+		{"body", func(t *testing.T, dir string) { appendTo(t, filepath.Join(dir, entry), "\nMore.\n") }, []string{entry}},
+		{"title", func(t *testing.T, dir string) {
+			editFile(t, filepath.Join(dir, entry), "title: ", "title: Renamed ")
+		}, []string{entry}},
+		{"added", func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, filepath.Dir(added)), 0o755)
+			data := "---\ntitle: A new entry\ndate: 2026-03-03 09:00\n---\n\nBody.\n"
+			if err := os.WriteFile(filepath.Join(dir, added), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"content/2026/03/03", added}},
+		{"removed", func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, entry)) }, []string{entry}},
+		{"events lost", func(t *testing.T, dir string) { appendTo(t, filepath.Join(dir, added), "\nLost.\n") }, []string{"."}},
+		{"after lost", func(t *testing.T, dir string) { appendTo(t, filepath.Join(dir, added), "\nAgain.\n") }, []string{added}},
+	}
+	dir := t.TempDir()
+	copyTree(t, "testdata/site", dir)
+	out := filepath.Join(t.TempDir(), "site")
+	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: inject, Private: true, Changed: []string{}}
+	if _, err := Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range steps {
+		s.edit(t, dir)
+		opts.Changed = s.changed
+		res, err := Build(opts)
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if res.Rendered == res.Pages {
+			t.Errorf("%s: every page rendered again", s.name)
+		}
+		cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true, Inject: inject})
+		sameTrees(t, out, cold)
+	}
+}
