@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -264,6 +265,11 @@ func finishNews(a *Article) {
 		if isWall(plain(p)) && len(out) >= 2 {
 			break
 		}
+		// A section heading such as "## Related news" may head a box inside
+		// the body: the heading goes, the text after it is judged on its own.
+		if strings.HasPrefix(p, "#") && isWall(strings.TrimLeft(plain(p), "# ")) {
+			continue
+		}
 		if junkPara(a, p) {
 			continue
 		}
@@ -328,6 +334,21 @@ func junkPara(a *Article, p string) bool {
 		if _, ok := findDate(text, time.UTC); ok {
 			return true
 		}
+	case bareURL(text):
+		return true
+	}
+	if stamp(text) {
+		return true
+	}
+	if v, ok := agencies[strings.ToLower(text)]; ok { // the agency alone, a byline
+		setSource(a, v)
+		return true
+	}
+	if m := roleByline.FindStringSubmatch(text); m != nil {
+		if len(a.Authors) == 0 {
+			a.Authors = splitNames(m[1])
+		}
+		return true
 	}
 	if m := byline.FindStringSubmatch(text); m != nil && len(text) < 100 {
 		if len(a.Authors) == 0 {
@@ -357,3 +378,27 @@ func linkOnly(md string) bool {
 	outside = strings.Trim(outside, " -*|•·,\n")
 	return len(strings.Fields(outside)) <= 1
 }
+
+// bareURL: a paragraph that is one web address and nothing else.
+func bareURL(s string) bool {
+	return (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) && !strings.ContainsAny(s, " \n")
+}
+
+// stamp: a short "Posted ... | Updated ..." line with a time in it, not a
+// sentence.
+func stamp(s string) bool {
+	if len(s) > 140 || len(strings.Fields(s)) > 18 || strings.HasSuffix(s, ".") || !hasDigit(s) && !strings.Contains(s, " ago") {
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, p := range [...]string{"posted", "published", "updated", "last updated", "first published", "last modified"} {
+		if rest, ok := strings.CutPrefix(l, p); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
+			return true
+		}
+	}
+	return false
+}
+
+// roleByline matches "Jane Doe, AP Science Writer", "John Roe, Staff
+// Reporter": a name and a newsroom role.
+var roleByline = regexp.MustCompile(`^([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3})*),\s+(?:[\p{L}.]+\s+){0,4}(?i:writer|correspondent|reporter|editor|contributor)$`)

@@ -27,6 +27,12 @@ var furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`\[[^\]]*\]`, // image placeholders and form fields in w3m dumps
 	`(?:terms (?:of (?:use|service)|and conditions)|privacy policy|contact us|about us|careers|accessibility).{0,40}`,
 	`(?:file photo|reuters tv|watch|listen|play video|video)`,
+	`(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+of\s+/?\s*\d+`, // gallery counters "Image 1 of 23"
+	`(?:caption|continue reading(?: below)?|this slideshow requires javascript\.?|don'?t miss)`,
+	`(?:filed under|tags|categories|category):.{0,150}`,
+	`(?:posted|filed) in .{1,100}`,
+	`\d+\s*min(?:ute)?s?\.? read|(?:estimated )?reading time:? .{0,20}`,
+	`<!--.*-->`, // a comment the page showed as text
 }, "|") + `)$`)
 
 // wall matches blocks that end an article: what follows is comments,
@@ -42,9 +48,11 @@ var wall = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`\d+\.? .{1,40} says:`,
 	`.{1,40} says:`,
 	`(?:related|more) (?:posts|articles|stories|coverage|news)`,
-	`you (?:may|might) also (?:like|enjoy)`,
+	`you (?:may|might) also (?:like|enjoy)(?:\.\.\.|…|:)?`,
 	`(?:most (?:read|popular|viewed)|trending now|recommended for you|read next|what to read next)`,
 	`about the author`,
+	`(?:latest|breaking|related|top|more) (?:news|stories|headlines)`,
+	`related coverage(?: from)?.{0,80}`,
 }, "|") + `)$`)
 
 func isWall(s string) bool { return len(s) < 120 && wall.MatchString(strings.TrimSpace(s)) }
