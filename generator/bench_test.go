@@ -118,7 +118,7 @@ func warmBuild(b *testing.B, private bool) {
 		opts.Stats, opts.Log = true, os.Stderr
 	}
 	if private {
-		opts.Inject, opts.Private = preview.Script, true
+		opts.Inject, opts.Private, opts.Changed = preview.Script, true, []string{}
 	}
 	if _, err := Build(opts); err != nil {
 		b.Fatal(err)
@@ -131,6 +131,8 @@ func warmBuild(b *testing.B, private bool) {
 	edited := files[len(files)/2]
 	if private {
 		edited = files[len(files)-1]
+		rel, _ := filepath.Rel(dir, edited)
+		opts.Changed = []string{filepath.ToSlash(rel)}
 	}
 	n := 0
 	for b.Loop() {

@@ -432,6 +432,13 @@ func (b *builder) feedHTML(a *site.Article) string {
 // each is written only when its bytes changed.
 func (b *builder) publishFeeds() error {
 	inputs := b.feedInputs()
+	var index []byte
+	var indexErr error
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		index, indexErr = search.Index(b.site)
+	}()
 	feeds, err := feed.Only(b.site, func(a *site.Article) (string, error) {
 		if h := b.feedHTML(a); h != "" {
 			return h, nil
@@ -445,16 +452,16 @@ func (b *builder) publishFeeds() error {
 		k, ok := inputs[name]
 		return !ok || !b.keep(name, k) // a feed whose inputs are unchanged stays
 	})
+	<-indexed
 	if err != nil {
 		return err
+	}
+	if indexErr != nil {
+		return indexErr
 	}
 	files := make([]publish.File, 0, len(feeds)+8)
 	for _, f := range feeds {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
-	}
-	index, err := search.Index(b.site)
-	if err != nil {
-		return err
 	}
 	files = append(files, publish.File{Path: search.Path, Data: index})
 	static, err := staticFiles(themeFS(b.opts.Site, "static"))
@@ -480,17 +487,25 @@ func (b *builder) publishFeeds() error {
 	}
 	// A build never publishes an invalid feed. Pages are checked by digest check:
 	// holding every page for it would undo the streaming. A feed made of the
-	// same inputs as in the last build was checked then.
-	if err := b.verifyFeeds(changed); err != nil {
-		return err
-	}
-	return parallel(len(files), func(i int) error {
+	// same inputs as in the last build was checked then. The checks run beside
+	// the writes: the sink publishes nothing before its commit.
+	findings := make([][]check.Finding, len(changed))
+	err = parallel(len(changed)+len(files), func(i int) error {
+		if i < len(changed) {
+			findings[i] = b.checkFeed(changed[i])
+			return nil
+		}
+		i -= len(changed)
 		f := files[i]
 		if b.keep(f.Path, keys[i]) {
 			return nil
 		}
 		return b.put(f.Path, keys[i], bytes.NewBuffer(f.Data))
 	})
+	if err != nil {
+		return err
+	}
+	return b.feedErrors(slices.Concat(findings...))
 }
 
 // feedInputs are the keys of the feeds by path: what each shows (the
@@ -551,22 +566,21 @@ func (b *builder) published(name string, key cache.Key) bool {
 	return ok && o.Key == key
 }
 
-// verifyFeeds is Verify for the feeds that changed: it checks them, and
-// compares each with its published version only (Verify reads every feed
-// of the output folder).
-func (b *builder) verifyFeeds(files []publish.File) error {
-	if len(files) == 0 {
-		return nil
+// checkFeed is Verify for one feed that changed: it checks the feed, and
+// compares it with its published version only (Verify reads every feed of
+// the output folder).
+func (b *builder) checkFeed(f publish.File) []check.Finding {
+	next := map[string][]byte{f.Path: f.Data}
+	findings := check.Output(next, b.site.Config.BaseURL)
+	if data, err := os.ReadFile(filepath.Join(b.out, filepath.FromSlash(f.Path))); err == nil {
+		findings = append(findings, check.Vanished(map[string][]byte{f.Path: data}, next)...)
 	}
-	next := make(map[string][]byte, len(files))
-	old := make(map[string][]byte, len(files))
-	for _, f := range files {
-		next[f.Path] = f.Data
-		if data, err := os.ReadFile(filepath.Join(b.out, filepath.FromSlash(f.Path))); err == nil {
-			old[f.Path] = data
-		}
-	}
-	findings := append(check.Output(next, b.site.Config.BaseURL), check.Vanished(old, next)...)
+	return findings
+}
+
+// feedErrors reports the findings of checkFeed as Verify does: errors stop
+// the build, warnings go to the log.
+func (b *builder) feedErrors(findings []check.Finding) error {
 	check.Sort(findings)
 	var errs []error
 	for _, f := range findings {
