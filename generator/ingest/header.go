@@ -75,55 +75,78 @@ func pickTitle(blocks []*block, from, to int) int {
 	if len(lead) == 0 {
 		return -1
 	}
-	best, bestScore := -1, 0.5
+	type cand struct {
+		i  int
+		sc float64
+	}
+	var cands []cand
+	bestScore := 0.5
 	for i := max(0, from-headerReach); i < min(len(blocks), from+4); i++ {
-		b := blocks[i]
-		if !titleCandidate(b) {
-			continue
-		}
-		words := contentWords(b.text)
-		if len(words) == 0 {
-			continue
-		}
-		hit := 0
-		for _, w := range words {
-			if lead[w] {
-				hit++
-			}
-		}
-		ov := float64(hit) / float64(len(words))
-		s := 2*ov + 0.15*float64(min(hit, 5))
-		if len(words) < 2 {
-			s -= 1
-		}
-		if b.words > 20 {
-			s -= 0.05 * float64(b.words-20)
-		}
-		if i < from {
-			s -= 0.02 * float64(from-1-i)
-		} else {
-			s -= 0.3 * float64(i-from+1)
-		}
-		if i >= from && b.class == good { // more likely the standfirst or the lead
-			s -= 0.6
-		}
-		if b.caps == b.words && b.words <= 3 { // a name, a section
-			s -= 0.5
-		}
-		if b.words >= 4 && (b.repeat || siteTitle(blocks, b.text)) {
-			s += 0.5 * ov
-		}
-		if b.words < 3 {
-			s -= 0.5
-		}
-		if r, _ := utf8.DecodeRuneInString(b.text); unicode.IsLower(r) {
-			s -= 1
-		}
-		if s > bestScore {
-			best, bestScore = i, s
+		if sc, ok := titleScore(blocks, i, from, lead); ok && sc > 0.5 {
+			cands = append(cands, cand{i, sc})
+			bestScore = max(bestScore, sc)
 		}
 	}
-	return best
+	// The headline comes first: a standfirst, a caption or a subheading
+	// below it may share as many words with the lead, so the earliest
+	// candidate nearly as good as the best wins.
+	for _, c := range cands {
+		if c.sc >= bestScore-titleMargin {
+			return c.i
+		}
+	}
+	return -1
+}
+
+// titleMargin is how much worse than the best an earlier headline may score.
+const titleMargin = 0.6
+
+// titleScore rates block i as the headline of the body starting at from,
+// whose lead has the words lead; ok is false for blocks that cannot be one.
+func titleScore(blocks []*block, i, from int, lead map[string]bool) (float64, bool) {
+	b := blocks[i]
+	if !titleCandidate(b) {
+		return 0, false
+	}
+	words := contentWords(b.text)
+	if len(words) == 0 {
+		return 0, false
+	}
+	hit := 0
+	for _, w := range words {
+		if lead[w] {
+			hit++
+		}
+	}
+	ov := float64(hit) / float64(len(words))
+	s := 2*ov + 0.15*float64(min(hit, 5))
+	if len(words) < 2 {
+		s -= 1
+	}
+	if b.words > 20 {
+		s -= 0.05 * float64(b.words-20)
+	}
+	if i < from {
+		s -= 0.02 * float64(from-1-i)
+	} else {
+		s -= 0.3 * float64(i-from+1)
+	}
+	if i >= from && b.class == good { // more likely the standfirst or the lead
+		s -= 0.6
+	}
+	if b.caps == b.words && b.words <= 3 { // a name, a section
+		s -= 0.5
+	}
+	if b.words >= 4 && (b.repeat || siteTitle(blocks, b.text)) {
+		s += 0.5 * ov
+	}
+	if b.words < 3 {
+		s -= 0.5
+	}
+	if r, _ := utf8.DecodeRuneInString(b.text); unicode.IsLower(r) {
+		s -= 1
+	}
+	return s, true
 }
 
 // titleCandidate: short, one line of words, not a list item, a sentence,
@@ -133,6 +156,9 @@ func titleCandidate(b *block) bool {
 		return false
 	}
 	t := b.text
+	if breadcrumb(t) {
+		return false
+	}
 	if strings.HasSuffix(t, "。") || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") && !abbrevEnd(t) {
 		return false
 	}
@@ -402,3 +428,13 @@ func stamp(s string) bool {
 // roleByline matches "Jane Doe, AP Science Writer", "John Roe, Staff
 // Reporter": a name and a newsroom role.
 var roleByline = regexp.MustCompile(`^([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3})*),\s+(?:[\p{L}.]+\s+){0,4}(?i:writer|correspondent|reporter|editor|contributor)$`)
+
+// breadcrumb: "Home > News > 2015 > Headline", a trail of links the page
+// shows above the headline, which it often ends with.
+func breadcrumb(s string) bool {
+	n := 0
+	for _, sep := range [...]string{" > ", " › ", " » ", " / "} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 2
+}
