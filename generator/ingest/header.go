@@ -356,12 +356,12 @@ func junkPara(a *Article, p string) bool {
 		return true
 	case sameText(strings.TrimLeft(text, "# "), a.Title):
 		return true
+	case bareURL(text):
+		return true
 	case len(text) < 100 && len(strings.Fields(text)) <= 12:
 		if _, ok := findDate(text, time.UTC); ok {
 			return true
 		}
-	case bareURL(text):
-		return true
 	}
 	if stamp(text) {
 		return true

@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// dump builds a whole-page dump from blocks separated by blank lines.
+func dump(blocks ...string) string { return strings.Join(blocks, "\n\n") + "\n" }
+
+const (
+	proseA = "The county board agreed on Monday to reopen the old ferry crossing, which has been closed since the storm damaged its landing stage two winters ago."
+	proseB = "Engineers said the repairs would take most of the summer, and that the ferry would run on a reduced timetable until the new pontoon was in place."
+	proseC = "Residents who had driven forty miles around the estuary each day welcomed the decision, though some asked why it had taken so long to reach."
+)
+
+func TestCellsAndTables(t *testing.T) {
+	for s, want := range map[string]int{
+		"Rank   Club            Played   Points": 4,
+		"1      Harbour Rovers  12       30":     4,
+		"A sentence with  one double space.":     2,
+		"Plain prose with single spaces only.":   0,
+		"[- Menu -                          ]":   2,
+	} {
+		if got := cells(s); got != want {
+			t.Errorf("cells(%q) = %d, want %d", s, got, want)
+		}
+	}
+	// A league table between two paragraphs stays in the body.
+	raw := dump("Home", "Sport", "Weekend football: Rovers stay top of the table",
+		proseA,
+		"Rank   Club            Played   Points\n1      Harbour Rovers  12       30\n2      Mill Lane FC    12       27\n3      Quayside United 12       22\n4      North End       12       19",
+		proseB, proseC, "Most read", "- A teaser headline here", "- Another teaser headline")
+	a := CleanText(raw, time.UTC)
+	body := a.Body()
+	if !strings.Contains(body, "Harbour Rovers") || !strings.Contains(body, "North End") {
+		t.Errorf("table rows dropped:\n%s", body)
+	}
+}
+
+func TestTeaserStreamLoses(t *testing.T) {
+	// The article, a comments wall, then a stream of deals whose blurbs are
+	// cut off with an ellipsis and dated: the article wins.
+	var blocks []string
+	blocks = append(blocks, "Ferry crossing to reopen after two years", proseA, proseB, proseC, "Comments")
+	for i := 0; i < 8; i++ {
+		blocks = append(blocks, "Garden hose reel down to half price this week",
+			"March 3, 2024",
+			"Retailers have cut the price of the popular reel ahead of the spring season, and the deal is one of the best we have seen for the model so far, with free...")
+	}
+	a := CleanText(dump(blocks...), time.UTC)
+	if len(a.Paras) != 3 || !strings.HasPrefix(a.Paras[0], "The county board") {
+		t.Errorf("got %d paragraphs: %q", len(a.Paras), a.Paras)
+	}
+}
+
+func TestCommentsAfterWall(t *testing.T) {
+	var blocks []string
+	blocks = append(blocks, "Ferry crossing to reopen after two years", proseA, proseB, proseC,
+		"The board will publish the new timetable in May, after a consultation with the operators and the two parish councils on either side of the water.",
+		"There are 9 comments")
+	for i, c := range []string{
+		"I have used that crossing for years and I am glad to hear the board has finally come round, although I doubt the summer timetable will be enough for the people who work in town and need the early boats every day of the week.",
+		"Two years is far too long for a repair of this kind, and the board should explain to the people who pay for it why the work was not started the week after the storm, when the damage was first reported to them.",
+		"My mother relied on the ferry to get to the hospital on the other side, and she has had to pay for taxis all that time; I hope someone will look at whether the county can help the people who were hit hardest by this.",
+		"The new pontoon is a good idea, but it would be better to build a proper landing stage that can stand up to the next storm, because there will be another one and we will be back where we started in a few years.",
+		"Does anyone know whether bicycles will be allowed on the reduced timetable? Last time they were not, and many of us would rather cycle to the station on the far bank than sit in the traffic on the estuary road.",
+	} {
+		blocks = append(blocks, "Reader "+string(rune('A'+i)), c)
+	}
+	a := CleanText(dump(blocks...), time.UTC)
+	if len(a.Paras) == 0 || !strings.HasPrefix(a.Paras[0], "The county board") {
+		t.Errorf("comments won over the article: %q", a.Paras)
+	}
+}
+
+func TestFurnitureWords(t *testing.T) {
+	for s, want := range map[string]bool{
+		"We use cookies to improve your experience. Accept all": true,
+		"Cookie settings":                                  true,
+		"Sign up for our morning newsletter":               true,
+		"The fortune cookie factory doubled its output.":   false,
+		"Cookies were served after the meeting.":           false,
+		"Readers can subscribe to the paper at the kiosk.": true,
+		"subscribe to" + strings.Repeat(" word", 40) + ".": false,
+		"Image 3 of 14":                 true,
+		"Filed under: Transport, Local": true,
+		"5 min read":                    true,
+		"<!-- end of story -->":         true,
+	} {
+		if got := isFurniture(s); got != want {
+			t.Errorf("isFurniture(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestJunkParas(t *testing.T) {
+	a := &Article{Title: "Ferry crossing to reopen"}
+	for p, want := range map[string]bool{
+		"Updated Mar 4, 9:41 AM; Posted Mar 3, 8:19 PM":                  true,
+		"Published 2 hours ago":                                          true,
+		"Published in 1998, the guide is still the best on the estuary.": false,
+		"https://news.example.org/ferry-crossing-to-reopen.html":         true,
+		"Associated Press":                                               true,
+		"Nora Field, AP Transport Writer":                                true,
+		proseA:                                                           false,
+	} {
+		if got := junkPara(a, p); got != want {
+			t.Errorf("junkPara(%q) = %v, want %v", p, got, want)
+		}
+	}
+	if len(a.Authors) != 1 || a.Authors[0] != "Nora Field" {
+		t.Errorf("authors %q", a.Authors)
+	}
+}
+
+func TestTitleBeforeStandfirst(t *testing.T) {
+	raw := dump("Home", "News > Local > Transport > Ferry crossing to reopen after two years",
+		"Ferry crossing to reopen after two years",
+		"County board approves repairs to the landing stage so the ferry crossing can reopen this summer",
+		"By Nora Field", proseA, proseB, proseC)
+	a := CleanText(raw, time.UTC)
+	if a.Title != "Ferry crossing to reopen after two years" {
+		t.Errorf("title %q", a.Title)
+	}
+}
