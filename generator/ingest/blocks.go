@@ -22,6 +22,7 @@ type block struct {
 	row    bool // one line of three or more cells apart by runs of spaces
 	table  bool // a row among several in a row: a table the page shows
 	date   bool // a short line that holds a date: a dateline or a teaser's
+	group  int  // blocks of one run of lines between blank lines share it
 	class  class
 }
 
@@ -43,9 +44,12 @@ func splitBlocks(text string) []*block {
 	wrap := wrapWidth(lines)
 	var out []*block
 	var cur []string
+	group := 0
 	flush := func(bullet bool) {
 		if len(cur) > 0 {
-			out = append(out, newBlock(strings.Join(cur, " "), bullet))
+			b := newBlock(strings.Join(cur, " "), bullet)
+			b.group = group
+			out = append(out, b)
 			cur = cur[:0]
 		}
 	}
@@ -55,6 +59,7 @@ func splitBlocks(text string) []*block {
 		if line == "" {
 			flush(bulletOpen)
 			bulletOpen = false
+			group++
 			continue
 		}
 		if item, ok := cutBullet(line); ok {
@@ -132,7 +137,7 @@ func newBlock(text string, bullet bool) *block {
 	b := &block{text: text, bullet: bullet}
 	last := ' '
 	for _, f := range strings.Fields(text) {
-		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.HasPrefix(f, "@") || strings.HasPrefix(f, "[") {
+		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.HasPrefix(f, "@") || formField(f) {
 			b.links++
 		}
 		w := strings.ToLower(strings.TrimFunc(f, notLetter))
@@ -258,9 +263,37 @@ func cells(s string) int {
 	return n
 }
 
+// rowSeps separate the fields of a data line: "June 9 -- Arena, City".
+var rowSeps = [...]string{" -- ", " — ", " – ", " | ", " - ", ": "}
+
 // markTables flags rows that stand among at least three rows in a row:
-// a table of results, prices or data is content, not page chrome.
+// a table of results, prices or data is content, not page chrome. Lines
+// set one under another (no blank line between) that all use the same
+// field separator are rows too: a list of dates, venues or prices.
 func markTables(blocks []*block) {
+	for i := 0; i < len(blocks); {
+		j := i + 1
+		for j < len(blocks) && blocks[j].group == blocks[i].group {
+			j++
+		}
+		if run := blocks[i:j]; len(run) >= 4 && !run[0].bullet {
+			for _, sep := range rowSeps {
+				n := 0
+				for _, b := range run {
+					if !b.bullet && len(b.text) < 200 && strings.Contains(b.text, sep) {
+						n++
+					}
+				}
+				if n >= 4 && n*5 >= len(run)*4 {
+					for _, b := range run {
+						b.row = b.row || !b.bullet && len(b.text) < 200 && strings.Contains(b.text, sep)
+					}
+					break
+				}
+			}
+		}
+		i = j
+	}
 	for i := 0; i < len(blocks); {
 		j := i
 		for j < len(blocks) && blocks[j].row {
@@ -282,4 +315,13 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// formField: how w3m shows inputs and buttons, "[", "]", "[Submit]", "[ ]";
+// a bracket opening a phrase ("[1 cup rice, ...]") is text.
+func formField(f string) bool {
+	if !strings.HasPrefix(f, "[") {
+		return f == "]"
+	}
+	return f == "[" || strings.HasSuffix(f, "]")
 }

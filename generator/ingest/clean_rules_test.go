@@ -125,3 +125,14 @@ func TestTitleBeforeStandfirst(t *testing.T) {
 		t.Errorf("title %q", a.Title)
 	}
 }
+
+func TestDataLines(t *testing.T) {
+	// Lines set one under another with the same separator are rows of data.
+	raw := dump("Ferry crossing to reopen after two years", proseA, proseB,
+		"The summer timetable:\nMay 4 -- North Pier, 7:15 and 9:40\nMay 5 -- South Slip, 8:00 and 10:30\nMay 11 -- North Pier, 7:15 and 9:40\nMay 12 -- South Slip, 8:00 and 10:30\nMay 18 -- North Pier, 7:15 and 9:40",
+		"Share", "- Home", "- Contact")
+	a := CleanText(raw, time.UTC)
+	if body := a.Body(); !strings.Contains(body, "May 18 -- North Pier") {
+		t.Errorf("data lines dropped:\n%s", body)
+	}
+}
