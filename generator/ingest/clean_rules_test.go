@@ -136,3 +136,12 @@ func TestDataLines(t *testing.T) {
 		t.Errorf("data lines dropped:\n%s", body)
 	}
 }
+
+func TestNearGoodSentence(t *testing.T) {
+	// A sentence of names and figures between paragraphs stays in the body.
+	results := "Harbour Rowing Club senior Mia Tanner took gold in the 2,000 metre single sculls final in 7:41.2."
+	a := CleanText(dump("Home", "Regatta results", proseA, results, proseB, proseC, "- Home", "- Contact"), time.UTC)
+	if !strings.Contains(a.Body(), "Mia Tanner") {
+		t.Errorf("sentence dropped:\n%s", a.Body())
+	}
+}

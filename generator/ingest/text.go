@@ -124,7 +124,7 @@ func bodyParas(a *Article, run []*block) []string {
 			}
 		}
 		switch {
-		case b.class == bad:
+		case b.class == bad && !nearGood(b):
 			continue
 		case b.class == short && (b.bullet || b.repeat || isFurniture(t)):
 			continue
@@ -142,6 +142,13 @@ func bodyParas(a *Article, run []*block) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// nearGood: a sentence inside the article that stopword density alone
+// failed (names, figures, results): whole, of some length, not chrome.
+func nearGood(b *block) bool {
+	return b.final && !b.cut && b.words >= 10 && b.links == 0 && !b.repeat && !b.bullet && !b.date &&
+		b.stopDensity() >= 0.1 && !isFurniture(b.text) && !cookieText(b.text)
 }
 
 // readCredits picks up credit lines just after the body.
