@@ -23,6 +23,7 @@ type block struct {
 	table  bool // a row among several in a row: a table the page shows
 	date   bool // a short line that holds a date: a dateline or a teaser's
 	group  int  // blocks of one run of lines between blank lines share it
+	echo   bool // a near block opens with the same words: a caption shown twice
 	class  class
 }
 
@@ -226,6 +227,19 @@ func markRepeats(blocks []*block) {
 	}
 	for _, b := range blocks {
 		b.repeat = seen[strings.ToLower(b.text)] > 1
+	}
+	// Images carry their caption twice (alt text, then the caption with
+	// its credit): blocks two or three apart that open alike.
+	for i, b := range blocks {
+		if len(b.text) < 40 {
+			continue
+		}
+		for j := i + 1; j < min(len(blocks), i+4); j++ {
+			o := blocks[j]
+			if len(o.text) >= 40 && o.text[:40] == b.text[:40] && o.text != b.text {
+				b.echo, o.echo = true, true
+			}
+		}
 	}
 }
 

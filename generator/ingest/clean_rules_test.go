@@ -145,3 +145,11 @@ func TestNearGoodSentence(t *testing.T) {
 		t.Errorf("sentence dropped:\n%s", a.Body())
 	}
 }
+
+func TestCaptionShownTwice(t *testing.T) {
+	alt := "The old landing stage at the north pier of the estuary crossing, damaged in the storm"
+	a := CleanText(dump("Home", "Ferry crossing to reopen after two years", proseA, alt, alt+" Nora Field/County Times", proseB, proseC, "- Home", "- Contact"), time.UTC)
+	if strings.Contains(a.Body(), "old landing stage") || len(a.Paras) != 3 {
+		t.Errorf("caption kept:\n%s", a.Body())
+	}
+}

@@ -60,6 +60,9 @@ func score(b *block) int {
 		if b.bullet { // teaser lists are bullets; article lists are rare
 			return b.words / 4
 		}
+		if b.echo && !b.final {
+			return -b.words / 2
+		}
 		if b.cut { // teaser blurbs are cut off; paragraphs rarely end so
 			return -b.words / 4
 		}
@@ -125,6 +128,8 @@ func bodyParas(a *Article, run []*block) []string {
 		}
 		switch {
 		case b.class == bad && !nearGood(b):
+			continue
+		case b.echo && !b.final: // a caption; the body's sentences end
 			continue
 		case b.class == short && (b.bullet || b.repeat || isFurniture(t)):
 			continue
