@@ -153,3 +153,23 @@ func TestCaptionShownTwice(t *testing.T) {
 		t.Errorf("caption kept:\n%s", a.Body())
 	}
 }
+
+func TestHTMLBoxesAndIcons(t *testing.T) {
+	a := &Article{Title: "Ferry crossing to reopen", Paras: []string{
+		"- [](https://social.example/a)\n- [](https://social.example/b)\n- Sign In",
+		proseA, proseB,
+		"### Trending",
+		"1. Storm closes the coast road\n2. Council to vote on parking fees",
+		proseC,
+		"*Additional reporting by [Ada Quill](https://news.example.org/ada)*",
+		"*Updated at 1:23 p.m.*",
+		"SOURCE: County Times",
+	}}
+	finishNews(a)
+	if len(a.Paras) != 3 || a.Paras[2] != proseC {
+		t.Errorf("paragraphs: %q", a.Paras)
+	}
+	if len(a.Authors) != 1 || a.Authors[0] != "Ada Quill" {
+		t.Errorf("authors %q", a.Authors)
+	}
+}

@@ -280,15 +280,21 @@ func setSource(a *Article, s string) {
 // image, credit lines into authors and editors, the dateline off the lead.
 func finishNews(a *Article) {
 	out := a.Paras[:0]
+	box := false // a box heading was dropped: a list right after it is its links
 	for _, p := range a.Paras {
+		if box && listPara(p) {
+			box = false
+			continue
+		}
+		box = false
 		if c, cr, ok := cutCaption(p); ok {
 			if a.Image.Caption == "" {
 				a.Image.Caption, a.Image.Credit = c, cr
 			}
 			continue
 		}
-		if creditLine.MatchString(p) {
-			au, ed := parseCredits(p)
+		if t := strings.Trim(plain(p), "*_ "); creditLine.MatchString(t) {
+			au, ed := parseCredits(t)
 			a.Authors = append(a.Authors, au...)
 			a.Editors = append(a.Editors, ed...)
 			continue
@@ -298,8 +304,11 @@ func finishNews(a *Article) {
 		}
 		// A section heading such as "## Related news" may head a box inside
 		// the body: the heading goes, the text after it is judged on its own.
-		if strings.HasPrefix(p, "#") && isWall(strings.TrimLeft(plain(p), "# ")) {
-			continue
+		if h, ok := strings.CutPrefix(p, "#"); ok {
+			if h = strings.Trim(plain(h), "#*_ "); isWall(h) || boxHeading.MatchString(h) {
+				box = true
+				continue
+			}
 		}
 		if junkPara(a, p) {
 			continue
@@ -353,8 +362,10 @@ func cutAt(s string, n int) string {
 // without letters, timestamps, bylines and copies of the headline. A byline
 // found here fills the authors.
 func junkPara(a *Article, p string) bool {
-	text := plain(p)
+	text := strings.Trim(plain(p), "*_ ")
 	switch {
+	case iconLinks(p):
+		return true
 	case isFurniture(text) || isFurniture(p) || !hasLetter(text):
 		return true
 	case linkOnly(p):
@@ -418,7 +429,8 @@ func bareURL(s string) bool {
 // stamp: a short "Posted ... | Updated ..." line with a time in it, not a
 // sentence.
 func stamp(s string) bool {
-	if len(s) > 140 || len(strings.Fields(s)) > 18 || strings.HasSuffix(s, ".") || !hasDigit(s) && !strings.Contains(s, " ago") {
+	sentence := strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "a.m.") && !strings.HasSuffix(s, "p.m.")
+	if len(s) > 140 || len(strings.Fields(s)) > 18 || sentence || !hasDigit(s) && !strings.Contains(s, " ago") {
 		return false
 	}
 	l := strings.ToLower(s)
@@ -442,4 +454,32 @@ func breadcrumb(s string) bool {
 		n += strings.Count(s, sep)
 	}
 	return n >= 2
+}
+
+// boxHeading names the boxes pages set inside or after an article.
+var boxHeading = regexp.MustCompile(`(?i)^(?:trending(?: now| stories| news)?|more|more from .{1,40}|read more|see also|also read|recommended|popular|latest)\s*:?$`)
+
+// listPara: a Markdown list, every line an item.
+func listPara(p string) bool {
+	for _, l := range strings.Split(p, "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "- ") && !strings.HasPrefix(l, "* ") && !orderedItem(l) {
+			return false
+		}
+	}
+	return true
+}
+
+func orderedItem(l string) bool {
+	i := 0
+	for i < len(l) && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < 4 && strings.HasPrefix(l[i:], ". ")
+}
+
+// iconLinks: links without text (social icons) and hardly a word besides.
+func iconLinks(p string) bool {
+	n := strings.Count(p, "[](")
+	return n >= 2 && len(strings.Fields(plain(p))) <= n+3
 }

@@ -28,6 +28,7 @@ var furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:terms (?:of (?:use|service)|and conditions)|privacy policy|contact us|about us|careers|accessibility).{0,40}`,
 	`(?:file photo|reuters tv|watch|listen|play video|video)`,
 	`(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+of\s+/?\s*\d+`, // gallery counters "Image 1 of 23"
+	`source: .{1,40}`,
 	`(?:caption|continue reading(?: below)?|this slideshow requires javascript\.?|don'?t miss)`,
 	`(?:filed under|tags|categories|category):.{0,150}`,
 	`(?:posted|filed) in .{1,100}`,
@@ -135,7 +136,7 @@ func wordByteBefore(l string, i int) bool { return i > 0 && wordByteAt(l, i-1) }
 // captionCredit finds a photo credit closing a caption.
 var captionCredit = regexp.MustCompile(`(?:^|[\s.(])(` + strings.Join([]string{
 	`REUTERS/[\p{L}][\p{L}.'\- ]*[\p{L}.](?:/File(?: Photo)?)?`,
-	`(?:AP|AFP) Photo/[\p{L}][\p{L}.'\- ]*[\p{L}.]`,
+	`(?:AP|AFP) Photo/[\p{L}][\p{L}.'\- ]*[\p{L}.](?:, File)?`,
 	`(?:Photograph|Photo|Picture|Image|Credit)s?: [^\n]{2,80}`,
 	`(?:[\p{L}. '-]+/)?(?:AFP|Getty Images|EPA(?:-EFE)?|AP|PA(?: Media| Wire)?|Bloomberg|Shutterstock|Xinhua|Anadolu(?: Agency)?)(?: via Getty Images)?(?:/[\p{L}][\p{L}.'\- ]*[\p{L}.])?`,
 }, "|") + `)\)?$`)
