@@ -293,6 +293,12 @@ func finishNews(a *Article) {
 			}
 			continue
 		}
+		if c, cr, ok := cutGluedCredit(p); ok {
+			if a.Image.Caption == "" {
+				a.Image.Caption, a.Image.Credit = c, cr
+			}
+			continue
+		}
 		if t := strings.Trim(plain(p), "*_ "); creditLine.MatchString(t) {
 			au, ed := parseCredits(t)
 			a.Authors = append(a.Authors, au...)
@@ -482,4 +488,29 @@ func orderedItem(l string) bool {
 func iconLinks(p string) bool {
 	n := strings.Count(p, "[](")
 	return n >= 2 && len(strings.Fields(plain(p))) <= n+3
+}
+
+// gluedCredit: a caption and its credit run together when a page sets the
+// credit in its own element: "...outside a store in Ohio.Jane Roe/Reuters".
+// Prose always has a space after a full stop.
+// The credit names a photographer and an agency ("Name/Agency") or a photo
+// agency alone, and the caption is a sentence of some length.
+var gluedCredit = regexp.MustCompile(`\p{Ll}[.!?”"](\p{Lu}\p{L}[\p{L}'.\-]*(?: [\p{Lu}][\p{L}'.\-]*){0,3}(?:/[\p{Lu}][\p{L}'.\- ]*)?)$`)
+
+var photoAgencies = map[string]bool{"Reuters": true, "Getty": true, "Getty Images": true, "AP": true, "AFP": true,
+	"EPA": true, "Shutterstock": true, "Bloomberg": true, "Alamy": true}
+
+func cutGluedCredit(p string) (caption, credit string, ok bool) {
+	if len(p) > 600 {
+		return "", "", false
+	}
+	m := gluedCredit.FindStringSubmatchIndex(p)
+	if m == nil {
+		return "", "", false
+	}
+	caption, credit = p[:m[2]], p[m[2]:]
+	if len(strings.Fields(caption)) < 5 || !strings.Contains(credit, "/") && !photoAgencies[credit] {
+		return "", "", false
+	}
+	return caption, strings.TrimPrefix(credit, "Credit"), true
 }
