@@ -177,9 +177,9 @@ func TestHTMLBoxesAndIcons(t *testing.T) {
 func TestGluedCredit(t *testing.T) {
 	for p, want := range map[string]string{
 		"Commuters wait for the first boat at the north pier on Monday.Nora Field/County Times": "Nora Field/County Times",
-		"The ferry operator's sign is displayed outside its office in the harbour.Reuters":       "Reuters",
-		"He spoke to the board on Monday.Then he left.":                                          "",
-		"Dr. Ada Quill, Ph.D.":                                                                   "",
+		"The ferry operator's sign is displayed outside its office in the harbour.Reuters":      "Reuters",
+		"He spoke to the board on Monday.Then he left.":                                         "",
+		"Dr. Ada Quill, Ph.D.": "",
 	} {
 		_, cr, ok := cutGluedCredit(p)
 		if ok != (want != "") || cr != want {
