@@ -406,6 +406,7 @@ func (b *builder) convert(a *site.Article) error {
 		b.feedOut[b.feedKey(a)] = html
 		b.feedMu.Unlock()
 	}
+	a.Entry.Body = nil // converted: the memory goes back (read again if ever needed)
 	return nil
 }
 
