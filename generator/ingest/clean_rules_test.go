@@ -187,3 +187,17 @@ func TestGluedCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestDisclaimerAfterChrome(t *testing.T) {
+	blocks := []string{"Ferry crossing to reopen after two years", proseA, proseB, proseC}
+	for _, m := range []string{"Weather Traffic Schools", "Jobs Homes Cars", "Obituaries Puzzles Games",
+		"Sport Football Cricket", "Arts Music Theatre", "Food Drink Recipes", "Travel Walks Beaches",
+		"Money Savings Pensions", "Health Fitness Diet", "Puzzles Crosswords Quizzes", "Contact Advertise Subscribe"} {
+		blocks = append(blocks, "- "+m)
+	}
+	blocks = append(blocks, "All timetable information on this site is provided for general guidance only and may change without notice; the publisher accepts no liability for any loss arising from reliance on it, and readers should always check with the operator before they travel, since sailings may be cancelled at short notice in bad weather and during maintenance of the landing stages on either side of the estuary.")
+	a := CleanText(dump(blocks...), time.UTC)
+	if strings.Contains(a.Body(), "liability") || len(a.Paras) != 3 {
+		t.Errorf("disclaimer joined the body:\n%s", a.Body())
+	}
+}

@@ -88,11 +88,17 @@ func score(b *block) int {
 	return -(4 + b.words/2)
 }
 
+// streakDiv sets how fast a stretch of chrome grows dear: the n-th bad block
+// of a stretch costs (streakDiv+n)/streakDiv times its score. Chart labels and
+// icons (one or two words) do not lengthen a stretch.
+const streakDiv = 10
+
 // bestRun finds the contiguous blocks with the highest total score (Kadane):
 // the article body, without the menus before it and the links after it.
 func bestRun(blocks []*block) (from, to int) {
 	best, sum, start := 0, 0, 0
 	walled := false
+	streak := 0
 	for i, b := range blocks {
 		if sum <= 0 {
 			sum, start = 0, i
@@ -105,6 +111,14 @@ func bestRun(blocks []*block) (from, to int) {
 		}
 		if walled && s > 0 {
 			s /= 2
+		}
+		// A long stretch of chrome between two pieces of prose costs more
+		// than its blocks: a page's disclaimer is not the article's end.
+		if s <= 0 && b.class == bad && b.words >= 3 {
+			streak++
+			s = s * (streakDiv + streak) / streakDiv
+		} else if s > 0 {
+			streak = 0
 		}
 		sum += s
 		if sum > best {
