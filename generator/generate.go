@@ -57,6 +57,9 @@ type builder struct {
 	feedMu   sync.Mutex
 	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
 	files    []string             // the entry files
+
+	prevEntries chan *cache.Entries // the cache files, being read (see prefetch)
+	prevOutputs chan *cache.Outputs
 }
 
 // lastBuild is what a build of a site left for the next one in this
@@ -126,8 +129,23 @@ func newBuilder(opts BuildOptions, out string) *builder {
 	b.clock = stopwatch{res: b.res, start: b.began}
 	if !opts.NoCache {
 		b.store = cache.Open(opts.Site)
+		b.prefetch()
 	}
 	return b
+}
+
+// prefetch reads the cache files while the build lists and reads the site.
+func (b *builder) prefetch() {
+	entries, outputs := make(chan *cache.Entries, 1), make(chan *cache.Outputs, 1)
+	b.prevEntries, b.prevOutputs = entries, outputs
+	go func() { entries <- b.store.Entries() }()
+	go func() {
+		var o *cache.Outputs
+		if info, err := os.Stat(b.out); err == nil && info.IsDir() {
+			o = b.store.Outputs(b.out)
+		}
+		outputs <- o
+	}()
 }
 
 func (b *builder) run() error {
@@ -201,7 +219,7 @@ func (b *builder) load() error {
 	}
 	var prev *cache.Entries
 	if b.store != nil {
-		prev = b.store.Entries()
+		prev = <-b.prevEntries
 	}
 	b.entries = cache.NewEntrySet(b.opts.Site, b.cfgKey, prev, len(files))
 	b.files = files
@@ -483,7 +501,8 @@ func (b *builder) publishFeeds() error {
 		}
 		keys[i] = k
 		if isFeedFile(f.Path) && !b.published(f.Path, k) {
-			changed = append(changed, f)
+			// a copy: the minifier works in place on the bytes it is given
+			changed = append(changed, publish.File{Path: f.Path, Data: bytes.Clone(f.Data)})
 		}
 	}
 	// A build never publishes an invalid feed. Pages are checked by digest check:
@@ -679,9 +698,7 @@ type sink interface {
 func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
 	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, len(pages)+128)}
 	if b.store != nil {
-		if info, err := os.Stat(b.out); err == nil && info.IsDir() {
-			b.old = b.store.Outputs(b.out)
-		}
+		b.old = <-b.prevOutputs
 	}
 	if b.old != nil {
 		changed := 0
