@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 // dump builds a whole-page dump from blocks separated by blank lines.
@@ -199,5 +201,22 @@ func TestDisclaimerAfterChrome(t *testing.T) {
 	a := CleanText(dump(blocks...), time.UTC)
 	if strings.Contains(a.Body(), "liability") || len(a.Paras) != 3 {
 		t.Errorf("disclaimer joined the body:\n%s", a.Body())
+	}
+}
+
+func TestKeepEmbeds(t *testing.T) {
+	page := `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Finally! <a href="https://t.example/abc">t.example/abc</a></p>— Harbour Watch <a href="https://x.example/s/1">March 4, 2024</a></blockquote></div><div class="share"><a href="/s">Share</a></div>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepEmbeds(doc)
+	var b strings.Builder
+	html.Render(&b, doc)
+	got := b.String()
+	for _, want := range []string{`<div><blockquote class="twitter-tweet"><p>Finally! t.example/abc</p>— Harbour Watch March 4, 2024</blockquote></div>`, `<div class="share"><a href="/s">Share</a></div>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %s\nwant it to hold %s", got, want)
+		}
 	}
 }

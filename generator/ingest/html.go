@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +38,7 @@ func ExtractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) 
 	}
 	base, _ := url.Parse(pageURL)
 	a := readMeta(doc, base, loc)
+	keepEmbeds(doc)
 	node, err := extract(doc, base, ex)
 	if err != nil {
 		return a, err
@@ -128,4 +130,45 @@ func fragmentParas(fragment string, base *url.URL) []string {
 		ctx.AppendChild(n)
 	}
 	return htmlParas(ctx, base, "")
+}
+
+// embedClasses mark the standard markup of embedded posts (Twitter,
+// Instagram, TikTok): a quote of the post that the article cites.
+var embedClasses = [...]string{"twitter-tweet", "instagram-media", "tiktok-embed"}
+
+// keepEmbeds clears the class and id of the wrappers around embedded posts
+// ("social-media-embed") and turns the post's links into text: extractors
+// take such short, link-dense boxes for share buttons and drop the quote.
+func keepEmbeds(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Blockquote {
+		for _, at := range n.Attr {
+			if at.Key != "class" {
+				continue
+			}
+			for _, c := range embedClasses {
+				if strings.Contains(at.Val, c) {
+					for p, i := n.Parent, 0; p != nil && i < 3 && p.DataAtom != atom.Body; p, i = p.Parent, i+1 {
+						p.Attr = slices.DeleteFunc(p.Attr, func(a html.Attribute) bool { return a.Key == "class" || a.Key == "id" })
+					}
+					unlink(n)
+					return
+				}
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		keepEmbeds(c)
+	}
+}
+
+// unlink replaces the links under n by their text.
+func unlink(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		unlink(c)
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			unwrap(c)
+		}
+		c = next
+	}
 }
