@@ -67,12 +67,16 @@ func isFurniture(s string) bool {
 	return furniture.MatchString(s) || furnitureWords(s)
 }
 
-// furnitureWords finds cookie prompts ("cookie" then accept, consent, agree,
-// settings, policy or use) and newsletter prompts (newsletter, sign up for,
-// subscribe to, then at most 120 characters) anywhere in a short block.
+// furnitureWords finds copyright lines (a © anywhere), cookie prompts
+// ("cookie" then accept, consent, agree, settings, policy or use) and
+// newsletter prompts (newsletter, sign up for, subscribe to, then at most
+// 120 characters) anywhere in a short block.
 func furnitureWords(s string) bool {
 	if strings.IndexByte(s, '\n') >= 0 { // the patterns span one line
 		return false
+	}
+	if strings.Contains(s, "©") { // a copyright line, wherever the sign stands
+		return true
 	}
 	l := strings.ToLower(s)
 	if i := wordAt(l, "cookie", true); i >= 0 {
