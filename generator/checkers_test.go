@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -95,7 +96,16 @@ func feedFiles(t *testing.T, out string) (rss, atom []string) {
 	return rss, atom
 }
 
+// lastLine is the last line with text, without terminal colour codes.
 func lastLine(b []byte) string {
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	return lines[len(lines)-1]
+	lines := strings.Split(string(b), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		line := strings.TrimSpace(ansi.ReplaceAllString(lines[i], ""))
+		if line != "" {
+			return line
+		}
+	}
+	return ""
 }
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
