@@ -12,8 +12,15 @@
 // each block is classified from its features, as jusText does: word count,
 // stopword density, final punctuation, link-likeness, repetition and known
 // page furniture (share counters, breakpoint names, cookie and newsletter
-// prompts, relative ages). The article is the contiguous run of blocks with
-// the best score, which drops menus before it and related links after it.
+// prompts, relative ages). Aligned columns and lines that share a field
+// separator are table rows and count for the article; blurbs cut off with an
+// ellipsis, date lines between blocks and captions shown twice count against
+// it. The article is the contiguous run of blocks with the best score, which
+// drops menus before it and related links after it; a long stretch of chrome
+// costs more the longer it runs, and prose past a wall (comments, "There are
+// 9 comments") must outweigh the article twice. The headline is the earliest
+// candidate nearly as good as the best, since a standfirst, a caption or a
+// subheading under it may share as many words with the lead.
 // Then news rules read the blocks around it: the headline and the date line
 // above the body, the byline, photo captions with their credits (REUTERS/,
 // AP Photo/, AFP, Getty Images, EPA, Photograph:), the dateline opening the
@@ -23,7 +30,10 @@
 // HTML (ExtractHTML) goes through go-readability, chosen over go-trafilatura by
 // measurement on the scrapinghub benchmark (TestEvalHTML), then to Markdown with
 // html-to-markdown; nothing but text, emphasis, links, lists, quotes and
-// headings survives. The same news rules run on the result, and the page's
+// headings survives. Embedded posts (twitter-tweet blockquotes) are unwrapped
+// first so that the extractor keeps them. The same news rules run on the
+// result (they also drop gallery counters, Posted/Updated stamps, social icon
+// lists, box headings with their lists, captions glued to credits), and the page's
 // metadata (og:, JSON-LD, meta tags, time elements) supplies title, date,
 // authors and canonical URL.
 //
