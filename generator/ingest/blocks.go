@@ -227,6 +227,11 @@ func markRepeats(blocks []*block) {
 	}
 	for _, b := range blocks {
 		b.repeat = seen[strings.ToLower(b.text)] > 1
+		// A wall shown twice is a share bar that floats beside the text,
+		// met before the article ends: it is chrome, not the article's end.
+		if b.wall && b.repeat {
+			b.wall = false
+		}
 	}
 	// Images carry their caption twice (alt text, then the caption with
 	// its credit): blocks two or three apart that open alike.

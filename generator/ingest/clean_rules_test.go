@@ -220,3 +220,13 @@ func TestKeepEmbeds(t *testing.T) {
 		}
 	}
 }
+
+func TestFloatingShareBar(t *testing.T) {
+	// "Share this article" shown twice is a floating bar, not the end.
+	more := "The board will publish the new timetable in May, after a consultation with the operators and the two parish councils on either side of the water, and it expects the first boats to sail at the start of June."
+	a := CleanText(dump("Ferry crossing to reopen after two years", proseA, proseB, "Share this article", "Copied!", proseC, more, "Share this article", "- Home", "- Contact"), time.UTC)
+	body := a.Body()
+	if !strings.Contains(body, "county board") || !strings.Contains(body, "first boats") || strings.Contains(body, "Share this") {
+		t.Errorf("body:\n%s", body)
+	}
+}
