@@ -164,6 +164,7 @@ func newBlock(text string, bullet bool) *block {
 	if b.words <= 8 && len(text) < 80 && hasDigit(text) {
 		_, b.date = findDate(text, time.UTC)
 	}
+	b.date = b.date || clockLed(text)
 	// Scripts without spaces: count about two characters a word.
 	cjk := 0
 	for _, r := range text {
@@ -343,4 +344,14 @@ func formField(f string) bool {
 		return f == "]"
 	}
 	return f == "[" || strings.HasSuffix(f, "]")
+}
+
+// clockLed: "14:44 Headline of a ticker item", a live ticker's line.
+func clockLed(s string) bool {
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && len(s) > i+4 && (s[i] == ':' || s[i] == 'h') && s[i+1] >= '0' && s[i+1] <= '5' &&
+		s[i+2] >= '0' && s[i+2] <= '9' && s[i+3] == ' ' && len(s) < 200
 }

@@ -230,3 +230,17 @@ func TestFloatingShareBar(t *testing.T) {
 		t.Errorf("body:\n%s", body)
 	}
 }
+
+func TestClockLed(t *testing.T) {
+	for s, want := range map[string]bool{
+		"14:44 Storm closes the coast road":    true,
+		"9h05 La mairie ferme le port":         true,
+		"14:44":                                false,
+		"1994 was the year the ferry stopped.": false,
+		"12 ways to cross the estuary":         false,
+	} {
+		if got := clockLed(s); got != want {
+			t.Errorf("clockLed(%q) = %v", s, got)
+		}
+	}
+}
