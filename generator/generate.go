@@ -2,30 +2,22 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	digest "github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/cache"
-	"github.com/digest-news/digest/generator/check"
 	"github.com/digest-news/digest/generator/content"
-	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/markdown"
 	"github.com/digest-news/digest/generator/publish"
 	"github.com/digest-news/digest/generator/render"
-	"github.com/digest-news/digest/generator/search"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -60,68 +52,6 @@ type builder struct {
 
 	prevEntries chan *cache.Entries // the cache files, being read (see prefetch)
 	prevOutputs chan *cache.Outputs
-}
-
-// lastBuild is what a build of a site left for the next one in this
-// process, when told what changed in between (the preview).
-type lastBuild struct {
-	config  cache.Key
-	files   []string
-	records map[string]*cache.Entry
-}
-
-var lastBuilds sync.Map // absolute site folder -> *lastBuild
-
-func (b *builder) siteKey() string {
-	abs, err := filepath.Abs(b.opts.Site)
-	if err != nil {
-		return b.opts.Site
-	}
-	return abs
-}
-
-// lastBuild is the last build of this site in this process, when its
-// entries may be trusted: the caller says what changed since, and the
-// configuration is the same.
-func (b *builder) lastBuild() *lastBuild {
-	if b.opts.Changed == nil || slices.Contains(b.opts.Changed, ".") {
-		lastBuilds.Delete(b.siteKey()) // events were lost, or nobody watches
-		return nil
-	}
-	v, ok := lastBuilds.Load(b.siteKey())
-	if !ok || v.(*lastBuild).config != b.cfgKey {
-		return nil
-	}
-	return v.(*lastBuild)
-}
-
-// rememberBuild keeps this build's entries for the next build of the site.
-func (b *builder) rememberBuild() {
-	if b.opts.Changed != nil {
-		lastBuilds.Store(b.siteKey(), &lastBuild{config: b.cfgKey, files: b.files, records: b.entries.Records()})
-	}
-}
-
-// newFiles reports whether a change may have added or removed entry files
-// (anything but a known file changed under content/, or a missing one):
-// then the content folder is listed again.
-func newFiles(site string, known []string, changed []string) bool {
-	for _, c := range changed {
-		if c == content.Dir {
-			return true
-		}
-		if !strings.HasPrefix(c, content.Dir+"/") {
-			continue
-		}
-		i := sort.SearchStrings(known, c)
-		if i == len(known) || known[i] != c {
-			return true
-		}
-		if _, err := os.Lstat(filepath.Join(site, filepath.FromSlash(c))); err != nil {
-			return true
-		}
-	}
-	return false
 }
 
 func newBuilder(opts BuildOptions, out string) *builder {
@@ -447,176 +377,6 @@ func (b *builder) feedHTML(a *site.Article) string {
 	return ""
 }
 
-// publishFeeds makes the feeds, sitemaps, search index and static files;
-// each is written only when its bytes changed.
-func (b *builder) publishFeeds() error {
-	inputs := b.feedInputs()
-	var index []byte
-	var indexErr error
-	indexed := make(chan struct{})
-	go func() {
-		defer close(indexed)
-		index, indexErr = search.Index(b.site)
-	}()
-	feeds, err := feed.Only(b.site, func(a *site.Article) (string, error) {
-		if h := b.feedHTML(a); h != "" {
-			return h, nil
-		}
-		body, err := b.entries.Body(a.Entry, b.site.Config)
-		if err != nil {
-			return "", err
-		}
-		return feedContent(b.site, a, body)
-	}, func(name string) bool {
-		k, ok := inputs[name]
-		return !ok || !b.keep(name, k) // a feed whose inputs are unchanged stays
-	})
-	<-indexed
-	if err != nil {
-		return err
-	}
-	if indexErr != nil {
-		return indexErr
-	}
-	files := make([]publish.File, 0, len(feeds)+8)
-	for _, f := range feeds {
-		files = append(files, publish.File{Path: f.Path, Data: f.Data})
-	}
-	files = append(files, publish.File{Path: search.Path, Data: index})
-	static, err := staticFiles(themeFS(b.opts.Site, "static"))
-	if err != nil {
-		return err
-	}
-	files = append(files, static...)
-	files = append(files, publish.File{Path: ".nojekyll", Data: []byte{}})
-	if b.site.Config.CNAME != "" {
-		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
-	}
-	keys := make([]cache.Key, len(files))
-	var changed []publish.File
-	for i, f := range files {
-		k, ok := inputs[f.Path]
-		if !ok {
-			k = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
-		}
-		keys[i] = k
-		if isFeedFile(f.Path) && !b.published(f.Path, k) {
-			// a copy: the minifier works in place on the bytes it is given
-			changed = append(changed, publish.File{Path: f.Path, Data: bytes.Clone(f.Data)})
-		}
-	}
-	// A build never publishes an invalid feed. Pages are checked by digest check:
-	// holding every page for it would undo the streaming. A feed made of the
-	// same inputs as in the last build was checked then. The checks run beside
-	// the writes: the sink publishes nothing before its commit.
-	findings := make([][]check.Finding, len(changed))
-	err = parallel(len(changed)+len(files), func(i int) error {
-		if i < len(changed) {
-			findings[i] = b.checkFeed(changed[i])
-			return nil
-		}
-		i -= len(changed)
-		f := files[i]
-		if b.keep(f.Path, keys[i]) {
-			return nil
-		}
-		return b.put(f.Path, keys[i], bytes.NewBuffer(f.Data))
-	})
-	if err != nil {
-		return err
-	}
-	return b.feedErrors(slices.Concat(findings...))
-}
-
-// feedInputs are the keys of the feeds by path: what each shows (the
-// articles of the site or of a topic it holds, or the days of editions.xml)
-// and what every file depends on.
-func (b *builder) feedInputs() map[string]cache.Key {
-	s := b.site
-	n := s.Config.FeedItems
-	capped := func(list []*site.Article) []*site.Article {
-		if n > 0 && len(list) > n {
-			return list[:n]
-		}
-		return list
-	}
-	key := func(l site.FeedLink, list []*site.Article, days []*site.Day) cache.Key {
-		h := cache.NewHasher().Key(b.global).String(l.Path).String(l.URL).String(l.Type).String(l.Title)
-		h.Int(s.Updated.UnixNano()).Int(int64(len(list)))
-		for _, a := range list {
-			h.Key(b.articleKey(a))
-		}
-		h.Int(int64(len(days)))
-		for _, d := range days {
-			h.String(d.URL).Int(int64(len(d.Articles)))
-			for _, a := range d.Articles {
-				h.Key(b.articleKey(a))
-			}
-		}
-		return h.Sum()
-	}
-	keys := map[string]cache.Key{}
-	for _, l := range s.Feeds {
-		if l.Path == "editions.xml" {
-			days := s.Days
-			if n > 0 && len(days) > n {
-				days = days[:n]
-			}
-			keys[l.Path] = key(l, nil, days)
-		} else {
-			keys[l.Path] = key(l, capped(s.Articles), nil)
-		}
-	}
-	for _, t := range s.Topics {
-		for _, l := range t.Feeds {
-			keys[l.Path] = key(l, capped(t.Articles), nil)
-		}
-	}
-	return keys
-}
-
-func isFeedFile(name string) bool { return check.IsFeed(name) || path.Base(name) == "feed.json" }
-
-// published reports whether the last build published name with this key.
-func (b *builder) published(name string, key cache.Key) bool {
-	if b.old == nil {
-		return false
-	}
-	o, ok := b.old.Files[name]
-	return ok && o.Key == key
-}
-
-// checkFeed is Verify for one feed that changed: it checks the feed, and
-// compares it with its published version only (Verify reads every feed of
-// the output folder).
-func (b *builder) checkFeed(f publish.File) []check.Finding {
-	next := map[string][]byte{f.Path: f.Data}
-	findings := check.Output(next, b.site.Config.BaseURL)
-	if data, err := os.ReadFile(filepath.Join(b.out, filepath.FromSlash(f.Path))); err == nil {
-		findings = append(findings, check.Vanished(map[string][]byte{f.Path: data}, next)...)
-	}
-	return findings
-}
-
-// feedErrors reports the findings of checkFeed as Verify does: errors stop
-// the build, warnings go to the log.
-func (b *builder) feedErrors(findings []check.Finding) error {
-	check.Sort(findings)
-	var errs []error
-	for _, f := range findings {
-		f.File = filepath.ToSlash(filepath.Join(filepath.Base(b.out), f.File))
-		if f.Severity == check.Error {
-			errs = append(errs, errors.New(f.String()))
-		} else if b.opts.Log != nil {
-			fmt.Fprintln(b.opts.Log, f)
-		}
-	}
-	if len(errs) > 0 {
-		return fmt.Errorf("the output would be invalid; nothing was published:\n%w", errors.Join(errs...))
-	}
-	return nil
-}
-
 func (b *builder) saveCache() {
 	if b.store == nil {
 		return
@@ -648,19 +408,6 @@ func themeFS(dir, name string) fs.FS {
 	return sub
 }
 
-func staticFiles(fsys fs.FS) ([]publish.File, error) {
-	var files []publish.File
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Base(p)[0] == '.' {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		files = append(files, publish.File{Path: p, Data: data})
-		return err
-	})
-	return files, err
-}
-
 // parallel runs fn for 0..n-1 on every core and returns the first error;
 // after an error the remaining items are skipped.
 func parallel(n int, fn func(i int) error) error {
@@ -683,81 +430,4 @@ func parallel(n int, fn func(i int) error) error {
 	}
 	wg.Wait()
 	return first
-}
-
-// sink takes the output files of a build.
-type sink interface {
-	keep(name string, stamp publish.Stamp) bool          // leave the published file as it is
-	put(name string, data []byte) (publish.Stamp, error) // publish data (stamp zero until commit)
-	commit() (publish.Result, error)
-	abort()
-}
-
-// openSink chooses how to publish: in place when the output folder is known
-// and at most a quarter of its pages change, else into a new folder swapped in.
-func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
-	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, len(pages)+128)}
-	if b.store != nil {
-		b.old = <-b.prevOutputs
-	}
-	if b.old != nil {
-		changed := 0
-		for i, p := range pages {
-			if o, ok := b.old.Files[p.Path]; !ok || o.Key != keys[i] {
-				changed++
-			}
-		}
-		if changed*4 <= len(pages) {
-			return &placeSink{b: b, u: publish.NewUpdater(b.out), trust: b.opts.Private}, nil
-		}
-	}
-	w, err := publish.NewWriter(b.out)
-	if err != nil {
-		return nil, err
-	}
-	return streamSink{w}, nil
-}
-
-type streamSink struct{ w *publish.Writer }
-
-func (s streamSink) keep(name string, st publish.Stamp) bool { return s.w.Reuse(name, st) }
-func (s streamSink) put(name string, data []byte) (publish.Stamp, error) {
-	return s.w.Write(name, data)
-}
-func (s streamSink) commit() (publish.Result, error) { return s.w.Commit() }
-func (s streamSink) abort()                          { s.w.Abort() }
-
-type placeSink struct {
-	b     *builder
-	u     *publish.Updater
-	trust bool // nothing but this process changes the folder: skip the stat
-}
-
-func (s *placeSink) keep(name string, st publish.Stamp) bool {
-	if s.trust {
-		s.u.Kept(st)
-		return true
-	}
-	return s.u.Keep(name, st)
-}
-func (s *placeSink) put(name string, data []byte) (publish.Stamp, error) {
-	st, _, err := s.u.Put(name, data)
-	return st, err
-}
-func (s *placeSink) abort() {}
-
-func (s *placeSink) commit() (publish.Result, error) {
-	var stale []string
-	for name := range s.b.old.Files {
-		if _, ok := s.b.next.Files[name]; !ok {
-			stale = append(stale, name)
-		}
-	}
-	res, stamps, err := s.u.Commit(stale)
-	for name, st := range stamps {
-		o := s.b.next.Files[name]
-		o.Stamp = st
-		s.b.next.Files[name] = o
-	}
-	return res, err
 }

@@ -1,0 +1,202 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+
+	"github.com/digest-news/digest/generator/cache"
+	"github.com/digest-news/digest/generator/check"
+	"github.com/digest-news/digest/generator/feed"
+	"github.com/digest-news/digest/generator/publish"
+	"github.com/digest-news/digest/generator/search"
+	"github.com/digest-news/digest/generator/site"
+)
+
+// publishFeeds makes the feeds, sitemaps, search index and static files;
+// each is written only when its bytes changed.
+func (b *builder) publishFeeds() error {
+	inputs := b.feedInputs()
+	var index []byte
+	var indexErr error
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		index, indexErr = search.Index(b.site)
+	}()
+	feeds, err := feed.Only(b.site, func(a *site.Article) (string, error) {
+		if h := b.feedHTML(a); h != "" {
+			return h, nil
+		}
+		body, err := b.entries.Body(a.Entry, b.site.Config)
+		if err != nil {
+			return "", err
+		}
+		return feedContent(b.site, a, body)
+	}, func(name string) bool {
+		k, ok := inputs[name]
+		return !ok || !b.keep(name, k) // a feed whose inputs are unchanged stays
+	})
+	<-indexed
+	if err != nil {
+		return err
+	}
+	if indexErr != nil {
+		return indexErr
+	}
+	files := make([]publish.File, 0, len(feeds)+8)
+	for _, f := range feeds {
+		files = append(files, publish.File{Path: f.Path, Data: f.Data})
+	}
+	files = append(files, publish.File{Path: search.Path, Data: index})
+	static, err := staticFiles(themeFS(b.opts.Site, "static"))
+	if err != nil {
+		return err
+	}
+	files = append(files, static...)
+	files = append(files, publish.File{Path: ".nojekyll", Data: []byte{}})
+	if b.site.Config.CNAME != "" {
+		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
+	}
+	keys := make([]cache.Key, len(files))
+	var changed []publish.File
+	for i, f := range files {
+		k, ok := inputs[f.Path]
+		if !ok {
+			k = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
+		}
+		keys[i] = k
+		if isFeedFile(f.Path) && !b.published(f.Path, k) {
+			// a copy: the minifier works in place on the bytes it is given
+			changed = append(changed, publish.File{Path: f.Path, Data: bytes.Clone(f.Data)})
+		}
+	}
+	// A build never publishes an invalid feed. Pages are checked by digest check:
+	// holding every page for it would undo the streaming. A feed made of the
+	// same inputs as in the last build was checked then. The checks run beside
+	// the writes: the sink publishes nothing before its commit.
+	findings := make([][]check.Finding, len(changed))
+	err = parallel(len(changed)+len(files), func(i int) error {
+		if i < len(changed) {
+			findings[i] = b.checkFeed(changed[i])
+			return nil
+		}
+		i -= len(changed)
+		f := files[i]
+		if b.keep(f.Path, keys[i]) {
+			return nil
+		}
+		return b.put(f.Path, keys[i], bytes.NewBuffer(f.Data))
+	})
+	if err != nil {
+		return err
+	}
+	return b.feedErrors(slices.Concat(findings...))
+}
+
+// feedInputs are the keys of the feeds by path: what each shows (the
+// articles of the site or of a topic it holds, or the days of editions.xml)
+// and what every file depends on.
+func (b *builder) feedInputs() map[string]cache.Key {
+	s := b.site
+	n := s.Config.FeedItems
+	capped := func(list []*site.Article) []*site.Article {
+		if n > 0 && len(list) > n {
+			return list[:n]
+		}
+		return list
+	}
+	key := func(l site.FeedLink, list []*site.Article, days []*site.Day) cache.Key {
+		h := cache.NewHasher().Key(b.global).String(l.Path).String(l.URL).String(l.Type).String(l.Title)
+		h.Int(s.Updated.UnixNano()).Int(int64(len(list)))
+		for _, a := range list {
+			h.Key(b.articleKey(a))
+		}
+		h.Int(int64(len(days)))
+		for _, d := range days {
+			h.String(d.URL).Int(int64(len(d.Articles)))
+			for _, a := range d.Articles {
+				h.Key(b.articleKey(a))
+			}
+		}
+		return h.Sum()
+	}
+	keys := map[string]cache.Key{}
+	for _, l := range s.Feeds {
+		if l.Path == "editions.xml" {
+			days := s.Days
+			if n > 0 && len(days) > n {
+				days = days[:n]
+			}
+			keys[l.Path] = key(l, nil, days)
+		} else {
+			keys[l.Path] = key(l, capped(s.Articles), nil)
+		}
+	}
+	for _, t := range s.Topics {
+		for _, l := range t.Feeds {
+			keys[l.Path] = key(l, capped(t.Articles), nil)
+		}
+	}
+	return keys
+}
+
+func isFeedFile(name string) bool { return check.IsFeed(name) || path.Base(name) == "feed.json" }
+
+// published reports whether the last build published name with this key.
+func (b *builder) published(name string, key cache.Key) bool {
+	if b.old == nil {
+		return false
+	}
+	o, ok := b.old.Files[name]
+	return ok && o.Key == key
+}
+
+// checkFeed is Verify for one feed that changed: it checks the feed, and
+// compares it with its published version only (Verify reads every feed of
+// the output folder).
+func (b *builder) checkFeed(f publish.File) []check.Finding {
+	next := map[string][]byte{f.Path: f.Data}
+	findings := check.Output(next, b.site.Config.BaseURL)
+	if data, err := os.ReadFile(filepath.Join(b.out, filepath.FromSlash(f.Path))); err == nil {
+		findings = append(findings, check.Vanished(map[string][]byte{f.Path: data}, next)...)
+	}
+	return findings
+}
+
+// feedErrors reports the findings of checkFeed as Verify does: errors stop
+// the build, warnings go to the log.
+func (b *builder) feedErrors(findings []check.Finding) error {
+	check.Sort(findings)
+	var errs []error
+	for _, f := range findings {
+		f.File = filepath.ToSlash(filepath.Join(filepath.Base(b.out), f.File))
+		if f.Severity == check.Error {
+			errs = append(errs, errors.New(f.String()))
+		} else if b.opts.Log != nil {
+			fmt.Fprintln(b.opts.Log, f)
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("the output would be invalid; nothing was published:\n%w", errors.Join(errs...))
+	}
+	return nil
+}
+
+func staticFiles(fsys fs.FS) ([]publish.File, error) {
+	var files []publish.File
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Base(p)[0] == '.' {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		files = append(files, publish.File{Path: p, Data: data})
+		return err
+	})
+	return files, err
+}

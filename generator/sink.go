@@ -1,0 +1,84 @@
+package generator
+
+import (
+	"github.com/digest-news/digest/generator/cache"
+	"github.com/digest-news/digest/generator/publish"
+	"github.com/digest-news/digest/generator/site"
+)
+
+// sink takes the output files of a build.
+type sink interface {
+	keep(name string, stamp publish.Stamp) bool          // leave the published file as it is
+	put(name string, data []byte) (publish.Stamp, error) // publish data (stamp zero until commit)
+	commit() (publish.Result, error)
+	abort()
+}
+
+// openSink chooses how to publish: in place when the output folder is known
+// and at most a quarter of its pages change, else into a new folder swapped in.
+func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
+	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, len(pages)+128)}
+	if b.store != nil {
+		b.old = <-b.prevOutputs
+	}
+	if b.old != nil {
+		changed := 0
+		for i, p := range pages {
+			if o, ok := b.old.Files[p.Path]; !ok || o.Key != keys[i] {
+				changed++
+			}
+		}
+		if changed*4 <= len(pages) {
+			return &placeSink{b: b, u: publish.NewUpdater(b.out), trust: b.opts.Private}, nil
+		}
+	}
+	w, err := publish.NewWriter(b.out)
+	if err != nil {
+		return nil, err
+	}
+	return streamSink{w}, nil
+}
+
+type streamSink struct{ w *publish.Writer }
+
+func (s streamSink) keep(name string, st publish.Stamp) bool { return s.w.Reuse(name, st) }
+func (s streamSink) put(name string, data []byte) (publish.Stamp, error) {
+	return s.w.Write(name, data)
+}
+func (s streamSink) commit() (publish.Result, error) { return s.w.Commit() }
+func (s streamSink) abort()                          { s.w.Abort() }
+
+type placeSink struct {
+	b     *builder
+	u     *publish.Updater
+	trust bool // nothing but this process changes the folder: skip the stat
+}
+
+func (s *placeSink) keep(name string, st publish.Stamp) bool {
+	if s.trust {
+		s.u.Kept(st)
+		return true
+	}
+	return s.u.Keep(name, st)
+}
+func (s *placeSink) put(name string, data []byte) (publish.Stamp, error) {
+	st, _, err := s.u.Put(name, data)
+	return st, err
+}
+func (s *placeSink) abort() {}
+
+func (s *placeSink) commit() (publish.Result, error) {
+	var stale []string
+	for name := range s.b.old.Files {
+		if _, ok := s.b.next.Files[name]; !ok {
+			stale = append(stale, name)
+		}
+	}
+	res, stamps, err := s.u.Commit(stale)
+	for name, st := range stamps {
+		o := s.b.next.Files[name]
+		o.Stamp = st
+		s.b.next.Files[name] = o
+	}
+	return res, err
+}
