@@ -1,6 +1,6 @@
 #!/bin/sh
 # eval-ingest.sh: score digest ingest on the shared corpora (../shared/corpora).
-# usage: scripts/eval-ingest.sh [html|raw|titles|titles-raw|all] [--extractor readability]
+# usage: scripts/eval-ingest.sh [html|raw|titles|titles-raw|all]
 # Needs python3; the corpora live beside the repository and are never committed.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,12 +17,6 @@ run() { # CORPUS KIND INPUT [extra eval args]
 	python3 "$corpora/eval_ingest.py" "$corpora/$c" --kind "$k" --input "$i" --digest "$DIGEST" "$@"
 }
 DIGEST="$bin"
-if [ "${EXTRACTOR:-}" != "" ]; then
-	# eval_ingest.py calls "DIGEST ingest --site S PAGE"; a wrapper adds the flag.
-	printf '#!/bin/sh\nshift\nexec "%s" ingest --extractor %s "$@"\n' "$bin" "$EXTRACTOR" > "$bin.sh"
-	chmod +x "$bin.sh"
-	DIGEST="$bin.sh"
-fi
 case $what in
 html | all) run scrapinghub-dev scrapinghub html ;;
 esac

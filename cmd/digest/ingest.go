@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/digest-news/digest/generator"
-	"github.com/digest-news/digest/generator/ingest"
 )
 
 func init() {
@@ -28,7 +27,6 @@ func runIngest(fs *flag.FlagSet, args []string) error {
 	day := fs.String("date", "", "date for articles without one, `YYYY-MM-DD` (default: today)")
 	dry := fs.Bool("dry-run", false, "print what would be written, write nothing")
 	force := fs.Bool("force", false, "replace entries that hold the same article, even edited ones")
-	ex := fs.String("extractor", string(ingest.Readability), "HTML extractor: readability or trafilatura (for evaluation)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: digest ingest [--site DIR] [--topic T]... [--date DAY] [--dry-run] [--force] SOURCE...\n\nSOURCE is a file, a folder, an http(s) URL or - for stdin.")
 		fs.PrintDefaults()
@@ -42,11 +40,7 @@ func runIngest(fs *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	opts := generator.IngestOptions{Site: *site, Sources: fs.Args(), Topics: topics, DryRun: *dry, Force: *force,
-		Extractor: ingest.Extractor(*ex), Stdin: os.Stdin, Out: os.Stdout}
-	if *ex != string(ingest.Trafilatura) && *ex != string(ingest.Readability) {
-		fmt.Fprintf(fs.Output(), "digest ingest: unknown --extractor %s\n", *ex)
-		return errUsage
-	}
+		Stdin: os.Stdin, Out: os.Stdout}
 	if *day != "" {
 		t, err := time.ParseInLocation("2006-01-02", *day, time.Local)
 		if err != nil {

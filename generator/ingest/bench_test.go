@@ -43,7 +43,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 	pages := scrapinghub(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ExtractHTML([]byte(pages[i%len(pages)].html), "", time.UTC, "")
+		ExtractHTML([]byte(pages[i%len(pages)].html), "", time.UTC, nil)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
@@ -108,7 +108,7 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add("<html><head><title>A page</title></head><body><article><p>One paragraph of text that is long enough to be an article, with words.</p></article></body></html>")
 	f.Add("<p onclick=x>hi<script>alert(1)</script><a href='javascript:alert(1)'>x</a></p>")
 	f.Fuzz(func(t *testing.T, s string) {
-		a, _ := ExtractHTML([]byte(s), "https://example.org/a", time.UTC, "")
+		a, _ := ExtractHTML([]byte(s), "https://example.org/a", time.UTC, nil)
 		body := strings.ToLower(a.Body())
 		if strings.Contains(body, "<script") || strings.Contains(body, "](javascript:") {
 			t.Fatalf("unsafe body from %q: %q", s, body)

@@ -112,12 +112,13 @@ func TestEvalRaw(t *testing.T) {
 
 // TestEvalHTML scores ExtractHTML on scrapinghub-dev (target F1 >= 0.97).
 // It takes a few seconds, so it runs only with INGEST_EVAL=1;
-// INGEST_EXTRACTOR=readability measures the other extractor.
+// INGEST_EXTRACTOR=trafilatura measures the other extractor.
 func TestEvalHTML(t *testing.T) {
 	if os.Getenv("INGEST_EVAL") == "" {
 		t.Skip("set INGEST_EVAL=1 to score the HTML path")
 	}
-	ex := Extractor(os.Getenv("INGEST_EXTRACTOR")) // "" is the default, readability
+	name := os.Getenv("INGEST_EXTRACTOR") // "" is the default, readability
+	ex := extractors[name]
 	var sp, sr float64
 	n := 0
 	for _, pg := range scrapinghub(t) {
@@ -132,5 +133,5 @@ func TestEvalHTML(t *testing.T) {
 		sp, sr, n = sp+p, sr+r, n+1
 	}
 	mp, mr := sp/float64(n), sr/float64(n)
-	t.Logf("HTML (%q), scrapinghub-dev: pages=%d precision=%.4f recall=%.4f F1=%.4f", ex, n, mp, mr, 2*mp*mr/(mp+mr))
+	t.Logf("HTML (%q), scrapinghub-dev: pages=%d precision=%.4f recall=%.4f F1=%.4f", name, n, mp, mr, 2*mp*mr/(mp+mr))
 }
