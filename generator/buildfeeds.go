@@ -2,8 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -96,7 +94,7 @@ func (b *builder) publishFeeds() error {
 	if err != nil {
 		return err
 	}
-	return b.feedErrors(slices.Concat(findings...))
+	return reportFindings(b.out, slices.Concat(findings...), b.opts.Log)
 }
 
 // feedInputs are the keys of the feeds by path: what each shows (the
@@ -167,25 +165,6 @@ func (b *builder) checkFeed(f publish.File) []check.Finding {
 		findings = append(findings, check.Vanished(map[string][]byte{f.Path: data}, next)...)
 	}
 	return findings
-}
-
-// feedErrors reports the findings of checkFeed as Verify does: errors stop
-// the build, warnings go to the log.
-func (b *builder) feedErrors(findings []check.Finding) error {
-	check.Sort(findings)
-	var errs []error
-	for _, f := range findings {
-		f.File = filepath.ToSlash(filepath.Join(filepath.Base(b.out), f.File))
-		if f.Severity == check.Error {
-			errs = append(errs, errors.New(f.String()))
-		} else if b.opts.Log != nil {
-			fmt.Fprintln(b.opts.Log, f)
-		}
-	}
-	if len(errs) > 0 {
-		return fmt.Errorf("the output would be invalid; nothing was published:\n%w", errors.Join(errs...))
-	}
-	return nil
 }
 
 func staticFiles(fsys fs.FS) ([]publish.File, error) {

@@ -59,16 +59,11 @@ func Check(opts CheckOptions) ([]check.Finding, error) {
 	return findings, nil
 }
 
-// Verify checks the files a build is about to publish into out at baseURL:
-// an error lists every finding of severity error (invalid feeds, broken
-// internal links), so that Build stops before publish.Write and the old output
-// stays; warnings, and feed ids the previous output in out published and the
+// Verify checks files about to be published into out at baseURL: an error
+// lists every finding of severity error (invalid feeds, broken internal
+// links); warnings, and feed ids the previous output in out published and the
 // new one lost (check.Vanished), are written to log when it is not nil.
-// Build calls it after minify, before publish.Write:
-//
-//	if err := Verify(opts.Out, files, s.Config.BaseURL, opts.Log); err != nil {
-//		return nil, err
-//	}
+// (Build checks each feed it changes the same way, with reportFindings.)
 func Verify(out string, files []publish.File, baseURL string, log io.Writer) error {
 	next := make(map[string][]byte, len(files))
 	for _, f := range files {
@@ -78,6 +73,12 @@ func Verify(out string, files []publish.File, baseURL string, log io.Writer) err
 	if old, err := check.ReadFiles(os.DirFS(out), check.IsFeed); err == nil {
 		findings = append(findings, check.Vanished(old, next)...)
 	}
+	return reportFindings(out, findings, log)
+}
+
+// reportFindings turns findings on the output folder out into the error of
+// a build that must not publish, and writes the warnings to log.
+func reportFindings(out string, findings []check.Finding, log io.Writer) error {
 	check.Sort(findings)
 	var errs []error
 	for _, f := range findings {
