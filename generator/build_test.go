@@ -3,13 +3,14 @@ package generator
 import (
 	"bytes"
 	"flag"
-	digest "github.com/digest-news/digest"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	digest "github.com/digest-news/digest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output under testdata/golden")
