@@ -110,7 +110,7 @@ func BenchmarkPreviewRebuild(b *testing.B) { warmBuild(b, true) }
 func warmBuild(b *testing.B, private bool) {
 	src := benchSite(b)
 	dir := b.TempDir()
-	copyDir(b, src, dir)
+	copyTree(b, src, dir)
 	out := filepath.Join(b.TempDir(), "public")
 	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	opts := BuildOptions{Site: dir, Out: out, Now: now}
@@ -146,28 +146,5 @@ func warmBuild(b *testing.B, private bool) {
 		if _, err := Build(opts); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-func copyDir(b *testing.B, src, dst string) {
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			if d.Name() == ".digest-cache" || d.Name() == "public" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		b.Fatal(err)
 	}
 }

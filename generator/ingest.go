@@ -14,6 +14,7 @@ import (
 
 	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/ingest"
+	"github.com/digest-news/digest/generator/publish"
 )
 
 // IngestOptions are the flags of digest ingest.
@@ -221,22 +222,7 @@ func (r *ingestRun) show(file string) string {
 
 // writeAtomic writes beside the target and renames, so a crash never leaves half an entry.
 func writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".ingest-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := publish.WriteFile(path, data); err != nil {
 		return errors.Join(errors.New("cannot write "+path), err)
 	}
 	return nil

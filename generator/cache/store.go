@@ -173,23 +173,8 @@ func (s *Store) save(name string, v any) error {
 	data = append(append(append(data, header...), make([]byte, sha256.Size)...), payload...)
 	sum := sha256.Sum256(data[len(header)+sha256.Size:])
 	copy(data[len(header):], sum[:])
-	if err := os.MkdirAll(s.dir, 0o755); err != nil {
-		return err
-	}
 	file := filepath.Join(s.dir, name)
-	tmp, err := os.CreateTemp(s.dir, name+".tmp-")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := publish.WriteFile(file, data); err != nil {
 		return err
 	}
 	if info, err := os.Stat(file); err == nil {
