@@ -77,8 +77,8 @@ func writeCorpus(dir string, n int, seed uint64) error {
 		slug := fmt.Sprintf("story-%d", i)
 		var b strings.Builder
 		fmt.Fprintf(&b, "---\ntitle: %q\ndate: %s\ntopics:\n", strings.ToUpper(words(1)[:1])+words(6)[1:], date.Format(time.RFC3339))
-		for range 1 + rnd.IntN(3) {
-			fmt.Fprintf(&b, "  - %q\n", corpusTopics[rnd.IntN(len(corpusTopics))])
+		for _, t := range rnd.Perm(len(corpusTopics))[:1+rnd.IntN(3)] {
+			fmt.Fprintf(&b, "  - %q\n", corpusTopics[t])
 		}
 		fmt.Fprintf(&b, "source: \"Bench Desk\"\nauthors:\n  - \"A. Writer\"\nsummary: %q\n---\n\n", words(20)+".")
 		for p := range 5 + rnd.IntN(10) {

@@ -106,7 +106,13 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 			entry.Updated = t
 		}
 	}
+	seen := map[string]bool{}
 	for _, t := range fm.Topics {
+		if seen[t] {
+			bad("topics", "topic "+t+" is listed twice", "remove one: the entry would show twice in the topic and its feeds")
+			continue
+		}
+		seen[t] = true
 		if !validSlug(t) {
 			bad("topics", "topic "+t+" is not a slug", "use lowercase letters, digits and hyphens")
 		} else if len(cfg.Topics) > 0 {

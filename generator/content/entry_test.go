@@ -30,6 +30,7 @@ func TestParseEntryErrors(t *testing.T) {
 		{"unknown key", "---\ntitle: A\ndate: 2026-11-18\ncolour: red\n---\n", "e.md:4:"},
 		{"wrong type", "---\ntitle: A\ndate: 2026-11-18\ntopics: economy\n---\n", "e.md:4:"},
 		{"unknown topic", "---\ntitle: A\ndate: 2026-11-18\ntopics: [sport]\n---\n", "e.md:4: unknown topic sport; use one of: economy, world"},
+		{"topic twice", "---\ntitle: A\ndate: 2026-11-18\ntopics: [economy, world, economy]\n---\n", "e.md:4: topic economy is listed twice"},
 		{"no front matter", "Just text\n", "e.md:1: no front matter"},
 		{"unclosed", "---\ntitle: A\n", "e.md:1: front matter is not closed"},
 		{"bad yaml", "---\ntitle: [A\ndate: 2026-11-18\n---\n", "e.md:"},
