@@ -14,14 +14,21 @@ import (
 // Classifier suggests topics: the config's keywords first, then a linear
 // model trained on the site's labelled entries; no network and no model
 // download. Features are words without stopwords, counted as log(1+tf),
-// weighted by idf and scaled to unit length; each topic has a logistic
-// regression against the others (one-vs-rest), fitted by averaged SGD.
-// Words are mapped to integers once, so training is array arithmetic.
+// weighted by idf and scaled to unit length; each topic has a linear
+// support vector machine against the others (one-vs-rest), the classic
+// text classifier (Joachims 1998). Words are mapped to integers once, so
+// training is array arithmetic.
 //
-// BBC News, 5-fold CV (TestTopicCV): 0.9798, against 0.9756 for the best
-// multinomial naive Bayes tried (words and pairs, log counts, alpha 0.05),
-// which neither complement NB, length normalisation nor an ensemble
-// improved; word pairs did not help the linear model either.
+// BBC News, 5-fold CV (TestTopicCV): 0.9812 (2087 of 2127; 0.98 is 2085,
+// so the margin is small). The SVM is solved to
+// convergence, so unlike the averaged-SGD logistic regression it replaced
+// (0.9788 to 0.9798 depending on the shuffle) the score does not hang on
+// the visiting order, and there is no learning-rate schedule to set. C is
+// liblinear's default, not tuned: choosing C from 0.25..4 by inner CV on
+// each training part scores 0.9798, the surface being flat. Also tried and
+// no better, with either model: word pairs, keeping stopwords, binary
+// counts, softmax instead of one-vs-rest, mixing in naive Bayes (the best
+// multinomial NB scored 0.9756).
 type Classifier struct {
 	keywords map[string][]string // topic -> lowercase keywords
 	topics   []string            // in name order
@@ -37,11 +44,14 @@ type Doc struct {
 	Topics []string
 }
 
-// The SGD schedule: epochs over the shuffled texts, initial rate and decay.
+// The SVM: C weighs training errors against the margin (1, liblinear's and
+// scikit-learn's default; 0.5 scores 0.9793 and 2 scores 0.9807); the solver stops when the projected gradients lie within svmTol
+// of each other (liblinear's test; 0.1 there, smaller changes no
+// prediction on BBC News) or after svmMaxPasses passes.
 const (
-	sgdEpochs = 20
-	sgdRate   = 5.0
-	sgdDecay  = 1e-4
+	svmC         = 1.0
+	svmTol       = 0.01
+	svmMaxPasses = 1000
 )
 
 // NewClassifier builds a classifier from the config's topic keywords.
@@ -178,55 +188,73 @@ func (c *Classifier) Train(docs []Doc) {
 	}
 	c.bias, c.weights = make([]float64, len(topics)), make([][]float64, len(topics))
 	for t := range topics {
-		c.bias[t], c.weights[t] = c.logistic(texts, labels, t)
+		c.bias[t], c.weights[t] = c.svm(texts, labels, t)
 	}
 }
 
-// logistic fits topic t against the rest by averaged SGD on the log loss.
-func (c *Classifier) logistic(texts [][]feature, labels [][]int, t int) (float64, []float64) {
-	n := len(c.words)
-	w, acc := make([]float64, n), make([]float64, n) // acc: step-weighted updates, for the average
-	b, bacc := 0.0, 0.0
+// svm fits topic t against the rest: an L2-regularised linear SVM with the
+// squared hinge loss, solved in the dual by coordinate descent (Hsieh et
+// al. 2008, liblinear's default solver). Each step changes one text's dual
+// variable alpha to minimise the dual exactly, so there is no step size,
+// and the weights are kept as w = sum alpha_i y_i x_i. The bias is a
+// feature of value 1 in every text, regularised like the others, as in
+// liblinear.
+func (c *Classifier) svm(texts [][]feature, labels [][]int, t int) (float64, []float64) {
+	const diag = 1 / (2 * svmC) // the squared hinge adds alpha/(2C) to the gradient
+	w, b := make([]float64, len(c.words)), 0.0
+	alpha := make([]float64, len(texts))
+	y := make([]float64, len(texts))
+	qd := make([]float64, len(texts)) // x.x + diag, with the bias feature
 	order := make([]int, len(texts))
-	for i := range order {
+	for i, f := range texts {
+		y[i] = -1
+		if slices.Contains(labels[i], t) {
+			y[i] = 1
+		}
+		qd[i] = 1 + diag
+		for _, x := range f {
+			qd[i] += x.v * x.v
+		}
 		order[i] = i
 	}
 	seed := uint64(1) // a fixed shuffle: the same entries train the same model
-	step := 0.0
-	for e := 0; e < sgdEpochs; e++ {
-		for i := len(order) - 1; i > 0; i-- {
+	for pass := 0; pass < svmMaxPasses; pass++ {
+		for i := len(order) - 1; i > 0; i-- { // random order converges faster than a fixed one
 			seed = seed*6364136223846793005 + 1442695040888963407
 			j := int(seed>>33) % (i + 1)
 			order[i], order[j] = order[j], order[i]
 		}
-		for _, di := range order {
-			f := texts[di]
-			step++
-			y := 0.0
-			if slices.Contains(labels[di], t) {
-				y = 1
+		maxPG, minPG := math.Inf(-1), math.Inf(1)
+		for _, i := range order {
+			s := b
+			for _, x := range texts[i] {
+				s += w[x.id] * x.v
 			}
-			z := b
-			for _, x := range f {
-				z += w[x.id] * x.v
+			g := y[i]*s - 1 + diag*alpha[i]
+			pg := g // projected onto alpha >= 0
+			if alpha[i] == 0 {
+				pg = min(g, 0)
 			}
-			g := sgdRate / (1 + sgdRate*sgdDecay*step) * (y - 1/(1+math.Exp(-z)))
-			b += g
-			bacc += step * g
-			for _, x := range f {
-				w[x.id] += g * x.v
-				acc[x.id] += step * g * x.v
+			maxPG, minPG = max(maxPG, pg), min(minPG, pg)
+			if pg != 0 {
+				old := alpha[i]
+				alpha[i] = max(alpha[i]-g/qd[i], 0)
+				d := (alpha[i] - old) * y[i]
+				b += d
+				for _, x := range texts[i] {
+					w[x.id] += d * x.v
+				}
 			}
 		}
+		if maxPG-minPG < svmTol {
+			break
+		}
 	}
-	for i := range w {
-		w[i] -= acc[i] / (step + 1)
-	}
-	return b - bacc/(step+1), w
+	return b, w
 }
 
-// Predict returns the most likely topic of a text, or "" when the model is
-// empty. Words the training texts never had say nothing.
+// Predict returns the topic whose SVM scores the text highest, or "" when
+// the model is empty. Words the training texts never had say nothing.
 func (c *Classifier) Predict(text string) string {
 	if len(c.topics) == 0 {
 		return ""
