@@ -100,7 +100,7 @@ make_sites() {
 
 ROWS=()
 add_row() { # tool n walls cpus rsss files bytes
-	ROWS+=("$(printf '| %s | %d | %.2f (%s) | %.2f | %d | %d | %.1f |' "$1" "$2" "$(median $3)" "$(spread $3)" \
+	ROWS+=("$(printf '| %s | %d | %.2f (%s) | %.2f | %.0f | %d | %.1f |' "$1" "$2" "$(median $3)" "$(spread $3)" \
 		"$(median $4)" "$(median $5)" "$6" "$(awk -v b="$7" 'BEGIN { print b / 1e6 }')")")
 }
 RATIOS=()

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"os"
+	"runtime"
 	"runtime/pprof"
 
 	"github.com/digest-news/digest/generator"
@@ -15,7 +16,7 @@ func init() {
 func runBuild(fs *flag.FlagSet, args []string) error {
 	var opts generator.BuildOptions
 	quiet := false
-	profile := ""
+	profile, memProfile := "", ""
 	fs.StringVar(&opts.Site, "site", ".", "site folder (holding digest.yaml)")
 	fs.StringVar(&opts.Out, "out", "", "output folder (default <site>/public)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "override base_url of digest.yaml")
@@ -25,6 +26,7 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 	fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
 	fs.BoolVar(&opts.Stats, "stats", false, "print time per stage, files and bytes")
 	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to `FILE`")
+	fs.StringVar(&memProfile, "memprofile", "", "write an allocation profile of the build to `FILE`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +48,10 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer writeHeapProfile(memProfile)
+	}
 	res, err := generator.Build(opts)
 	if err != nil {
 		return err
@@ -62,4 +68,18 @@ func outDir(opts generator.BuildOptions) string {
 		return opts.Out
 	}
 	return opts.Site + "/public"
+}
+
+// writeHeapProfile writes the allocations of the whole run (see -sample_index
+// of go tool pprof: alloc_space is what the build allocated).
+func writeHeapProfile(name string) {
+	f, err := os.Create(name)
+	if err != nil {
+		printf("memprofile: %v\n", err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		printf("memprofile: %v\n", err)
+	}
 }

@@ -51,7 +51,7 @@ func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
 	if prev != nil && prev.Config != config {
 		prev = nil
 	}
-	return &EntrySet{site: site, config: config, prev: prev, stats: make(map[string]os.FileInfo, n),
+	return &EntrySet{site: site, config: config, prev: prev, stats: map[string]os.FileInfo{},
 		files: make(map[string]*Entry, n), byEntry: make(map[*content.Entry]*Entry, n), dirty: prev == nil}
 }
 
@@ -68,17 +68,16 @@ func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
 	if err != nil {
 		return nil
 	}
+	if s.prev != nil {
+		r := s.prev.Files[file]
+		if r != nil && r.Size == info.Size() && r.MTime == info.ModTime().UnixNano() {
+			return s.use(file, r, cfg)
+		}
+	}
 	s.mu.Lock()
-	s.stats[file] = info
+	s.stats[file] = info // for parsed, which records it
 	s.mu.Unlock()
-	if s.prev == nil {
-		return nil
-	}
-	r := s.prev.Files[file]
-	if r == nil || r.Size != info.Size() || r.MTime != info.ModTime().UnixNano() {
-		return nil
-	}
-	return s.use(file, r, cfg)
+	return nil
 }
 
 // use takes the entry of a cached record.

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/xml"
 	"strings"
 	"time"
@@ -17,31 +18,34 @@ const (
 	newsMax = 1000
 )
 
-type urlSet struct {
-	XMLName xml.Name     `xml:"urlset"`
-	Xmlns   string       `xml:"xmlns,attr"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-// sitemap lists every page but the 404 page, dated by its newest entry.
+// sitemap lists every page but the 404 page, dated by its newest entry. It
+// is written by hand, in the layout xml.MarshalIndent gives: a 10,000-entry
+// site has 12,000 URLs, and going through reflection took a tenth of a warm
+// build.
 func sitemap(s *site.Site) ([]byte, error) {
-	doc := &urlSet{Xmlns: nsSitemap}
-	for _, p := range s.Pages() {
+	pages := s.Pages()
+	b := bytes.NewBuffer(make([]byte, 0, 128*len(pages)+256))
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="` + nsSitemap + `">`)
+	var date [64]byte
+	for _, p := range pages {
 		if p.Kind == site.KindNotFound {
 			continue
 		}
-		u := sitemapURL{Loc: s.AbsURL(p.URL)}
-		if t := pageUpdated(s, p); !t.IsZero() {
-			u.LastMod = t.Format(time.RFC3339)
+		b.WriteString("\n  <url>\n    <loc>")
+		if err := xml.EscapeText(b, []byte(s.AbsURL(p.URL))); err != nil {
+			return nil, err
 		}
-		doc.URLs = append(doc.URLs, u)
+		b.WriteString("</loc>")
+		if t := pageUpdated(s, p); !t.IsZero() {
+			b.WriteString("\n    <lastmod>")
+			b.Write(t.AppendFormat(date[:0], time.RFC3339))
+			b.WriteString("</lastmod>")
+		}
+		b.WriteString("\n  </url>")
 	}
-	return marshalXML(doc)
+	b.WriteString("\n</urlset>\n")
+	return b.Bytes(), nil
 }
 
 // pageUpdated is the newest date or update of the articles a page shows.

@@ -91,3 +91,15 @@ func TestRobots(t *testing.T) {
 		t.Errorf("robots.txt\n%s\nwant\n%s", got, want)
 	}
 }
+
+// urlSet is a sitemap as the tests read it back.
+type urlSet struct {
+	XMLName xml.Name     `xml:"urlset"`
+	Xmlns   string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}

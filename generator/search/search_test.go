@@ -8,6 +8,16 @@ import (
 	"github.com/digest-news/digest/generator/site"
 )
 
+// record is an index record as the search page reads it.
+type record struct {
+	Title   string   `json:"t"`
+	URL     string   `json:"u"`
+	Date    string   `json:"d"`
+	Summary string   `json:"s,omitempty"`
+	Topics  []string `json:"g,omitempty"`
+	Source  string   `json:"o,omitempty"`
+}
+
 func TestIndex(t *testing.T) {
 	cfg, err := content.ParseConfig([]byte("title: T\nbase_url: https://example.org/repo/\ntopics:\n  economy: {name: Economy}\n"))
 	if err != nil {
@@ -39,4 +49,31 @@ func TestIndex(t *testing.T) {
 	if got[1].URL != "/repo/2026/11/17/e/" || got[1].Topics[0] != "Economy" || got[1].Summary != `About "rates".` {
 		t.Errorf("record %+v", got[1])
 	}
+}
+
+// appendString must escape as encoding/json does, so that the index stays
+// the same bytes whichever writes it.
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `quote " and \ backslash`, "<b>bold</b> & more", "tab\tnew\nline\rcr",
+		"\b\f\x00\x1f\x7f", "café — “quotes”", "\u2028sep\u2029", "bad \xff utf-8 \xc3",
+	} {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	f.Add("a<b>&\"\\\n\u2028\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	})
 }

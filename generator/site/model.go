@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"sync"
 	"time"
 
 	"github.com/digest-news/digest/generator/content"
@@ -19,6 +20,9 @@ type Site struct {
 	Updated  time.Time  // newest date or updated of any article
 	Feeds    []FeedLink // the site-wide feeds, for autodiscovery
 	Preview  bool       // drafts or future entries are shown, marked
+
+	pagesOnce sync.Once
+	pages     []*Page // made once: the build and the sitemap both walk them
 }
 
 // Article is one published entry with everything its pages need.

@@ -48,9 +48,16 @@ type Pager struct {
 	Newer, Older  string // site paths; empty at the ends
 }
 
-// Pages lists every HTML page of the site in a fixed order.
+// Pages lists every HTML page of the site in a fixed order. They are made
+// once and shared: the build fills in what only rendering learns (the
+// description of an article page whose summary is its lead).
 func (s *Site) Pages() []*Page {
-	var pages []*Page
+	s.pagesOnce.Do(func() { s.pages = s.makePages() })
+	return s.pages
+}
+
+func (s *Site) makePages() []*Page {
+	pages := make([]*Page, 0, len(s.Articles)+len(s.Days)+len(s.Months)+len(s.Years)+64)
 	add := func(p *Page) {
 		p.Site = s
 		if p.Feeds == nil {

@@ -1,0 +1,29 @@
+//go:build linux || darwin
+
+package cache
+
+import (
+	"os"
+	"syscall"
+)
+
+// readFile maps a cache file instead of reading it: the pages are already
+// in memory, and copying them into fresh heap pages was the larger part of
+// a warm build's load. Cache files are replaced by rename, never changed in
+// place, so the mapping stays valid; it is never unmapped because decoded
+// strings point into it.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() == 0 || info.Size() != int64(int(info.Size())) {
+		return os.ReadFile(name)
+	}
+	return syscall.Mmap(int(f.Fd()), 0, int(info.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
+}
