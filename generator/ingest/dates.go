@@ -63,7 +63,10 @@ var (
 	shortDate = regexp.MustCompile(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{2})\b` + timeRe)
 	numDate   = regexp.MustCompile(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
 	clock     = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
-	isoDate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
+	// "1. 11.", "01.11.": day and month without a year, the dotted numeric
+	// form of Central Europe; pages show it for today or for recent stories.
+	dayMonth = regexp.MustCompile(`(?:^|\s)(\d{1,2})\.\s?(\d{1,2})\.(?:\s|$)`)
+	isoDate  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
 )
 
 // findDate returns the first date written in s, in loc unless s names an offset.
@@ -141,6 +144,41 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	return best.t, true
+}
+
+// findDayMonth returns the first day and month written without a year in s.
+func findDayMonth(s string) (time.Month, int, bool) {
+	m := dayMonth.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	d, mo := atoi(m[1]), atoi(m[2])
+	if d < 1 || d > 31 || mo < 1 || mo > 12 {
+		return 0, 0, false
+	}
+	return time.Month(mo), d, true
+}
+
+// nearestYear dates a day and month without a year: the year that puts it
+// nearest to ref (a date the page gives in full), so "1. 11." next to
+// "October 31, 2021" is 2021-11-01 and "31. 12." next to "2 January 2022"
+// is 2021-12-31. It refuses days a year does not have (30 February).
+func nearestYear(mo time.Month, d int, ref time.Time) (time.Time, bool) {
+	var best time.Time
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		t, ok := makeDate(strconv.Itoa(y), mo, strconv.Itoa(d), "", "", "", ref.Location())
+		if ok && (best.IsZero() || absDur(t.Sub(ref)) < absDur(best.Sub(ref))) {
+			best = t
+		}
+	}
+	return best, !best.IsZero()
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 func fixZone(z string) string {

@@ -60,3 +60,46 @@ Airport parking fees rise again
 		t.Errorf("date %v", a.Date)
 	}
 }
+
+func TestDayMonthWithoutYear(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. 11.  Martina":        "2021-11-01",
+		"Aktualizováno 31.10. ":  "2021-10-31",
+		"15. 1.":                 "2022-01-15", // nearer to the reference in the next year
+		"Version 1.2.3":          "",
+		"Chapter 3. 14 ways out": "",
+		"31. 2.":                 "",
+	} {
+		got := ""
+		if mo, d, ok := findDayMonth(in); ok {
+			ref := time.Date(2021, 10, 30, 12, 0, 0, 0, time.UTC)
+			if t, ok := nearestYear(mo, d, ref); ok {
+				got = t.Format("2006-01-02")
+			}
+		}
+		if got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A yearless day in the header dates the article when no full date is
+// there; the year comes from the page's latest full date.
+func TestHeaderDayMonth(t *testing.T) {
+	raw := `Zprávy Sport Kultura
+
+Ministr oznámil nový plán pro opravy mostů v celé zemi
+
+3. 11.  Hubert
+
+Ministr dopravy ve středu představil plán, podle kterého se v příštích pěti letech opraví přes dvě stě mostů na silnicích první třídy. Peníze mají přijít z evropských fondů i ze státního rozpočtu, uvedl.
+
+Podle ministra jsou nejhorší mosty na Vysočině a v Moravskoslezském kraji, kde je v havarijním stavu každý desátý. Opravy začnou na jaře a potrvají do roku 2026, dodal.
+
+Starší zprávy: 28. října 2021, October 30, 2021
+`
+	a := CleanText(raw, time.UTC)
+	if got := a.Date.Format("2006-01-02"); got != "2021-11-03" {
+		t.Errorf("date %s, want 2021-11-03 (title %q)", got, a.Title)
+	}
+}

@@ -27,6 +27,10 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 	if ti >= 0 && ti < from {
 		stop = max(stop, ti-2)
 	}
+	// A day and month without a year ("1. 11."), nearest the body: the
+	// date when the header has no full one.
+	var dmMonth time.Month
+	var dmDay int
 	for i := from - 1; i >= stop; i-- {
 		b := blocks[i]
 		t := b.text
@@ -38,6 +42,12 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 				if a.Date.IsZero() {
 					a.Date = d
 				}
+				continue
+			}
+		}
+		if len(t) < 40 && dmDay == 0 {
+			if mo, d, ok := findDayMonth(t); ok {
+				dmMonth, dmDay = mo, d
 				continue
 			}
 		}
@@ -60,9 +70,30 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 		}
 		if ti < 0 && headlineLike(b) {
 			a.Title = t
-			return
+			break
 		}
 	}
+	if a.Date.IsZero() && dmDay != 0 {
+		// The year is the one that puts the day nearest the page's latest
+		// full date, which tells when the page was made better than the
+		// ingest day does (a page is often ingested long after).
+		if ref, ok := latestDate(blocks, loc); ok {
+			a.Date, _ = nearestYear(dmMonth, dmDay, ref)
+		}
+	}
+}
+
+// latestDate is the latest full date in the short blocks of the page.
+func latestDate(blocks []*block, loc *time.Location) (time.Time, bool) {
+	var latest time.Time
+	for _, b := range blocks {
+		if len(b.text) < 160 {
+			if t, ok := findDate(b.text, loc); ok && t.After(latest) {
+				latest = t
+			}
+		}
+	}
+	return latest, !latest.IsZero()
 }
 
 // pickTitle scores the headline-like blocks above the body and at its very
