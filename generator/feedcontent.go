@@ -15,7 +15,7 @@ func feedContent(s *site.Site, a *site.Article, body []byte) (string, error) {
 	if a.Entry.Note != "" {
 		note, err := converter.ConvertFeed([]byte(a.Entry.Note), feedLinks(s, a))
 		if err != nil {
-			return "", fmt.Errorf("%s: note: %w", a.File, err)
+			return "", fmt.Errorf("%s: note: %w", a.Entry.File, err)
 		}
 		b.WriteString("<blockquote><p><strong>Why it matters</strong></p>\n")
 		b.Write(note.HTML)
@@ -23,7 +23,7 @@ func feedContent(s *site.Site, a *site.Article, body []byte) (string, error) {
 	}
 	doc, err := converter.ConvertFeed(body, feedLinks(s, a))
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", a.File, err)
+		return "", fmt.Errorf("%s: %w", a.Entry.File, err)
 	}
 	b.Write(doc.HTML)
 	if a.Source != "" {

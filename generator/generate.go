@@ -200,7 +200,7 @@ func (b *builder) convertNotes() error {
 		}
 		note, err := converter.Convert([]byte(a.Entry.Note), pageLinks(b.site, a))
 		if err != nil {
-			return fmt.Errorf("%s: note: %w", a.File, err)
+			return fmt.Errorf("%s: note: %w", a.Entry.File, err)
 		}
 		a.Note = template.HTML(note.HTML)
 		return nil
@@ -338,7 +338,7 @@ func (b *builder) convert(a *site.Article) error {
 	}
 	doc, err := converter.Convert(body, pageLinks(b.site, a))
 	if err != nil {
-		return fmt.Errorf("%s: %w", a.File, err)
+		return fmt.Errorf("%s: %w", a.Entry.File, err)
 	}
 	a.Body = template.HTML(doc.HTML)
 	if a.Summary == "" {

@@ -86,14 +86,14 @@ func duplicates(s *site.Site) []Finding {
 	for i := len(s.Articles) - 1; i >= 0; i-- { // oldest first: the newer one is reported
 		a := s.Articles[i]
 		if first, ok := urls[a.URL]; ok {
-			list = append(list, Finding{Severity: Error, File: a.File, Line: 1,
-				Message: "same date and slug as " + first.File + " (" + a.URL + "); give one of them another slug"})
+			list = append(list, Finding{Severity: Error, File: a.Entry.File, Line: 1,
+				Message: "same date and slug as " + first.Entry.File + " (" + a.URL + "); give one of them another slug"})
 		} else {
 			urls[a.URL] = a
 		}
 		if first, ok := ids[a.ID]; ok {
-			list = append(list, Finding{Severity: Error, File: a.File, Line: 1,
-				Message: "same feed id as " + first.File + " (" + a.ID + "): readers would take one for the other; give it another id"})
+			list = append(list, Finding{Severity: Error, File: a.Entry.File, Line: 1,
+				Message: "same feed id as " + first.Entry.File + " (" + a.ID + "): readers would take one for the other; give it another id"})
 		} else {
 			ids[a.ID] = a
 		}
@@ -124,7 +124,7 @@ func entryLinks(everything, published *site.Site, raw map[string][]byte) []Findi
 			if !ok || pages[p] {
 				continue
 			}
-			f := Finding{Severity: Error, File: a.File, Line: lineOf(raw[a.File], dest),
+			f := Finding{Severity: Error, File: a.Entry.File, Line: lineOf(raw[a.Entry.File], dest),
 				Message: "link " + dest + " does not resolve to a published entry or page"}
 			if pending[p] {
 				f.Severity = Warning

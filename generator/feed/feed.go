@@ -76,7 +76,7 @@ func (b *builder) content(a *site.Article) (string, error) {
 	}
 	h, err := b.body(a)
 	if err != nil {
-		return "", fmt.Errorf("feed: content of %s: %w", a.File, err)
+		return "", fmt.Errorf("feed: content of %s: %w", a.Entry.File, err)
 	}
 	b.html[a] = h
 	return h, nil

@@ -103,7 +103,7 @@ func TestBodyRenderedOnce(t *testing.T) {
 	}
 	for a, n := range calls {
 		if n != 1 {
-			t.Errorf("%s rendered %d times", a.Slug, n)
+			t.Errorf("%s rendered %d times", a.Entry.Slug, n)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 //	abs site path an absolute URL for a site path (or a URL as written in an entry)
 //	lang page     the page's language: the entry's lang, else the site's
 //	jsonld page   schema.org NewsArticle JSON-LD of an article page
+//	cached name data [variants]  the named template's output, made once per build (see cachedIn)
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"date":   longDate,
@@ -28,8 +30,11 @@ func Funcs() template.FuncMap {
 		"abs":    abs,
 		"lang":   lang,
 		"jsonld": jsonLD,
+		"cached": func(string, any, ...any) (template.HTML, error) { return "", errNotRendering },
 	}
 }
+
+var errNotRendering = errors.New("cached: only pages rendered by a Renderer can use it")
 
 func longDate(t time.Time) string { return t.Format("Monday 2 January 2006") }
 

@@ -28,6 +28,7 @@ type Renderer struct {
 	Inject template.HTML
 
 	pages map[string]*template.Template
+	fragments
 }
 
 // New parses the theme: base.html, then each kind's file into its own clone.
@@ -36,7 +37,7 @@ func New(theme fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds))}
+	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds)), fragments: fragments{done: map[cacheKey]*cachedOutput{}}}
 	for _, kind := range Kinds {
 		t, err := base.Clone()
 		if err != nil {
@@ -45,6 +46,7 @@ func New(theme fs.FS) (*Renderer, error) {
 		if _, err := t.ParseFS(theme, kind+".html"); err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
+		t.Funcs(template.FuncMap{"cached": r.cachedIn(t)})
 		r.pages[kind] = t
 	}
 	return r, nil

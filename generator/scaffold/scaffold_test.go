@@ -115,8 +115,8 @@ func TestNew(t *testing.T) {
 		minted[e.Slug], e.ID = e.ID, ""
 	}
 	for _, a := range site.New(cfg, entries, site.Options{Now: now.Add(time.Hour)}).Articles {
-		if minted[a.Slug] != a.ID {
-			t.Errorf("%s: New minted %s, the build derives %s", a.Slug, minted[a.Slug], a.ID)
+		if minted[a.Entry.Slug] != a.ID {
+			t.Errorf("%s: New minted %s, the build derives %s", a.Entry.Slug, minted[a.Entry.Slug], a.ID)
 		}
 	}
 }

@@ -30,7 +30,10 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 		if (e.Draft && !opts.Drafts) || (future && !opts.Future) {
 			continue
 		}
-		a := &Article{Entry: e, Future: future, Summary: e.FrontMatter.Summary}
+		f := &e.FrontMatter
+		a := &Article{Entry: e, Title: f.Title, Date: e.Date, Updated: e.Updated, Dateline: f.Dateline,
+			Source: f.Source, SourceURL: f.SourceURL, Authors: f.Authors, Editors: f.Editors, Image: f.Image,
+			Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: future, Summary: f.Summary}
 		a.URL = s.BasePath + e.Day() + "/" + e.Slug + "/"
 		a.Permalink = origin + a.URL
 		a.ID = articleID(cfg, e)

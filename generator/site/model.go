@@ -25,9 +25,26 @@ type Site struct {
 	pages     []*Page // made once: the build and the sitemap both walk them
 }
 
-// Article is one published entry with everything its pages need.
+// Article is one published entry with everything its pages need. The front
+// matter fields that templates show are copied into it: templates look
+// fields up by reflection, and reaching one through embedded structs cost a
+// tenth of rendering an article page.
 type Article struct {
-	*content.Entry
+	Entry *content.Entry
+
+	Title     string
+	Date      time.Time // in the site's timezone
+	Updated   time.Time // zero when not given
+	Dateline  string
+	Source    string
+	SourceURL string
+	Authors   []string
+	Editors   []string
+	Image     *content.Image
+	Featured  bool
+	Draft     bool
+	Lang      string
+
 	URL       string // site path, e.g. /repo/2026/11/18/slug/
 	Permalink string // absolute URL
 	ID        string // stable feed id

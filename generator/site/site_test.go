@@ -75,7 +75,7 @@ func TestDraftsAndFuture(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, a := range model(t, cfg, entries, tt.opts).Articles {
-			got = append(got, a.Slug)
+			got = append(got, a.Entry.Slug)
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("%+v: published %v, want %s", tt.opts, got, tt.want)
@@ -101,7 +101,7 @@ func TestEditionGroupsFeaturedFirst(t *testing.T) {
 		}
 		var slugs []string
 		for _, a := range g.Articles {
-			slugs = append(slugs, a.Slug)
+			slugs = append(slugs, a.Entry.Slug)
 		}
 		got = append(got, name+":"+strings.Join(slugs, ","))
 	}

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"reflect"
+	"sync"
+)
+
+// maxVariants is how many variants one cached call may name.
+const maxVariants = 3
+
+// cacheKey names one cached output: the template set (a page kind may
+// redefine a fragment), the fragment, and its key values.
+type cacheKey struct {
+	set  *template.Template
+	name string
+	keys [maxVariants]any
+}
+
+type cachedOutput struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+// fragments holds the outputs of cached for the life of one Renderer,
+// which is one build.
+type fragments struct {
+	mu   sync.Mutex
+	done map[cacheKey]*cachedOutput
+}
+
+// cachedIn is the template function cached for the template set t:
+//
+//	{{cached "footer" .Site}}      rendered once per build
+//	{{cached "nav" . .Kind}}       once per page kind
+//	{{cached "row" .}}             once per article
+//
+// It renders the named template with data once per build and key, and gives
+// the same HTML to every later call. The key is the variants when given,
+// else data itself (a pointer such as .Site or an article). Every action
+// of html/template costs a reflective call; the masthead, navigation and
+// footer are the same on thousands of pages, and an article's row is shown
+// on each of its topics' pages.
+func (f *fragments) cachedIn(t *template.Template) func(string, any, ...any) (template.HTML, error) {
+	return func(name string, data any, variants ...any) (template.HTML, error) {
+		k := cacheKey{set: t, name: name}
+		if len(variants) > maxVariants {
+			return "", fmt.Errorf("cached %q: at most %d variants", name, maxVariants)
+		}
+		keys := []any{data}
+		if len(variants) > 0 {
+			keys = variants
+		}
+		for i, v := range keys {
+			if v != nil && !reflect.TypeOf(v).Comparable() {
+				return "", fmt.Errorf("cached %q: a %T cannot be a key; pass a pointer or a string as a variant", name, v)
+			}
+			k.keys[i] = v
+		}
+		f.mu.Lock()
+		out := f.done[k]
+		if out == nil {
+			out = &cachedOutput{}
+			f.done[k] = out
+		}
+		f.mu.Unlock()
+		out.once.Do(func() {
+			var b bytes.Buffer
+			out.err = t.ExecuteTemplate(&b, name, data)
+			out.html = template.HTML(b.String())
+		})
+		return out.html, out.err
+	}
+}
