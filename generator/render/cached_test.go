@@ -1,0 +1,52 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/digest-news/digest/generator/site"
+)
+
+func TestCached(t *testing.T) {
+	theme := minimalTheme()
+	theme["base.html"] = &fstest.MapFile{Data: []byte(`{{define "who"}}<b>{{.Title}}</b>{{end}}` +
+		`{{cached "who" . "once"}}|{{cached "who" .}}|{{if .Feeds}}{{cached "who" . .Feeds}}{{end}}`)}
+	r, err := New(theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(p *site.Page) (string, error) {
+		var b bytes.Buffer
+		err := r.Page(&b, p)
+		return b.String(), err
+	}
+	a := &site.Page{Kind: site.KindHome, Title: "A & B"}
+	b := &site.Page{Kind: site.KindHome, Title: "C"}
+	for _, tt := range []struct {
+		page *site.Page
+		want string
+	}{
+		{a, "<b>A &amp; B</b>|<b>A &amp; B</b>|"},
+		{b, "<b>A &amp; B</b>|<b>C</b>|"}, // the variant "once" is shared; the page itself is not
+		{a, "<b>A &amp; B</b>|<b>A &amp; B</b>|"},
+	} {
+		got, err := render(tt.page)
+		if err != nil || got != tt.want {
+			t.Errorf("page %q: got %q, %v; want %q", tt.page.Title, got, err, tt.want)
+		}
+	}
+	if _, err := render(&site.Page{Kind: site.KindHome, Feeds: []site.FeedLink{{}}}); err == nil ||
+		!strings.Contains(err.Error(), "cannot be a key") {
+		t.Errorf("a slice as a key: got %v, want an error saying it cannot be a key", err)
+	}
+	r2, err := New(theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := r2.Page(&out, b); err != nil || !strings.HasPrefix(out.String(), "<b>C</b>") {
+		t.Errorf("a new renderer (a new build) kept the old fragments: %q, %v", out.String(), err)
+	}
+}
