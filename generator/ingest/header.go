@@ -25,7 +25,16 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 	}
 	stop := max(0, from-headerReach)
 	if ti >= 0 && ti < from {
-		stop = max(stop, ti-2)
+		// A headline shown twice (a sticky header above the article)
+		// opens the header at its first showing.
+		first := ti
+		for j := stop; j < ti; j++ {
+			if blocks[j].text == blocks[ti].text {
+				first = j
+				break
+			}
+		}
+		stop = max(stop, first-2)
 	}
 	// A day and month without a year ("1. 11."), nearest the body: the
 	// date when the header has no full one.
@@ -120,13 +129,63 @@ func pickTitle(blocks []*block, from, to int) int {
 	}
 	// The headline comes first: a standfirst, a caption or a subheading
 	// below it may share as many words with the lead, so the earliest
-	// candidate nearly as good as the best wins.
-	for _, c := range cands {
-		if c.sc >= bestScore-titleMargin {
-			return c.i
+	// candidate nearly as good as the best wins; but a kicker (a short
+	// label) right above a signed headline yields to it, however much the
+	// label shares with the lead.
+	for k, c := range cands {
+		if c.sc < bestScore-titleMargin {
+			continue
 		}
+		if k+1 < len(cands) && cands[k+1].i == c.i+1 && kicker(blocks[c.i], blocks[c.i+1]) && signed(blocks, c.i+1) {
+			return c.i + 1
+		}
+		return c.i
 	}
 	return -1
+}
+
+// kicker: k, a short label, stands right above the headline h, which is
+// longer but not as long as a standfirst.
+func kicker(k, h *block) bool {
+	return k.words <= kickerWords && h.words > k.words && h.words <= 15
+}
+
+// kickerWords is how many words a kicker may have.
+const kickerWords = 5
+
+// signed reports whether the block after i signs it as a story's headline:
+// a byline ("By ...", "Par ...", "Por ...", "Von ...") or a short line
+// holding a date.
+func signed(blocks []*block, i int) bool {
+	if i+1 >= len(blocks) {
+		return false
+	}
+	if b := blocks[i]; b.caps == b.words && b.words <= 3 { // the author's name above the date
+		return false
+	}
+	n := blocks[i+1]
+	if signature.MatchString(n.text) {
+		return true
+	}
+	if n.words == 0 || n.words > 25 || len(n.text) > 200 {
+		return false
+	}
+	_, ok := findDate(n.text, time.UTC)
+	return ok
+}
+
+// signature opens a byline in English, French, Spanish, Portuguese, German,
+// Dutch or a Scandinavian language: the word for "by" and a capitalised name.
+var signature = regexp.MustCompile(`^(?i:by|par|por|von|door|av|af):?\s+\p{Lu}`)
+
+// formPrompt: the block after i is an empty text field, as w3m draws one
+// ("[          ]"): i is its prompt (a newsletter's, a search box's).
+func formPrompt(blocks []*block, i int) bool {
+	if i+1 >= len(blocks) {
+		return false
+	}
+	t := blocks[i+1].text
+	return len(t) >= 3 && t[0] == '[' && t[len(t)-1] == ']' && strings.TrimSpace(t[1:len(t)-1]) == ""
 }
 
 // minTitleScore is what a headline must score; below it readHeader falls
@@ -141,7 +200,7 @@ const titleMargin = 0.6
 // whose lead has the words lead; ok is false for blocks that cannot be one.
 func titleScore(blocks []*block, i, from int, lead map[string]bool) (float64, bool) {
 	b := blocks[i]
-	if !titleCandidate(b) {
+	if !titleCandidate(b) || formPrompt(blocks, i) {
 		return 0, false
 	}
 	words := contentWords(b.text)
