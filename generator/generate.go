@@ -113,14 +113,17 @@ func (b *builder) run() error {
 	if b.store != nil {
 		b.store.DropOutputs(b.out)
 	}
+	saved := make(chan struct{})
+	go func() { defer close(saved); b.saveEntries() }() // beside the commit: it needs nothing of it
 	written, err := b.sink.commit()
+	<-saved
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", b.opts.Out, err)
 	}
 	b.res.Result = written
 	b.res.Rendered = int(b.rendered.Load())
 	b.res.Articles = len(b.site.Articles)
-	b.saveCache()
+	b.saveOutputs()
 	b.rememberBuild()
 	b.clock.lap("commit")
 	return nil
@@ -377,7 +380,8 @@ func (b *builder) feedHTML(a *site.Article) string {
 	return ""
 }
 
-func (b *builder) saveCache() {
+// saveEntries keeps the parsed entries and feed HTML for the next build.
+func (b *builder) saveEntries() {
 	if b.store == nil {
 		return
 	}
@@ -386,6 +390,13 @@ func (b *builder) saveCache() {
 	b.feedMu.Unlock()
 	if e := b.entries.Result(feedHTML); e != nil {
 		b.store.SaveEntries(e) // a cache that cannot be saved only costs time
+	}
+}
+
+// saveOutputs records what the output folder now holds.
+func (b *builder) saveOutputs() {
+	if b.store == nil {
+		return
 	}
 	if b.opts.Private {
 		b.store.RememberOutputs(b.next)

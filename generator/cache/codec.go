@@ -182,7 +182,7 @@ func (d *decoder) entry(x *content.Entry) {
 }
 
 func encodeEntries(v *Entries) []byte {
-	e := newEncoder(512*len(v.Files) + 1024)
+	e := newEncoder(entriesSize(v))
 	e.key(v.Config)
 	e.uint(uint64(len(v.Files)))
 	for name, r := range v.Files {
@@ -200,6 +200,31 @@ func encodeEntries(v *Entries) []byte {
 		e.str(html)
 	}
 	return e.b
+}
+
+// entriesSize is a close upper bound of the encoded size of v: growing the
+// buffer of a 16 MB cache by doubling cost a cold build 0.4 s of page faults.
+func entriesSize(v *Entries) int {
+	const perString = binary.MaxVarintLen64
+	n := 64
+	for name, r := range v.Files {
+		f := &r.Entry.FrontMatter
+		n += 160 + 20*perString + len(name) + len(r.Excerpt) + len(r.Entry.File) +
+			len(f.Title) + len(f.Date) + len(f.Updated) + len(f.Summary) + len(f.Source) + len(f.SourceURL) +
+			len(f.Dateline) + len(f.Note) + len(f.Slug) + len(f.Lang) + len(f.ID)
+		for _, list := range [][]string{f.Topics, f.Authors, f.Editors} {
+			for _, s := range list {
+				n += perString + len(s)
+			}
+		}
+		if f.Image != nil {
+			n += 3*perString + len(f.Image.URL) + len(f.Image.Caption) + len(f.Image.Credit)
+		}
+	}
+	for _, html := range v.Feed {
+		n += len(Key{}) + perString + len(html)
+	}
+	return n
 }
 
 func decodeEntries(payload []byte, v *Entries) error {

@@ -56,8 +56,12 @@ func TestCodecCoversEntry(t *testing.T) {
 		in.Files[name] = &Entry{Size: 12, MTime: -3, Hash: Sum([]byte(name)), Entry: fullEntry(t, name), Excerpt: "ex", Converted: true}
 	}
 	in.Files["content/zero.md"] = &Entry{Entry: content.Entry{File: "content/zero.md"}}
+	encoded := encodeEntries(in)
+	if n, bound := len(encoded)-len(header)-sumSize, entriesSize(in); n > bound {
+		t.Errorf("encoded %d bytes, more than the estimate %d: saving grows the buffer", n, bound)
+	}
 	var out Entries
-	if err := decodeEntries(encodeEntries(in)[len(header)+sumSize:], &out); err != nil {
+	if err := decodeEntries(encoded[len(header)+sumSize:], &out); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range in.Files {
@@ -156,3 +160,4 @@ func TestOutputsOfAnotherFolderIgnored(t *testing.T) {
 	}
 	s.DropOutputs(a.Out)
 }
+

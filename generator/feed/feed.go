@@ -1,14 +1,19 @@
 package feed
 
 import (
+	"errors"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/digest-news/digest/generator/site"
 )
 
 // Content returns the full HTML body of an article with every link and image
-// URL absolute. The caller renders it; feeds only embed it.
+// URL absolute. The caller renders it; feeds only embed it. It is called
+// from several goroutines, once per article.
 type Content func(a *site.Article) (string, error)
 
 // File is one output file: Path is relative to the output root.
@@ -26,60 +31,86 @@ func Files(s *site.Site, body Content) ([]File, error) { return Only(s, body, ni
 // Only is Files without the feeds whose path want rejects (a build cache
 // keeps them); the OPML list, the sitemaps and robots.txt always come.
 func Only(s *site.Site, body Content, want func(path string) bool) ([]File, error) {
-	b := &builder{site: s, body: body, html: map[*site.Article]string{}}
-	var out []File
+	b := &builder{site: s, body: body, html: map[*site.Article]*feedBody{}}
+	var jobs []func() (File, error)
 	for _, l := range s.Feeds {
-		if want != nil && !want(l.Path) {
-			continue
+		if want == nil || want(l.Path) {
+			jobs = append(jobs, func() (File, error) { return b.siteFeed(l) })
 		}
-		f, err := b.siteFeed(l)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
 	}
 	for _, t := range s.Topics {
 		for _, l := range t.Feeds {
-			if want != nil && !want(l.Path) {
-				continue
+			if want == nil || want(l.Path) {
+				jobs = append(jobs, func() (File, error) { return b.feed(l, b.topicChannel(t, l)) })
 			}
-			f, err := b.feed(l, b.topicChannel(t, l))
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, f)
 		}
 	}
 	for _, f := range []struct {
 		path string
 		make func(*site.Site) ([]byte, error)
 	}{{"feeds.opml", opml}, {"sitemap.xml", sitemap}, {"news-sitemap.xml", newsSitemap}, {"robots.txt", robots}} {
-		data, err := f.make(s)
-		if err != nil {
-			return nil, fmt.Errorf("feed: %s: %w", f.path, err)
-		}
-		out = append(out, File{Path: f.path, Data: data})
+		jobs = append(jobs, func() (File, error) {
+			data, err := f.make(s)
+			if err != nil {
+				return File{}, fmt.Errorf("feed: %s: %w", f.path, err)
+			}
+			return File{Path: f.path, Data: data}, nil
+		})
 	}
-	return out, nil
+	return runAll(jobs)
+}
+
+// runAll runs the jobs on every core (a digest has three feeds per topic)
+// and returns their files in order, or the first error.
+func runAll(jobs []func() (File, error)) ([]File, error) {
+	out := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+				out[i], errs[i] = jobs[i]()
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // builder renders each article body once, however many feeds hold it.
 type builder struct {
 	site *site.Site
 	body Content
-	html map[*site.Article]string
+	mu   sync.Mutex
+	html map[*site.Article]*feedBody
 }
 
+type feedBody struct {
+	once sync.Once
+	html string
+	err  error
+}
+
+// content is an article's feed HTML, made once: feeds are written in
+// parallel, and one article is in the site's feeds and its topics'.
 func (b *builder) content(a *site.Article) (string, error) {
-	if h, ok := b.html[a]; ok {
-		return h, nil
+	b.mu.Lock()
+	c := b.html[a]
+	if c == nil {
+		c = &feedBody{}
+		b.html[a] = c
 	}
-	h, err := b.body(a)
-	if err != nil {
-		return "", fmt.Errorf("feed: content of %s: %w", a.Entry.File, err)
-	}
-	b.html[a] = h
-	return h, nil
+	b.mu.Unlock()
+	c.once.Do(func() {
+		c.html, c.err = b.body(a)
+		if c.err != nil {
+			c.err = fmt.Errorf("feed: content of %s: %w", a.Entry.File, c.err)
+		}
+	})
+	return c.html, c.err
 }
 
 func (b *builder) siteFeed(l site.FeedLink) (File, error) {
