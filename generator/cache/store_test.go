@@ -160,4 +160,3 @@ func TestOutputsOfAnotherFolderIgnored(t *testing.T) {
 	}
 	s.DropOutputs(a.Out)
 }
-
