@@ -69,7 +69,7 @@ func (b *builder) publishFeeds() error {
 			k = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
 		}
 		keys[i] = k
-		if isFeedFile(f.Path) && !b.published(f.Path, k) {
+		if isFeedFile(f.Path) && !b.published(f.Path, k) && !b.opts.Private {
 			// a copy: the minifier works in place on the bytes it is given
 			changed = append(changed, publish.File{Path: f.Path, Data: bytes.Clone(f.Data)})
 		}
@@ -77,7 +77,9 @@ func (b *builder) publishFeeds() error {
 	// A build never publishes an invalid feed. Pages are checked by digest check:
 	// holding every page for it would undo the streaming. A feed made of the
 	// same inputs as in the last build was checked then. The checks run beside
-	// the writes: the sink publishes nothing before its commit.
+	// the writes: the sink publishes nothing before its commit. A preview
+	// publishes nothing, and the checks were half of its rebuild after an edit
+	// of the newest entry (which is in every feed of its topics).
 	findings := make([][]check.Finding, len(changed))
 	err = parallel(len(changed)+len(files), func(i int) error {
 		if i < len(changed) {

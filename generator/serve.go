@@ -123,7 +123,7 @@ func (p *previewer) build(changed []string) {
 		p.broken = true
 		p.logf("%sbuild failed (the browser shows it too):\n%s\n", what(changed), indent(err.Error()))
 	} else {
-		p.srv.Built(basePath(p.opts.Site))
+		p.srv.Built(basePath(p.opts.Site), entriesOnly(changed))
 		if p.broken {
 			p.logf("fixed: ")
 		}
@@ -133,6 +133,17 @@ func (p *previewer) build(changed []string) {
 	if p.opts.Built != nil {
 		p.opts.Built(res, err)
 	}
+}
+
+// entriesOnly reports whether changes touched entries only: then the pages
+// keep their theme, and a tab may swap in its page's new body.
+func entriesOnly(changed []string) bool {
+	for _, c := range changed {
+		if !strings.HasPrefix(c, content.Dir+"/") {
+			return false
+		}
+	}
+	return len(changed) > 0
 }
 
 func (p *previewer) logf(format string, args ...any) {

@@ -190,7 +190,7 @@ func TestServeInBrowser(t *testing.T) {
 	if h1 != "Quay lights repaired after the storm" {
 		t.Errorf("article h1 %q", h1)
 	}
-	// mark the page: the live reload loses the mark, so it shows a reload happened
+	// mark the page: a reload loses the mark, a swap of the body keeps it
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.loadedOnce=true`)); err != nil {
 		t.Fatal(err)
 	}
@@ -199,8 +199,18 @@ func TestServeInBrowser(t *testing.T) {
 	if err := waitFor(ctx, `document.title.includes("Quay lights shine again") && document.querySelector("h1").textContent.includes("shine again")`); err != nil {
 		t.Fatalf("the open page did not show the new title: %v", err)
 	}
-	if err := waitFor(ctx, `window.loadedOnce !== true`); err != nil {
-		t.Errorf("the page was not reloaded: %v", err)
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.loadedOnce === true`)); err != nil || !ok {
+		t.Errorf("an edited entry reloaded the page instead of swapping in its body (%v)", err)
+	}
+
+	// a change of the configuration (or theme) reloads the page: a swap would keep the old head
+	cfg, err := os.ReadFile(filepath.Join(dir, "digest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	save(t, dir, "digest.yaml", strings.Replace(string(cfg), "title: The Preview Post", "title: The Evening Post", 1))
+	if err := waitFor(ctx, `window.loadedOnce !== true && document.title.includes("The Evening Post")`); err != nil {
+		t.Errorf("the page was not reloaded after a change of digest.yaml: %v", err)
 	}
 
 	save(t, dir, article, entry("Quay lights shine again", "bogus: 1"))

@@ -16,19 +16,33 @@ const EventsPath = "/__digest/events"
 // Script is the live-reload client, injected before </body> of every page of a
 // preview build (never of digest build). Each message carries the number of the
 // last good build and, while the site is broken, the overlay: the script shows
-// the overlay, or reloads the page when it came from an older build. The server
+// the overlay, or brings the page up to date when it came from an older build.
+// After a change of entries only, it fetches the page and swaps in its title
+// and body (unless the page runs scripts of its own, which a swap would not
+// start); else it reloads. A newer build arriving meanwhile wins. The server
 // writes window.digestBuild into each page it serves, after this script, hence
 // the wait for DOMContentLoaded.
 const Script template.HTML = `<script>(function(){
-var es;
+var es,page,want;
+function swap(build){
+want=build;
+fetch(location.href,{cache:"no-store"}).then(function(r){return r.text()}).then(function(html){
+if(want!==build)return;
+var d=new DOMParser().parseFromString(html,"text/html");
+if(d.body.querySelector("script[src]")){location.reload();return}
+document.title=d.title;
+document.body.replaceWith(document.adoptNode(d.body));
+page=build;
+}).catch(function(){location.reload()});
+}
 function start(){
-var page=window.digestBuild;
+page=window.digestBuild;
 if(typeof page!=="number"||!window.EventSource)return;
 es=new EventSource("` + EventsPath + `");
 es.onmessage=function(e){
 var s=JSON.parse(e.data),o=document.getElementById("digest-overlay");
 if(s.error){if(o){o.outerHTML=s.error}else{document.body.insertAdjacentHTML("beforeend",s.error)}return}
-if(s.build!==page){es.close();location.reload();return}
+if(s.build!==page){if(s.swap&&!document.querySelector("script[src]")){if(want!==s.build)swap(s.build)}else{es.close();location.reload()}return}
 if(o)o.remove();
 };
 }
@@ -38,6 +52,7 @@ if(document.readyState==="loading"){document.addEventListener("DOMContentLoaded"
 // message is one event of the stream.
 type message struct {
 	Build int    `json:"build"`
+	Swap  bool   `json:"swap,omitempty"`  // only entries changed: a page may swap in its new body
 	Error string `json:"error,omitempty"` // the overlay's HTML
 }
 
@@ -64,7 +79,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	for {
 		if send {
 			st := s.state()
-			data, _ := json.Marshal(message{Build: st.build, Error: string(st.broken)})
+			data, _ := json.Marshal(message{Build: st.build, Swap: st.swap, Error: string(st.broken)})
 			fmt.Fprintf(w, "data: %s\n\n", data)
 		} else {
 			fmt.Fprint(w, ": ping\n\n")

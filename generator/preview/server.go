@@ -25,6 +25,7 @@ type Server struct {
 	mu     sync.RWMutex
 	base   string        // the base URL's path, "/" or "/repo/"
 	build  int           // successful builds so far
+	swap   bool          // the last build changed entries only (see Built)
 	broken template.HTML // the overlay while the last build failed, else ""
 }
 
@@ -32,6 +33,7 @@ type Server struct {
 type state struct {
 	base   string
 	build  int
+	swap   bool
 	broken template.HTML
 }
 
@@ -43,11 +45,14 @@ func NewServer(root, base string) *Server {
 }
 
 // Built records a successful build served under the path base and tells the
-// open tabs to reload.
-func (s *Server) Built(base string) {
+// open tabs to reload. With swap (only entries changed, not the theme or the
+// configuration) a tab may instead fetch its page and swap in the new body,
+// which is quicker than a reload and keeps the reader's place.
+func (s *Server) Built(base string, swap bool) {
 	s.mu.Lock()
 	s.base = cleanBase(base)
 	s.build++
+	s.swap = swap
 	s.broken = ""
 	s.mu.Unlock()
 	s.hub.notify()
@@ -72,7 +77,7 @@ func (s *Server) Close() { s.hub.close() }
 func (s *Server) state() state {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return state{base: s.base, build: s.build, broken: s.broken}
+	return state{base: s.base, build: s.build, swap: s.swap, broken: s.broken}
 }
 
 func cleanBase(base string) string {

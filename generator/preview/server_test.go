@@ -46,7 +46,7 @@ func builtSite(t *testing.T) *Server {
 	symlink(t, "../secret.txt", filepath.Join(root, "relative.txt"))
 	symlink(t, "robots.txt", filepath.Join(root, "inside.txt"))
 	s := NewServer(root, "/wire/")
-	s.Built("/wire/")
+	s.Built("/wire/", false)
 	return s
 }
 
@@ -161,7 +161,7 @@ func TestServeMethods(t *testing.T) {
 
 func TestServeRootBase(t *testing.T) {
 	s := builtSite(t)
-	s.Built("/")
+	s.Built("/", false)
 	if rec := get(s, http.MethodGet, "/"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "Home") {
 		t.Errorf("GET / with base /: status %d", rec.Code)
 	}
@@ -193,7 +193,7 @@ func TestBuildMarkAndOverlay(t *testing.T) {
 	if body := get(s, http.MethodGet, "/wire/feed.xml").Body.String(); strings.Contains(body, "overlay") {
 		t.Errorf("the overlay went into a feed")
 	}
-	s.Built("/wire/")
+	s.Built("/wire/", false)
 	if body := get(s, http.MethodGet, "/wire/").Body.String(); strings.Contains(body, "digest-overlay") || !strings.Contains(body, "digestBuild=2") {
 		t.Errorf("after the fix: %s", body)
 	}
@@ -240,7 +240,7 @@ func TestEvents(t *testing.T) {
 	if got := next(); !strings.Contains(got, `"build":1,"error":"\u003cdiv id=\"digest-overlay\"`) || !strings.Contains(got, "content/x.md:2") {
 		t.Errorf("error event %s", got)
 	}
-	s.Built("/wire/")
+	s.Built("/wire/", false)
 	if got := next(); got != `{"build":2}` {
 		t.Errorf("event after the fix %s", got)
 	}
