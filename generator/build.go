@@ -28,6 +28,11 @@ type BuildOptions struct {
 	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
 	NoCache  bool          // neither read nor write <Site>/.digest-cache
 	Private  bool          // Out belongs to this process (digest serve): its records stay in memory
+	// PagesReady, when set, is called once the changed pages are in place
+	// and before the feeds, sitemaps and search index are made, when the
+	// build updates Out in place: the preview shows an edit that much sooner.
+	// If the build then fails, Out holds the new pages and the old feeds.
+	PagesReady func()
 	// Changed lists the inputs (paths relative to Site, with slashes) changed
 	// since the last successful build of Site in this process, as a watcher
 	// reports them; the other entries are taken from that build without a

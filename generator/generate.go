@@ -103,6 +103,9 @@ func (b *builder) run() error {
 	if err == nil {
 		b.clock.lap("pages")
 		b.res.Stages = append(b.res.Stages, b.work.stages()...)
+		err = b.pagesReady()
+	}
+	if err == nil {
 		err = b.publishFeeds()
 	}
 	if err != nil {
@@ -127,6 +130,22 @@ func (b *builder) run() error {
 	b.rememberBuild()
 	b.clock.lap("commit")
 	return nil
+}
+
+// pagesReady publishes the pages before the feeds are made, when the
+// caller wants to know (the preview reloads its tabs) and the sink can.
+func (b *builder) pagesReady() error {
+	if b.opts.PagesReady == nil {
+		return nil
+	}
+	if b.store != nil {
+		b.store.DropOutputs(b.out) // the folder changes before the record does
+	}
+	flushed, err := b.sink.flush()
+	if flushed {
+		b.opts.PagesReady()
+	}
+	return err
 }
 
 // load reads the configuration and the entries, reusing cached parses.

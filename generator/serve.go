@@ -53,7 +53,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		return err
 	}
 	defer ln.Close()
-	tmp, err := os.MkdirTemp("", "digest-serve-")
+	tmp, err := memoryTemp()
 	if err != nil {
 		return err
 	}
@@ -68,6 +68,17 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	p.srv = preview.NewServer(p.out, basePath(opts.Site))
 	p.build([]string{}) // the watcher reports what changes from here on
 	return p.serve(ctx, ln, watcher)
+}
+
+// memoryTemp makes the folder where the preview keeps its build: in memory
+// (/dev/shm) on Linux, as on a disk's file system every rebuild waits on the
+// writes (feeds and search index come to megabytes); else the usual
+// temporary folder.
+func memoryTemp() (string, error) {
+	if dir, err := os.MkdirTemp("/dev/shm", "digest-serve-"); err == nil {
+		return dir, nil
+	}
+	return os.MkdirTemp("", "digest-serve-")
 }
 
 // previewer is one running digest serve.
@@ -115,20 +126,29 @@ func (p *previewer) serve(ctx context.Context, ln net.Listener, watcher *preview
 // build rebuilds the site into the temporary folder and tells the server.
 func (p *previewer) build(changed []string) {
 	start := time.Now()
+	base, swap := basePath(p.opts.Site), entriesOnly(changed)
+	var shown time.Duration // when the tabs were told, if before the end
 	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
-		Future: p.opts.Future, Inject: preview.Script, Private: true, Changed: changed})
+		Future: p.opts.Future, Inject: preview.Script, Private: true, Changed: changed,
+		PagesReady: func() { p.srv.Built(base, swap); shown = time.Since(start).Round(time.Millisecond) }})
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		p.srv.Failed(err)
 		p.broken = true
 		p.logf("%sbuild failed (the browser shows it too):\n%s\n", what(changed), indent(err.Error()))
 	} else {
-		p.srv.Built(basePath(p.opts.Site), entriesOnly(changed))
+		if shown == 0 {
+			p.srv.Built(base, swap)
+		}
 		if p.broken {
 			p.logf("fixed: ")
 		}
 		p.broken = false
-		p.logf("%sbuilt %d articles in %s (%d of %d files changed)\n", what(changed), res.Articles, took, res.Written, res.Files)
+		pages := ""
+		if shown > 0 {
+			pages = fmt.Sprintf(", pages shown after %s", shown)
+		}
+		p.logf("%sbuilt %d articles in %s (%d of %d files changed%s)\n", what(changed), res.Articles, took, res.Written, res.Files, pages)
 	}
 	if p.opts.Built != nil {
 		p.opts.Built(res, err)

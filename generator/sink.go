@@ -10,6 +10,7 @@ import (
 type sink interface {
 	keep(name string, stamp publish.Stamp) bool          // leave the published file as it is
 	put(name string, data []byte) (publish.Stamp, error) // publish data (stamp zero until commit)
+	flush() (bool, error)                                // publish what was put so far, if the sink can
 	commit() (publish.Result, error)
 	abort()
 }
@@ -29,7 +30,9 @@ func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
 			}
 		}
 		if changed*4 <= len(pages) {
-			return &placeSink{b: b, u: publish.NewUpdater(b.out), trust: b.opts.Private}, nil
+			u := publish.NewUpdater(b.out)
+			u.Overwrite = b.opts.Private
+			return &placeSink{b: b, u: u, trust: b.opts.Private}, nil
 		}
 	}
 	w, err := publish.NewWriter(b.out)
@@ -45,6 +48,7 @@ func (s streamSink) keep(name string, st publish.Stamp) bool { return s.w.Reuse(
 func (s streamSink) put(name string, data []byte) (publish.Stamp, error) {
 	return s.w.Write(name, data)
 }
+func (s streamSink) flush() (bool, error)            { return false, nil } // it swaps in a whole folder
 func (s streamSink) commit() (publish.Result, error) { return s.w.Commit() }
 func (s streamSink) abort()                          { s.w.Abort() }
 
@@ -67,6 +71,12 @@ func (s *placeSink) put(name string, data []byte) (publish.Stamp, error) {
 }
 func (s *placeSink) abort() {}
 
+func (s *placeSink) flush() (bool, error) {
+	stamps, err := s.u.Flush()
+	s.b.stamped(stamps)
+	return err == nil, err
+}
+
 func (s *placeSink) commit() (publish.Result, error) {
 	var stale []string
 	for name := range s.b.old.Files {
@@ -75,10 +85,17 @@ func (s *placeSink) commit() (publish.Result, error) {
 		}
 	}
 	res, stamps, err := s.u.Commit(stale)
-	for name, st := range stamps {
-		o := s.b.next.Files[name]
-		o.Stamp = st
-		s.b.next.Files[name] = o
-	}
+	s.b.stamped(stamps)
 	return res, err
+}
+
+// stamped records the stamps of files written.
+func (b *builder) stamped(stamps map[string]publish.Stamp) {
+	b.nextMu.Lock()
+	defer b.nextMu.Unlock()
+	for name, st := range stamps {
+		o := b.next.Files[name]
+		o.Stamp = st
+		b.next.Files[name] = o
+	}
 }

@@ -13,9 +13,15 @@ import (
 // Commit, then replaces each atomically (a new file renamed over the old)
 // and removes stale ones. A build that fails before Commit changes nothing.
 type Updater struct {
+	// Overwrite makes Put write every file it is given without reading the
+	// published one first: for a folder only its builder reads (the
+	// preview's), where a kept mtime is worth less than the read.
+	Overwrite bool
+
 	out     string
 	mu      sync.Mutex
 	pending map[string][]byte
+	written int64 // files written by Flush
 	files   atomic.Int64
 	bytes   atomic.Int64
 }
@@ -56,8 +62,10 @@ func (u *Updater) Put(name string, data []byte) (Stamp, bool, error) {
 	}
 	u.files.Add(1)
 	u.bytes.Add(int64(len(data)))
-	if info, ok := sameFile(filepath.Join(u.out, rel), data); ok {
-		return stampOf(info), true, nil
+	if !u.Overwrite {
+		if info, ok := sameFile(filepath.Join(u.out, rel), data); ok {
+			return stampOf(info), true, nil
+		}
 	}
 	u.mu.Lock()
 	u.pending[name] = append([]byte(nil), data...)
@@ -65,9 +73,10 @@ func (u *Updater) Put(name string, data []byte) (Stamp, bool, error) {
 	return Stamp{}, false, nil
 }
 
-// Commit writes the changed files and removes the stale ones; it returns the
-// stamps of the files it wrote.
-func (u *Updater) Commit(stale []string) (Result, map[string]Stamp, error) {
+// Flush writes the changed files given so far, and returns their stamps.
+func (u *Updater) Flush() (map[string]Stamp, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
 	names := make([]string, 0, len(u.pending))
 	for name := range u.pending {
 		names = append(names, name)
@@ -77,22 +86,34 @@ func (u *Updater) Commit(stale []string) (Result, map[string]Stamp, error) {
 	for _, name := range names {
 		dst := filepath.Join(u.out, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return Result{}, nil, err
+			return stamps, err
 		}
 		tmp := filepath.Join(filepath.Dir(dst), ".digest-new-"+filepath.Base(dst))
 		if err := writeFile(tmp, u.pending[name]); err != nil {
 			os.Remove(tmp)
-			return Result{}, nil, err
+			return stamps, err
 		}
 		if err := os.Rename(tmp, dst); err != nil {
 			os.Remove(tmp)
-			return Result{}, nil, err
+			return stamps, err
 		}
 		info, err := os.Lstat(dst)
 		if err != nil {
-			return Result{}, nil, err
+			return stamps, err
 		}
 		stamps[name] = stampOf(info)
+		delete(u.pending, name)
+		u.written++
+	}
+	return stamps, nil
+}
+
+// Commit writes the changed files and removes the stale ones; it returns the
+// stamps of the files it wrote since the last Flush.
+func (u *Updater) Commit(stale []string) (Result, map[string]Stamp, error) {
+	stamps, err := u.Flush()
+	if err != nil {
+		return Result{}, nil, err
 	}
 	for _, name := range stale {
 		rel := filepath.FromSlash(name)
@@ -110,5 +131,5 @@ func (u *Updater) Commit(stale []string) (Result, map[string]Stamp, error) {
 			}
 		}
 	}
-	return Result{Files: u.files.Load(), Bytes: u.bytes.Load(), Written: int64(len(names))}, stamps, nil
+	return Result{Files: u.files.Load(), Bytes: u.bytes.Load(), Written: u.written}, stamps, nil
 }

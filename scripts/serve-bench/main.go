@@ -75,7 +75,8 @@ func run(digest, site string, saves int) error {
 	status, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", srv.Process.Pid))
 	srv.Process.Signal(os.Interrupt)
 	srv.Wait()
-	report(took, builds(), status)
+	b, sh := builds()
+	report(took, b, sh, status)
 	return nil
 }
 
@@ -106,11 +107,12 @@ func retitle(entry []byte, title string) []byte {
 var (
 	servingLine = regexp.MustCompile(`serving .* at (http://\S+)`)
 	builtLine   = regexp.MustCompile(`built \d+ articles in (\S+)`)
+	shownLine   = regexp.MustCompile(`pages shown after (\S+)\)`)
 )
 
 // start runs digest serve and returns its URL and a func listing the build
 // times it logged after the first.
-func start(digest, site string) (*exec.Cmd, string, func() []time.Duration, error) {
+func start(digest, site string) (*exec.Cmd, string, func() (builds, shown []time.Duration), error) {
 	cmd := exec.Command(digest, "serve", "--site", site, "--addr", "127.0.0.1:0")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -120,7 +122,7 @@ func start(digest, site string) (*exec.Cmd, string, func() []time.Duration, erro
 		return nil, "", nil, err
 	}
 	urls := make(chan string, 1)
-	var builds []time.Duration
+	var builds, shown []time.Duration
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -134,13 +136,18 @@ func start(digest, site string) (*exec.Cmd, string, func() []time.Duration, erro
 				if d, err := time.ParseDuration(m[1]); err == nil {
 					builds = append(builds, d)
 				}
+				if m := shownLine.FindStringSubmatch(line); m != nil {
+					if d, err := time.ParseDuration(m[1]); err == nil {
+						shown = append(shown, d)
+					}
+				}
 			}
 		}
 		io.Copy(io.Discard, stderr)
 	}()
 	select {
 	case url := <-urls:
-		return cmd, url, func() []time.Duration { <-done; return builds }, nil
+		return cmd, url, func() ([]time.Duration, []time.Duration) { <-done; return builds, shown }, nil
 	case <-time.After(5 * time.Minute):
 		cmd.Process.Kill()
 		return nil, "", nil, fmt.Errorf("digest serve did not start")
@@ -186,11 +193,14 @@ func waitTitle(ctx context.Context, want string, limit time.Duration) error {
 	return fmt.Errorf("the tab never showed %q", want)
 }
 
-func report(took, builds []time.Duration, status []byte) {
+func report(took, builds, shown []time.Duration, status []byte) {
 	fmt.Printf("save -> browser shows it, %d saves: median %.1f ms, min %.1f, p90 %.1f, max %.1f\n",
 		len(took), ms(median(took)), ms(slices.Min(took)), ms(quantile(took, 0.9)), ms(slices.Max(took)))
 	if len(builds) > 0 {
 		fmt.Printf("rebuild (server side), %d builds: median %.1f ms\n", len(builds), ms(median(builds)))
+	}
+	if len(shown) > 0 {
+		fmt.Printf("pages in place, tabs told (server side), %d builds: median %.1f ms\n", len(shown), ms(median(shown)))
 	}
 	for line := range strings.SplitSeq(string(status), "\n") {
 		if strings.HasPrefix(line, "VmHWM") || strings.HasPrefix(line, "VmRSS") {
