@@ -46,6 +46,7 @@ type builder struct {
 	sink     sink
 	prog     *buildProgress
 	inFeed   map[*site.Article]bool
+	artKeys  map[*site.Article]cache.Key
 	feedMu   sync.Mutex
 	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
 	files    []string             // the entry files
@@ -201,6 +202,7 @@ func (b *builder) model() error {
 		return err
 	}
 	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Inject)}
+	b.articleKeys()
 	b.global = cache.GlobalKey(b.site, b.cfgKey, themeKey, wholeSite, opts, b.articleKey)
 	b.inFeed = cache.FeedArticles(b.site)
 	for _, a := range b.site.Articles {
@@ -229,22 +231,33 @@ func (b *builder) convertNotes() error {
 	})
 }
 
-func (b *builder) articleKey(a *site.Article) cache.Key {
-	return cache.ArticleKey(a, b.entries.Hash(a.Entry))
+// articleKey is an article's key (see cache.ArticleKey), worked out once
+// per build by articleKeys: pages, feeds and the global key all ask.
+func (b *builder) articleKey(a *site.Article) cache.Key { return b.artKeys[a] }
+
+func (b *builder) articleKeys() {
+	list := make([]cache.Key, len(b.site.Articles))
+	const chunk = 512
+	parallel((len(list)+chunk-1)/chunk, func(c int) error {
+		for i := c * chunk; i < min((c+1)*chunk, len(list)); i++ {
+			a := b.site.Articles[i]
+			list[i] = cache.ArticleKey(a, b.entries.Hash(a.Entry))
+		}
+		return nil
+	})
+	b.artKeys = make(map[*site.Article]cache.Key, len(list))
+	for i, a := range b.site.Articles {
+		b.artKeys[a] = list[i]
+	}
 }
 
 // pageKeys are the keys of the pages, in parallel.
 func (b *builder) pageKeys(pages []*site.Page) []cache.Key {
 	keys := make([]cache.Key, len(pages))
-	artKeys := make(map[*site.Article]cache.Key, len(b.site.Articles))
-	for _, a := range b.site.Articles {
-		artKeys[a] = b.articleKey(a)
-	}
-	article := func(a *site.Article) cache.Key { return artKeys[a] }
 	const chunk = 512
 	parallel((len(pages)+chunk-1)/chunk, func(c int) error {
 		lo, hi := c*chunk, min((c+1)*chunk, len(pages))
-		copy(keys[lo:hi], cache.PageKeys(pages[lo:hi], b.global, article))
+		copy(keys[lo:hi], cache.PageKeys(pages[lo:hi], b.global, b.articleKey))
 		return nil
 	})
 	return keys

@@ -26,6 +26,8 @@ type Config struct {
 	Topics      map[string]Topic `yaml:"topics"`
 
 	Location *time.Location `yaml:"-"`
+
+	host string // BaseURL's hostname, set with it: TagID asks once per entry
 }
 
 // Topic is one declared topic; entries name it by its slug.
@@ -74,6 +76,9 @@ func ParseConfig(data []byte) (*Config, error) {
 		bad("base_url", "base_url "+c.BaseURL+" is not an absolute http(s) URL", "write it like https://user.github.io/repo/")
 	}
 	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/") + "/"
+	if u, err := url.Parse(c.BaseURL); err == nil {
+		c.host = u.Hostname()
+	}
 	if c.Language == "" {
 		c.Language = "en"
 	}
@@ -120,10 +125,18 @@ func ParseConfig(data []byte) (*Config, error) {
 func (c *Config) TagID(day, name string) string {
 	authority := c.IDAuthority
 	if authority == "" {
-		u, _ := url.Parse(c.BaseURL) // checked by ParseConfig
-		authority = u.Hostname()
+		authority = c.hostname()
 	}
 	return "tag:" + authority + "," + day + ":" + name
+}
+
+// hostname is the host of the base URL.
+func (c *Config) hostname() string {
+	if c.host != "" {
+		return c.host
+	}
+	u, _ := url.Parse(c.BaseURL) // checked by ParseConfig
+	return u.Hostname()
 }
 
 // SetBaseURL replaces the configured base URL (the --base-url flag).
@@ -133,6 +146,7 @@ func (c *Config) SetBaseURL(raw string) error {
 		return &Error{File: "--base-url", Msg: raw + " is not an absolute http(s) URL", Hint: "write it like https://user.github.io/repo/"}
 	}
 	c.BaseURL = strings.TrimSuffix(raw, "/") + "/"
+	c.host = u.Hostname()
 	return nil
 }
 

@@ -85,16 +85,16 @@ func articleID(cfg *content.Config, e *content.Entry) string {
 func (s *Site) topics(entries []*content.Entry) map[string]*Topic {
 	all := map[string]*Topic{}
 	add := func(slug string, t content.Topic) {
-		if all[slug] == nil {
-			all[slug] = &Topic{Slug: slug, Name: t.Name, Description: t.Description, URL: s.BasePath + "topics/" + slug + "/"}
-		}
+		all[slug] = &Topic{Slug: slug, Name: t.Name, Description: t.Description, URL: s.BasePath + "topics/" + slug + "/"}
 	}
 	for slug, t := range s.Config.Topics {
 		add(slug, t)
 	}
 	for _, e := range entries {
 		for _, slug := range e.FrontMatter.Topics {
-			add(slug, content.Topic{Name: titleCase(slug)})
+			if all[slug] == nil {
+				add(slug, content.Topic{Name: titleCase(slug)})
+			}
 		}
 	}
 	return all
