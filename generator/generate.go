@@ -47,6 +47,7 @@ type builder struct {
 	prog     *buildProgress
 	inFeed   map[*site.Article]bool
 	artKeys  map[*site.Article]cache.Key
+	shown    map[string]bool // pages published before the others (see showEdited)
 	feedMu   sync.Mutex
 	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
 	files    []string             // the entry files
@@ -90,6 +91,9 @@ func (b *builder) run() error {
 	b.clock.lap("model")
 	pages := b.site.Pages()
 	b.res.Pages = len(pages)
+	if err := b.showEdited(pages); err != nil {
+		return err
+	}
 	keys := b.pageKeys(pages)
 	sk, err := b.openSink(pages, keys)
 	if err != nil {
@@ -131,6 +135,49 @@ func (b *builder) run() error {
 	b.rememberBuild()
 	b.clock.lap("commit")
 	return nil
+}
+
+// maxShownFirst is how many edited entries showEdited takes on.
+const maxShownFirst = 8
+
+// showEdited publishes, in a preview, the pages of the entries the watcher
+// saw change and tells the tabs, before the keys of every page are worked
+// out and the other pages rendered: the editor is most often looking at the
+// entry being edited. Its lists and feeds follow.
+func (b *builder) showEdited(pages []*site.Page) error {
+	if b.opts.PagesReady == nil || b.opts.Changed == nil || len(b.opts.Changed) > maxShownFirst {
+		return nil
+	}
+	edited := map[string]bool{}
+	for _, c := range b.opts.Changed {
+		edited[c] = true
+	}
+	var list []*site.Page
+	for _, p := range pages {
+		if p.Kind == site.KindArticle && edited[p.Article.Entry.File] {
+			list = append(list, p)
+		}
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	b.outputs(len(pages))
+	if b.old == nil {
+		return nil // a first build goes into a new folder
+	}
+	b.sink = b.placeSink()
+	keys := cache.PageKeys(list, b.global, b.articleKey)
+	for i, p := range list {
+		if err := b.publishPage(p, keys[i]); err != nil {
+			b.sink.abort()
+			return err
+		}
+	}
+	b.shown = map[string]bool{}
+	for _, p := range list {
+		b.shown[p.Path] = true
+	}
+	return b.pagesReady()
 }
 
 // pagesReady publishes the pages before the feeds are made, when the
@@ -290,6 +337,9 @@ func (b *builder) publishPages(pages []*site.Page, keys []cache.Key) error {
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (b *builder) publishPage(p *site.Page, key cache.Key) error {
+	if b.shown[p.Path] {
+		return nil // published by showEdited
+	}
 	a := p.Article
 	needText := a != nil && (a.Summary == "" || b.inFeed[a] && b.feedHTML(a) == "")
 	if !needText && b.keep(p.Path, key) {

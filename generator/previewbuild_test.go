@@ -3,11 +3,13 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// The preview's builds: told what changed, private output, in one process.
-// Each must match a build without cache.
+// The preview's builds: told what changed, private output, in one process,
+// the edited pages published first (PagesReady). Each must match a build
+// without cache.
 func TestPreviewBuildsMatchColdBuild(t *testing.T) {
 	const entry = "content/2026/03/02/tide-tables-reprinted.md"
 	const added = "content/2026/03/03/a-new-entry.md"
@@ -35,16 +37,25 @@ func TestPreviewBuildsMatchColdBuild(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, "testdata/site", dir)
 	out := filepath.Join(t.TempDir(), "site")
-	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: inject, Private: true, Changed: []string{}}
+	var told []string // what the output held each time the tabs were told
+	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: inject, Private: true, Changed: []string{},
+		PagesReady: func() {
+			data, _ := os.ReadFile(filepath.Join(out, "2026/03/02/tide-tables-reprinted/index.html"))
+			told = append(told, string(data))
+		}}
 	if _, err := Build(opts); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range steps {
 		s.edit(t, dir)
 		opts.Changed = s.changed
+		told = nil
 		res, err := Build(opts)
 		if err != nil {
 			t.Fatalf("%s: %v", s.name, err)
+		}
+		if s.name == "title" && (len(told) != 2 || !strings.Contains(told[0], "Renamed")) {
+			t.Errorf("title: the tabs were told %d times, want 2 (the edited page first, with its new title, then the rest)", len(told))
 		}
 		if res.Rendered == res.Pages {
 			t.Errorf("%s: every page rendered again", s.name)

@@ -18,10 +18,10 @@ type sink interface {
 // openSink chooses how to publish: in place when the output folder is known
 // and at most a quarter of its pages change, else into a new folder swapped in.
 func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
-	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, len(pages)+128)}
-	if b.store != nil {
-		b.old = <-b.prevOutputs
+	if b.sink != nil {
+		return b.sink, nil // opened for the edited pages (see showEdited)
 	}
+	b.outputs(len(pages))
 	if b.old != nil {
 		changed := 0
 		for i, p := range pages {
@@ -30,9 +30,7 @@ func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
 			}
 		}
 		if changed*4 <= len(pages) {
-			u := publish.NewUpdater(b.out)
-			u.Overwrite = b.opts.Private
-			return &placeSink{b: b, u: u, trust: b.opts.Private}, nil
+			return b.placeSink(), nil
 		}
 	}
 	w, err := publish.NewWriter(b.out)
@@ -40,6 +38,24 @@ func (b *builder) openSink(pages []*site.Page, keys []cache.Key) (sink, error) {
 		return nil, err
 	}
 	return streamSink{w}, nil
+}
+
+// outputs takes the record of what the output folder holds, and starts this
+// build's.
+func (b *builder) outputs(pages int) {
+	if b.next != nil {
+		return
+	}
+	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, pages+128)}
+	if b.store != nil {
+		b.old = <-b.prevOutputs
+	}
+}
+
+func (b *builder) placeSink() *placeSink {
+	u := publish.NewUpdater(b.out)
+	u.Overwrite = b.opts.Private
+	return &placeSink{b: b, u: u, trust: b.opts.Private}
 }
 
 type streamSink struct{ w *publish.Writer }
