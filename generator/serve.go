@@ -127,10 +127,15 @@ func (p *previewer) serve(ctx context.Context, ln net.Listener, watcher *preview
 func (p *previewer) build(changed []string) {
 	start := time.Now()
 	base, swap := basePath(p.opts.Site), entriesOnly(changed)
-	var shown time.Duration // when the tabs were told, if before the end
+	var shown time.Duration // when the tabs were first told, if before the end
 	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
 		Future: p.opts.Future, Inject: preview.Script, Private: true, Changed: changed,
-		PagesReady: func() { p.srv.Built(base, swap); shown = time.Since(start).Round(time.Millisecond) }})
+		PagesReady: func() {
+			p.srv.Built(base, swap)
+			if shown == 0 {
+				shown = time.Since(start).Round(time.Millisecond)
+			}
+		}})
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		p.srv.Failed(err)

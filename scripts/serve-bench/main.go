@@ -200,7 +200,7 @@ func report(took, builds, shown []time.Duration, status []byte) {
 		fmt.Printf("rebuild (server side), %d builds: median %.1f ms\n", len(builds), ms(median(builds)))
 	}
 	if len(shown) > 0 {
-		fmt.Printf("pages in place, tabs told (server side), %d builds: median %.1f ms\n", len(shown), ms(median(shown)))
+		fmt.Printf("first pages in place, tabs told (server side), %d builds: median %.1f ms\n", len(shown), ms(median(shown)))
 	}
 	for line := range strings.SplitSeq(string(status), "\n") {
 		if strings.HasPrefix(line, "VmHWM") || strings.HasPrefix(line, "VmRSS") {
