@@ -282,7 +282,8 @@ func TestServeMissingSite(t *testing.T) {
 }
 
 // TestServeNoLeaks saves an entry 100 times in a row with a tab listening and
-// checks that no goroutine outlives the rebuilds, nor Serve itself.
+// checks that no goroutine outlives the rebuilds, nor Serve itself, and that
+// the heap does not grow.
 func TestServeNoLeaks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("100 rebuilds")
@@ -310,7 +311,7 @@ func TestServeNoLeaks(t *testing.T) {
 		}
 	}
 	quiet()
-	settled := runtime.NumGoroutine()
+	settled, heap := runtime.NumGoroutine(), heapInUse()
 	for i := range 100 {
 		title := "Quay lights, take " + string(rune('A'+i%26))
 		if i%10 == 9 {
@@ -328,6 +329,13 @@ func TestServeNoLeaks(t *testing.T) {
 	if err := waitGoroutines(settled + 3); err != nil {
 		t.Errorf("after 100 saves: %v (%d when settled)", err, settled)
 	}
+	// the fixture's whole build state is well under a megabyte: growth of a
+	// few megabytes over 100 builds would be a leak
+	grown := int64(heapInUse()) - int64(heap)
+	t.Logf("heap %.2f MB, grown by %.2f MB over 100 saves", float64(heap)/(1<<20), float64(grown)/(1<<20))
+	if grown > 4<<20 {
+		t.Errorf("after 100 saves the heap grew by %.1f MB (from %.1f MB)", float64(grown)/(1<<20), float64(heap)/(1<<20))
+	}
 	cancel()
 	res.Body.Close()
 	client.CloseIdleConnections()
@@ -337,6 +345,14 @@ func TestServeNoLeaks(t *testing.T) {
 	if err := waitGoroutines(before + 2); err != nil {
 		t.Errorf("after Serve returned: %v (%d before)", err, before)
 	}
+}
+
+// heapInUse is the live heap after a collection.
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
 
 // waitGoroutines waits a little for the count of goroutines to fall to at most max.
