@@ -11,6 +11,15 @@ import (
 // feedContent is an article as feed readers show it: the curator's note, the
 // body, then where the story was first reported, with every URL absolute.
 func feedContent(s *site.Site, a *site.Article, body []byte) (string, error) {
+	doc, err := converter.ConvertFeed(body, feedLinks(s, a))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", a.Entry.File, err)
+	}
+	return feedItem(s, a, doc.HTML)
+}
+
+// feedItem wraps an article's body, converted for feeds, with its note and source.
+func feedItem(s *site.Site, a *site.Article, body []byte) (string, error) {
 	var b strings.Builder
 	if a.Entry.Note != "" {
 		note, err := converter.ConvertFeed([]byte(a.Entry.Note), feedLinks(s, a))
@@ -21,11 +30,7 @@ func feedContent(s *site.Site, a *site.Article, body []byte) (string, error) {
 		b.Write(note.HTML)
 		b.WriteString("</blockquote>\n")
 	}
-	doc, err := converter.ConvertFeed(body, feedLinks(s, a))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", a.Entry.File, err)
-	}
-	b.Write(doc.HTML)
+	b.Write(body)
 	if a.Source != "" {
 		b.WriteString("<p>Originally reported by ")
 		if a.SourceURL != "" {

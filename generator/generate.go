@@ -421,7 +421,13 @@ func (b *builder) convert(a *site.Article) error {
 	if err != nil {
 		return err
 	}
-	doc, err := converter.Convert(body, pageLinks(b.site, a))
+	var doc, feedDoc markdown.Doc
+	forFeed := b.inFeed[a] && b.feedHTML(a) == ""
+	if forFeed {
+		doc, feedDoc, err = converter.ConvertBoth(body, pageLinks(b.site, a), feedLinks(b.site, a))
+	} else {
+		doc, err = converter.Convert(body, pageLinks(b.site, a))
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.Entry.File, err)
 	}
@@ -430,8 +436,8 @@ func (b *builder) convert(a *site.Article) error {
 		a.Summary = doc.Excerpt
 	}
 	b.entries.Converted(a.Entry, doc.Excerpt)
-	if b.inFeed[a] && b.feedHTML(a) == "" {
-		html, err := feedContent(b.site, a, body)
+	if forFeed {
+		html, err := feedItem(b.site, a, feedDoc.HTML)
 		if err != nil {
 			return err
 		}

@@ -2,8 +2,10 @@ package check
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"net/url"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -88,7 +90,7 @@ var distrusted = map[string]bool{"script": true, "iframe": true, "object": true,
 // absolute (a bare #fragment only warns: the W3C rules allow it, but readers
 // resolve it against the feed, not the article) and no elements readers strip.
 func checkContent(f *findings, line int, where, fragment string) {
-	refs, _ := htmlRefs([]byte(fragment))
+	refs := contentRefs(fragment)
 	for _, r := range refs {
 		if distrusted[r.tag] {
 			f.warnf(line, "<%s> in %s: readers strip or distrust it", r.tag, where)
@@ -105,3 +107,30 @@ func checkContent(f *findings, line int, where, fragment string) {
 		}
 	}
 }
+
+// contentRefs is htmlRefs of a feed item's HTML, remembered: one article's
+// HTML is in the site's feeds and in its topics' feeds, in each format.
+func contentRefs(fragment string) []ref {
+	key := sha256.Sum256([]byte(fragment))
+	refsMu.Lock()
+	refs, ok := refsSeen[key]
+	refsMu.Unlock()
+	if ok {
+		return refs
+	}
+	refs, _ = htmlRefs([]byte(fragment))
+	refsMu.Lock()
+	if len(refsSeen) >= maxRefsSeen {
+		clear(refsSeen) // a long preview session sees many versions
+	}
+	refsSeen[key] = refs
+	refsMu.Unlock()
+	return refs
+}
+
+const maxRefsSeen = 1 << 14
+
+var (
+	refsMu   sync.Mutex
+	refsSeen = map[[sha256.Size]byte][]ref{}
+)

@@ -61,8 +61,48 @@ func (c *Converter) ConvertFeed(src []byte, resolve Resolver) (Doc, error) {
 	return convert(c.feed, src, resolve)
 }
 
+// ConvertBoth is Convert and ConvertFeed of the same src, parsed once: an
+// article in a feed needs both, and parsing is most of the cost.
+func (c *Converter) ConvertBoth(src []byte, page, feed Resolver) (Doc, Doc, error) {
+	root := c.page.Parser().Parse(text.NewReader(src))
+	var written [][]byte // the destinations as written, in walk order
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *ast.Link:
+				written = append(written, n.Destination)
+			case *ast.Image:
+				written = append(written, n.Destination)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	pageDoc, err := render(c.page, src, root, page)
+	if err != nil {
+		return pageDoc, Doc{}, err
+	}
+	i := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *ast.Link:
+				n.Destination, i = written[i], i+1
+			case *ast.Image:
+				n.Destination, i = written[i], i+1
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	feedDoc, err := render(c.feed, src, root, feed)
+	return pageDoc, feedDoc, err
+}
+
 func convert(md goldmark.Markdown, src []byte, resolve Resolver) (Doc, error) {
-	root := md.Parser().Parse(text.NewReader(src))
+	return render(md, src, md.Parser().Parse(text.NewReader(src)), resolve)
+}
+
+// render rewrites the destinations of a parsed document and renders it.
+func render(md goldmark.Markdown, src []byte, root ast.Node, resolve Resolver) (Doc, error) {
 	var doc Doc
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

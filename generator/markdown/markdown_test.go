@@ -87,3 +87,33 @@ func TestConvertFeedFootnotesHaveNoFragmentLinks(t *testing.T) {
 		t.Errorf("feed footnotes: %s", html)
 	}
 }
+
+// ConvertBoth must give what Convert and ConvertFeed give apart.
+func TestConvertBothMatchesApart(t *testing.T) {
+	src := []byte("A [link](/a/) and ![pic](/p.png \"t\") and <https://x.org> and a note.[^1]\n\n" +
+		"| a | [b](/b/) |\n|---|---|\n| 1 | 2 |\n\n[^1]: See [c](/c/).\n")
+	page := func(d string) string { return "/base" + d }
+	feed := func(d string) string { return "https://example.org" + d }
+	c := New()
+	wantPage, err := c.Convert(src, page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFeed, err := c.ConvertFeed(src, feed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotPage, gotFeed, err := c.ConvertBoth(src, page, feed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(gotPage.HTML) != string(wantPage.HTML) || gotPage.Excerpt != wantPage.Excerpt {
+		t.Errorf("page:\n%s\nwant\n%s", gotPage.HTML, wantPage.HTML)
+	}
+	if string(gotFeed.HTML) != string(wantFeed.HTML) {
+		t.Errorf("feed:\n%s\nwant\n%s", gotFeed.HTML, wantFeed.HTML)
+	}
+	if !strings.Contains(string(gotFeed.HTML), "https://example.org/c/") || strings.Contains(string(gotFeed.HTML), "/base/") {
+		t.Errorf("feed links not made from the destinations as written:\n%s", gotFeed.HTML)
+	}
+}

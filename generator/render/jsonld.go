@@ -8,7 +8,47 @@ import (
 	"github.com/digest-news/digest/generator/site"
 )
 
-type thing = map[string]any
+// The types below are schema.org things. Their fields are in the byte order
+// of their JSON names, as encoding/json orders map keys: the output stayed
+// the same when maps gave way to structs, which cost a tenth as much.
+type newsArticle struct {
+	Context          string    `json:"@context"`
+	Type             string    `json:"@type"`
+	ArticleSection   string    `json:"articleSection,omitempty"`
+	Author           []agent   `json:"author"`
+	DateModified     string    `json:"dateModified"`
+	DatePublished    string    `json:"datePublished"`
+	Dateline         string    `json:"dateline,omitempty"`
+	Description      string    `json:"description,omitempty"`
+	Headline         string    `json:"headline"`
+	Image            []string  `json:"image,omitempty"`
+	InLanguage       string    `json:"inLanguage"`
+	MainEntityOfPage webPage   `json:"mainEntityOfPage"`
+	Publisher        publisher `json:"publisher"`
+	URL              string    `json:"url"`
+}
+
+type agent struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type webPage struct {
+	ID   string `json:"@id"`
+	Type string `json:"@type"`
+}
+
+type publisher struct {
+	Type string      `json:"@type"`
+	Logo imageObject `json:"logo"`
+	Name string      `json:"name"`
+	URL  string      `json:"url"`
+}
+
+type imageObject struct {
+	Type string `json:"@type"`
+	URL  string `json:"url"`
+}
 
 // jsonLD describes an article page as a schema.org NewsArticle. json.Marshal
 // escapes <, > and &, so the result is safe inside a <script> element.
@@ -22,51 +62,46 @@ func jsonLD(p *site.Page) (template.JS, error) {
 	if a.Updated.After(a.Date) {
 		modified = a.Updated
 	}
-	publisher := thing{"@type": "Organization", "name": s.Config.Title, "url": s.Config.BaseURL,
-		"logo": thing{"@type": "ImageObject", "url": s.AbsURL(s.BasePath + "favicon.svg")}}
-	doc := thing{
-		"@context":         "https://schema.org",
-		"@type":            "NewsArticle",
-		"headline":         a.Title,
-		"url":              a.Permalink,
-		"mainEntityOfPage": thing{"@type": "WebPage", "@id": a.Permalink},
-		"datePublished":    a.Date.Format(time.RFC3339),
-		"dateModified":     modified.Format(time.RFC3339),
-		"inLanguage":       lang(p),
-		"publisher":        publisher,
-		"author":           authors(a, s),
-	}
-	if a.Summary != "" {
-		doc["description"] = a.Summary
+	doc := newsArticle{
+		Context:          "https://schema.org",
+		Type:             "NewsArticle",
+		Author:           authors(a, s),
+		DateModified:     modified.Format(time.RFC3339),
+		DatePublished:    a.Date.Format(time.RFC3339),
+		Dateline:         a.Dateline,
+		Description:      a.Summary,
+		Headline:         a.Title,
+		InLanguage:       lang(p),
+		MainEntityOfPage: webPage{Type: "WebPage", ID: a.Permalink},
+		Publisher: publisher{Type: "Organization", Name: s.Config.Title, URL: s.Config.BaseURL,
+			Logo: imageObject{Type: "ImageObject", URL: s.AbsURL(s.BasePath + "favicon.svg")}},
+		URL: a.Permalink,
 	}
 	if a.Image != nil && a.Image.URL != "" {
-		doc["image"] = []string{abs(s, a.Image.URL)}
-	}
-	if a.Dateline != "" {
-		doc["dateline"] = a.Dateline
+		doc.Image = []string{abs(s, a.Image.URL)}
 	}
 	if len(a.Topics) > 0 {
-		doc["articleSection"] = a.Topics[0].Name
+		doc.ArticleSection = a.Topics[0].Name
 	}
 	b, err := json.Marshal(doc)
 	return template.JS(b), err
 }
 
 // authors are the entry's authors, else the source, else the site's author.
-func authors(a *site.Article, s *site.Site) []thing {
-	var list []thing
+func authors(a *site.Article, s *site.Site) []agent {
+	var list []agent
 	for _, name := range a.Authors {
-		list = append(list, thing{"@type": "Person", "name": name})
+		list = append(list, agent{Type: "Person", Name: name})
 	}
 	if len(list) == 0 && a.Source != "" {
-		list = append(list, thing{"@type": "Organization", "name": a.Source})
+		list = append(list, agent{Type: "Organization", Name: a.Source})
 	}
 	if len(list) == 0 {
 		name := s.Config.Author
 		if name == "" {
 			name = s.Config.Title
 		}
-		list = append(list, thing{"@type": "Organization", "name": name})
+		list = append(list, agent{Type: "Organization", Name: name})
 	}
 	return list
 }
