@@ -11,6 +11,7 @@ import (
 	"time"
 
 	digest "github.com/digest-news/digest"
+	"github.com/digest-news/digest/generator/publish"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output under testdata/golden")
@@ -175,5 +176,24 @@ func copyTree(t testing.TB, src, dst string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWrittenMinimal: the outputs published without the minifier are already
+// what it would make of them.
+func TestWrittenMinimal(t *testing.T) {
+	out := build(t, BuildOptions{Site: "testdata/site", Now: fixtureNow})
+	for name := range writtenMinimal {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		min, err := publish.Minify(name, bytes.Clone(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(min, data) {
+			t.Errorf("%s: the minifier would still change it:\n%.300s\nto\n%.300s", name, data, min)
+		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/digest-news/digest/generator/markdown"
 	"github.com/digest-news/digest/generator/publish"
 	"github.com/digest-news/digest/generator/render"
+	"github.com/digest-news/digest/generator/search"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -372,11 +373,16 @@ func (b *builder) publishPage(p *site.Page, key cache.Key) error {
 	return b.put(p.Path, key, raw)
 }
 
+// writtenMinimal are the outputs made as compact as the minifier would
+// leave them (TestWrittenMinimal): minifying their megabytes again on every
+// build was wasted.
+var writtenMinimal = map[string]bool{"sitemap.xml": true, search.Path: true}
+
 // put minifies one file and hands it to the sink.
 func (b *builder) put(name string, key cache.Key, raw *bytes.Buffer) error {
 	t := time.Now()
 	data := raw
-	if !b.opts.NoMinify && publish.Minifiable(name) {
+	if !b.opts.NoMinify && publish.Minifiable(name) && !writtenMinimal[name] {
 		min := bufPool.Get().(*bytes.Buffer)
 		defer bufPool.Put(min)
 		min.Reset()

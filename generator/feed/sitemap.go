@@ -19,32 +19,32 @@ const (
 )
 
 // sitemap lists every page but the 404 page, dated by its newest entry. It
-// is written by hand, in the layout xml.MarshalIndent gives: a 10,000-entry
-// site has 12,000 URLs, and going through reflection took a tenth of a warm
-// build.
+// is written by hand and compact, as the minifier would leave it: a
+// 10,000-entry site has 12,000 URLs, and going through reflection and then
+// the minifier took a fifth of a warm build.
 func sitemap(s *site.Site) ([]byte, error) {
 	pages := s.Pages()
 	b := bytes.NewBuffer(make([]byte, 0, 128*len(pages)+256))
-	b.WriteString(xml.Header)
+	b.WriteString(strings.TrimSuffix(xml.Header, "\n"))
 	b.WriteString(`<urlset xmlns="` + nsSitemap + `">`)
 	var date [64]byte
 	for _, p := range pages {
 		if p.Kind == site.KindNotFound {
 			continue
 		}
-		b.WriteString("\n  <url>\n    <loc>")
+		b.WriteString("<url><loc>")
 		if err := xml.EscapeText(b, []byte(s.AbsURL(p.URL))); err != nil {
 			return nil, err
 		}
 		b.WriteString("</loc>")
 		if t := pageUpdated(s, p); !t.IsZero() {
-			b.WriteString("\n    <lastmod>")
+			b.WriteString("<lastmod>")
 			b.Write(t.AppendFormat(date[:0], time.RFC3339))
 			b.WriteString("</lastmod>")
 		}
-		b.WriteString("\n  </url>")
+		b.WriteString("</url>")
 	}
-	b.WriteString("\n</urlset>\n")
+	b.WriteString("</urlset>")
 	return b.Bytes(), nil
 }
 
