@@ -26,7 +26,7 @@ type ServeOptions struct {
 	Drafts   bool          // include drafts, marked
 	Future   bool          // include entries dated in the future, marked
 	Log      io.Writer     // what was rebuilt, build errors; nil for none
-	Debounce time.Duration // quiet time after a change before rebuilding; default 20 ms
+	Debounce time.Duration // quiet time after a change before rebuilding; default 10 ms (an editor's save, even an atomic one, is a burst of well under that)
 
 	// Ready, when set, is called with the site's URL once the first build is served.
 	Ready func(url string)
@@ -46,7 +46,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		return fmt.Errorf("%s: no such site folder; pass --site DIR, the folder holding digest.yaml", opts.Site)
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 20 * time.Millisecond
+		opts.Debounce = 10 * time.Millisecond
 	}
 	ln, err := listen(opts.Addr)
 	if err != nil {
