@@ -11,6 +11,7 @@ import (
 	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/check"
 	"github.com/digest-news/digest/generator/feed"
+	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/publish"
 	"github.com/digest-news/digest/generator/search"
 	"github.com/digest-news/digest/generator/site"
@@ -81,7 +82,7 @@ func (b *builder) publishFeeds() error {
 	// publishes nothing, and the checks were half of its rebuild after an edit
 	// of the newest entry (which is in every feed of its topics).
 	findings := make([][]check.Finding, len(changed))
-	err = parallel(len(changed)+len(files), func(i int) error {
+	err = parallel.Do(len(changed)+len(files), func(i int) error {
 		if i < len(changed) {
 			findings[i] = b.checkFeed(changed[i])
 			return nil

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/markdown"
+	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/publish"
 	"github.com/digest-news/digest/generator/render"
 	"github.com/digest-news/digest/generator/search"
@@ -265,7 +265,7 @@ func (b *builder) model() error {
 
 // convertNotes renders the curators' notes: cards on many pages show them.
 func (b *builder) convertNotes() error {
-	return parallel(len(b.site.Articles), func(i int) error {
+	return parallel.Do(len(b.site.Articles), func(i int) error {
 		a := b.site.Articles[i]
 		if a.Entry.Note == "" {
 			return nil
@@ -286,7 +286,7 @@ func (b *builder) articleKey(a *site.Article) cache.Key { return b.artKeys[a] }
 func (b *builder) articleKeys() {
 	list := make([]cache.Key, len(b.site.Articles))
 	const chunk = 512
-	parallel((len(list)+chunk-1)/chunk, func(c int) error {
+	parallel.Do((len(list)+chunk-1)/chunk, func(c int) error {
 		for i := c * chunk; i < min((c+1)*chunk, len(list)); i++ {
 			a := b.site.Articles[i]
 			list[i] = cache.ArticleKey(a, b.entries.Hash(a.Entry))
@@ -303,7 +303,7 @@ func (b *builder) articleKeys() {
 func (b *builder) pageKeys(pages []*site.Page) []cache.Key {
 	keys := make([]cache.Key, len(pages))
 	const chunk = 512
-	parallel((len(pages)+chunk-1)/chunk, func(c int) error {
+	parallel.Do((len(pages)+chunk-1)/chunk, func(c int) error {
 		lo, hi := c*chunk, min((c+1)*chunk, len(pages))
 		copy(keys[lo:hi], cache.PageKeys(pages[lo:hi], b.global, b.articleKey))
 		return nil
@@ -323,7 +323,7 @@ func (b *builder) publishPages(pages []*site.Page, keys []cache.Key) error {
 		}
 	}
 	for _, list := range [][]int{articles, others} {
-		err := parallel(len(list), func(j int) error {
+		err := parallel.Do(len(list), func(j int) error {
 			i := list[j]
 			defer b.prog.done.Add(1)
 			return b.publishPage(pages[i], keys[i])
@@ -511,28 +511,4 @@ func themeFS(dir, name string) fs.FS {
 		panic(err) // the embedded theme always has both folders
 	}
 	return sub
-}
-
-// parallel runs fn for 0..n-1 on every core and returns the first error;
-// after an error the remaining items are skipped.
-func parallel(n int, fn func(i int) error) error {
-	var next atomic.Int64
-	var failed atomic.Bool
-	var once sync.Once
-	var first error
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n && !failed.Load(); i = int(next.Add(1)) - 1 {
-				if err := fn(i); err != nil {
-					once.Do(func() { first = err })
-					failed.Store(true)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
 }

@@ -8,7 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
+
+	"github.com/digest-news/digest/generator/parallel"
 )
 
 // Dir is the folder of entries inside a site.
@@ -91,26 +92,16 @@ type Hooks struct {
 func ParseFilesWith(fsys fs.FS, files []string, cfg *Config, hooks Hooks) ([]*Entry, error) {
 	entries := make([]*Entry, len(files))
 	errs := make([][]*Error, len(files))
-	// Workers take the next file from a counter: handing out 10,000 files
-	// over a channel cost a context switch each, more than a cached entry.
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
-				if hooks.Known != nil {
-					if e := hooks.Known(files[i]); e != nil {
-						entries[i] = e
-						continue
-					}
-				}
-				entries[i], errs[i] = parseFile(fsys, files[i], cfg, hooks.Parsed)
+	parallel.Do(len(files), func(i int) error {
+		if hooks.Known != nil {
+			if e := hooks.Known(files[i]); e != nil {
+				entries[i] = e
+				return nil
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		entries[i], errs[i] = parseFile(fsys, files[i], cfg, hooks.Parsed)
+		return nil
+	})
 
 	var all []*Error
 	for _, e := range errs {

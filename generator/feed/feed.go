@@ -1,13 +1,11 @@
 package feed
 
 import (
-	"errors"
 	"fmt"
-	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
+	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -64,20 +62,11 @@ func Only(s *site.Site, body Content, want func(path string) bool) ([]File, erro
 // and returns their files in order, or the first error.
 func runAll(jobs []func() (File, error)) ([]File, error) {
 	out := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
-				out[i], errs[i] = jobs[i]()
-			}
-		}()
-	}
-	wg.Wait()
-	return out, errors.Join(errs...)
+	err := parallel.Do(len(jobs), func(i int) (err error) {
+		out[i], err = jobs[i]()
+		return err
+	})
+	return out, err
 }
 
 // builder renders each article body once, however many feeds hold it.
