@@ -138,65 +138,6 @@ func (b *builder) run() error {
 	return nil
 }
 
-// maxShownFirst is how many edited entries showEdited takes on.
-const maxShownFirst = 8
-
-// showEdited publishes, in a preview, the pages of the entries the watcher
-// saw change and tells the tabs, before the keys of every page are worked
-// out and the other pages rendered: the editor is most often looking at the
-// entry being edited. Its lists and feeds follow.
-func (b *builder) showEdited(pages []*site.Page) error {
-	if b.opts.PagesReady == nil || b.opts.Changed == nil || len(b.opts.Changed) > maxShownFirst {
-		return nil
-	}
-	edited := map[string]bool{}
-	for _, c := range b.opts.Changed {
-		edited[c] = true
-	}
-	var list []*site.Page
-	for _, p := range pages {
-		if p.Kind == site.KindArticle && edited[p.Article.Entry.File] {
-			list = append(list, p)
-		}
-	}
-	if len(list) == 0 {
-		return nil
-	}
-	b.outputs(len(pages))
-	if b.old == nil {
-		return nil // a first build goes into a new folder
-	}
-	b.sink = b.placeSink()
-	keys := cache.PageKeys(list, b.global, b.articleKey)
-	for i, p := range list {
-		if err := b.publishPage(p, keys[i]); err != nil {
-			b.sink.abort()
-			return err
-		}
-	}
-	b.shown = map[string]bool{}
-	for _, p := range list {
-		b.shown[p.Path] = true
-	}
-	return b.pagesReady()
-}
-
-// pagesReady publishes the pages before the feeds are made, when the
-// caller wants to know (the preview reloads its tabs) and the sink can.
-func (b *builder) pagesReady() error {
-	if b.opts.PagesReady == nil {
-		return nil
-	}
-	if b.store != nil {
-		b.store.DropOutputs(b.out) // the folder changes before the record does
-	}
-	flushed, err := b.sink.flush()
-	if flushed {
-		b.opts.PagesReady()
-	}
-	return err
-}
-
 // load reads the configuration and the entries, reusing cached parses.
 func (b *builder) load() error {
 	fsys := os.DirFS(b.opts.Site)
