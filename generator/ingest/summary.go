@@ -13,10 +13,15 @@ const maxSummary = 300
 
 var mdLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 
+var markup = strings.NewReplacer("**", "", "__", "", "\\", "")
+
 // plain strips Markdown links, emphasis and escapes for a plain-text summary.
 func plain(md string) string {
-	s := mdLink.ReplaceAllString(md, "$1")
-	s = strings.NewReplacer("**", "", "__", "", "\\", "").Replace(s)
+	s := md
+	if strings.IndexByte(s, '[') >= 0 {
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	s = markup.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

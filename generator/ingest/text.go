@@ -32,13 +32,15 @@ func CleanText(raw string, loc *time.Location) Article {
 	return a
 }
 
+var spaces = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\u2028", "\n", "\u2029", "\n\n", "\t", " ", "\f", "\n", "\x00", "")
+
 // normalize makes line ends, spaces and invisible characters uniform.
 func normalize(s string) string {
 	s = strings.TrimPrefix(s, "\ufeff")
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u200b", "", "\u2028", "\n", "\u2029", "\n\n", "\t", " ", "\f", "\n", "\x00", "").Replace(s)
+	return spaces.Replace(s)
 }
 
 // score weighs a block for bestRun: words of prose count for the article,
