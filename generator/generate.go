@@ -14,6 +14,7 @@ import (
 	digest "github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/markdown"
 	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/publish"
@@ -317,7 +318,7 @@ func (b *builder) publishPage(p *site.Page, key cache.Key) error {
 // writtenMinimal are the outputs made as compact as the minifier would
 // leave them (TestWrittenMinimal): minifying their megabytes again on every
 // build was wasted.
-var writtenMinimal = map[string]bool{"sitemap.xml": true, search.Path: true}
+var writtenMinimal = map[string]bool{feed.SitemapPath: true, search.Path: true}
 
 // put minifies one file and hands it to the sink.
 func (b *builder) put(name string, key cache.Key, raw *bytes.Buffer) error {

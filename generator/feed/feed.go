@@ -46,7 +46,7 @@ func Only(s *site.Site, body Content, want func(path string) bool) ([]File, erro
 	for _, f := range []struct {
 		path string
 		make func(*site.Site) ([]byte, error)
-	}{{"feeds.opml", opml}, {"sitemap.xml", sitemap}, {"news-sitemap.xml", newsSitemap}, {"robots.txt", robots}} {
+	}{{"feeds.opml", opml}, {SitemapPath, sitemap}, {"news-sitemap.xml", newsSitemap}, {"robots.txt", robots}} {
 		jobs = append(jobs, func() (File, error) {
 			data, err := f.make(s)
 			if err != nil {

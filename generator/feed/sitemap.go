@@ -10,8 +10,10 @@ import (
 )
 
 const (
-	nsSitemap = "http://www.sitemaps.org/schemas/sitemap/0.9"
-	nsNews    = "http://www.google.com/schemas/sitemap-news/0.9"
+	// SitemapPath is the sitemap's output file.
+	SitemapPath = "sitemap.xml"
+	nsSitemap   = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	nsNews      = "http://www.google.com/schemas/sitemap-news/0.9"
 	// newsWindow is how far back the news sitemap reaches from the newest article.
 	newsWindow = 48 * time.Hour
 	// newsMax is Google's limit of URLs in one news sitemap.
@@ -148,7 +150,7 @@ func newsLanguage(s *site.Site, a *site.Article) string {
 func robots(s *site.Site) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("User-agent: *\nAllow: /\n\n")
-	w.WriteString("Sitemap: " + s.AbsURL(s.BasePath+"sitemap.xml") + "\n")
+	w.WriteString("Sitemap: " + s.AbsURL(s.BasePath+SitemapPath) + "\n")
 	w.WriteString("Sitemap: " + s.AbsURL(s.BasePath+"news-sitemap.xml") + "\n")
 	return []byte(w.String()), nil
 }
