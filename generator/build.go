@@ -55,7 +55,8 @@ type BuildResult struct {
 type Stage struct {
 	Name    string
 	Time    time.Duration
-	Workers bool // summed over the workers
+	CPU     time.Duration // the process's CPU time in a wall-clock stage
+	Workers bool          // summed over the workers
 }
 
 // Build turns a site folder into a published output folder: load -> model ->
@@ -109,12 +110,13 @@ func Load(dir, baseURL string, opts site.Options) (*site.Site, error) {
 type stopwatch struct {
 	res   *BuildResult
 	start time.Time
+	cpu   time.Duration
 }
 
 func (w *stopwatch) lap(name string) {
-	now := time.Now()
-	w.res.Stages = append(w.res.Stages, Stage{Name: name, Time: now.Sub(w.start)})
-	w.start = now
+	now, cpu := time.Now(), processCPU()
+	w.res.Stages = append(w.res.Stages, Stage{Name: name, Time: now.Sub(w.start), CPU: cpu - w.cpu})
+	w.start, w.cpu = now, cpu
 }
 
 // workTimes add up, over the workers, the time spent in each page step.
@@ -142,6 +144,8 @@ func (r *BuildResult) print(w io.Writer) {
 		note := ""
 		if s.Workers {
 			note = "  (summed over workers)"
+		} else if s.CPU > 0 {
+			note = fmt.Sprintf("  cpu %.1f ms", float64(s.CPU.Microseconds())/1000)
 		}
 		fmt.Fprintf(w, "%-9s %8.1f ms%s\n", s.Name, float64(s.Time.Microseconds())/1000, note)
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/digest-news/digest/generator/cache"
 )
@@ -14,9 +16,23 @@ func warmSite(t *testing.T) (dir, out string) {
 	t.Helper()
 	dir = t.TempDir()
 	copyTree(t, "testdata/site", dir)
+	ageFolders(t, filepath.Join(dir, "content"))
 	out = filepath.Join(t.TempDir(), "public")
 	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
 	return dir, out
+}
+
+// ageFolders dates the folders under dir a day back, so that a build trusts
+// their listing (content.ListEntries distrusts folders changed just now).
+func ageFolders(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-24 * time.Hour)
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
 }
 
 // sameTrees fails the test when the two output folders differ.
@@ -58,6 +74,15 @@ func TestWarmBuildMatchesColdBuild(t *testing.T) {
 		},
 		"removed": func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"))
+		},
+		"added": func(t *testing.T, dir string) {
+			copyFile(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"),
+				filepath.Join(dir, "content/2026/03/02/tide-tables-again.md"), "title: ", "title: Again, ")
+		},
+		"added in a new folder": func(t *testing.T, dir string) {
+			os.MkdirAll(filepath.Join(dir, "content/2026/03/09"), 0o755)
+			copyFile(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"),
+				filepath.Join(dir, "content/2026/03/09/tide-tables-again.md"), "title: ", "title: Again, ")
 		},
 		"config": func(t *testing.T, dir string) {
 			editFile(t, filepath.Join(dir, "digest.yaml"), "title: ", "title: New ")
@@ -158,6 +183,18 @@ func editFile(t *testing.T, file, old, new string) {
 		t.Fatalf("%s has no %q", file, old)
 	}
 	if err := os.WriteFile(file, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copyFile writes a copy of src to dst with the first old replaced by new.
+func copyFile(t *testing.T, src, dst, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

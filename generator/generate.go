@@ -52,15 +52,23 @@ type builder struct {
 	shown    map[string]bool // pages published before the others (see showEdited)
 	feedMu   sync.Mutex
 	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
-	files    []string             // the entry files
+	listing  content.Listing      // the entry files
 
 	prevEntries chan *cache.Entries // the cache files, being read (see prefetch)
-	prevOutputs chan *cache.Outputs
+	prevOutputs chan recordedOutputs
+	intact      map[string]bool // the recorded outputs that still have their stamps
+}
+
+// recordedOutputs is the record of the output folder and which of its files
+// are still as recorded.
+type recordedOutputs struct {
+	rec    *cache.Outputs
+	intact map[string]bool
 }
 
 func newBuilder(opts BuildOptions, out string) *builder {
 	b := &builder{opts: opts, out: out, began: time.Now(), res: &BuildResult{}}
-	b.clock = stopwatch{res: b.res, start: b.began}
+	b.clock = stopwatch{res: b.res, start: b.began, cpu: processCPU()}
 	if !opts.NoCache {
 		b.store = cache.Open(opts.Site)
 		b.prefetch()
@@ -68,18 +76,46 @@ func newBuilder(opts BuildOptions, out string) *builder {
 	return b
 }
 
-// prefetch reads the cache files while the build lists and reads the site.
+// prefetch reads the cache files while the build lists and reads the site,
+// and looks at the recorded output files meanwhile: a core is often idle
+// then, and the look was a third of a warm build's pages stage.
 func (b *builder) prefetch() {
-	entries, outputs := make(chan *cache.Entries, 1), make(chan *cache.Outputs, 1)
+	entries, outputs := make(chan *cache.Entries, 1), make(chan recordedOutputs, 1)
 	b.prevEntries, b.prevOutputs = entries, outputs
 	go func() { entries <- b.store.Entries() }()
 	go func() {
-		var o *cache.Outputs
+		var r recordedOutputs
 		if info, err := os.Stat(b.out); err == nil && info.IsDir() {
-			o = b.store.Outputs(b.out)
+			r.rec = b.store.Outputs(b.out)
 		}
-		outputs <- o
+		if r.rec != nil && !b.opts.Private { // the preview's folder changes only by its builder
+			r.intact = intactOutputs(b.out, r.rec)
+		}
+		outputs <- r
 	}()
+}
+
+// intactOutputs are the recorded output files that still have their stamps.
+func intactOutputs(out string, rec *cache.Outputs) map[string]bool {
+	names := make([]string, 0, len(rec.Files))
+	for name := range rec.Files {
+		names = append(names, name)
+	}
+	same := make([]bool, len(names))
+	const chunk = 256
+	parallel.Do((len(names)+chunk-1)/chunk, func(c int) error {
+		for i := c * chunk; i < min((c+1)*chunk, len(names)); i++ {
+			same[i] = publish.HasStamp(out, names[i], rec.Files[names[i]].Stamp)
+		}
+		return nil
+	})
+	intact := make(map[string]bool, len(names))
+	for i, name := range names {
+		if same[i] {
+			intact[name] = true
+		}
+	}
+	return intact
 }
 
 func (b *builder) run() error {
@@ -141,7 +177,7 @@ func (b *builder) run() error {
 
 // load reads the configuration and the entries, reusing cached parses.
 func (b *builder) load() error {
-	fsys := os.DirFS(b.opts.Site)
+	fsys := content.DirFS(b.opts.Site)
 	cfgData, _ := os.ReadFile(filepath.Join(b.opts.Site, content.ConfigFile))
 	cfg, err := content.LoadConfig(fsys)
 	if err != nil {
@@ -153,23 +189,22 @@ func (b *builder) load() error {
 		}
 	}
 	b.cfgKey = cache.Sum(cfgData)
-	last := b.lastBuild()
-	var files []string
-	if last != nil && !newFiles(b.opts.Site, last.files, b.opts.Changed) {
-		files = last.files
-	} else if files, err = content.EntryFiles(fsys); err != nil {
-		return err
-	}
 	var prev *cache.Entries
 	if b.store != nil {
 		prev = <-b.prevEntries
 	}
-	b.entries = cache.NewEntrySet(b.opts.Site, b.cfgKey, prev, len(files))
-	b.files = files
+	last := b.lastBuild()
+	listing, err := b.listEntries(fsys, last, prev)
+	if err != nil {
+		return err
+	}
+	b.listing = listing
+	b.entries = cache.NewEntrySet(b.opts.Site, b.cfgKey, prev, len(listing.Files))
+	b.entries.Listed(listing.Folders)
 	if last != nil {
 		b.entries.Trust(last.records, b.opts.Changed)
 	}
-	entries, err := content.ParseFilesWith(fsys, files, cfg, b.entries.Hooks(cfg))
+	entries, err := content.ParseFilesWith(fsys, listing.Files, cfg, b.entries.Hooks(cfg))
 	if err != nil {
 		return err
 	}

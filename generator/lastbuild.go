@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,7 +17,7 @@ import (
 // process, when told what changed in between (the preview).
 type lastBuild struct {
 	config  cache.Key
-	files   []string
+	listing content.Listing
 	records map[string]*cache.Entry
 }
 
@@ -48,8 +49,22 @@ func (b *builder) lastBuild() *lastBuild {
 // rememberBuild keeps this build's entries for the next build of the site.
 func (b *builder) rememberBuild() {
 	if b.opts.Changed != nil {
-		lastBuilds.Store(b.siteKey(), &lastBuild{config: b.cfgKey, files: b.files, records: b.entries.Records()})
+		lastBuilds.Store(b.siteKey(), &lastBuild{config: b.cfgKey, listing: b.listing, records: b.entries.Records()})
 	}
+}
+
+// listEntries lists the entry files, or takes them from the last build in
+// this process when the watcher saw no file added or removed, or from the
+// cache when no folder changed: listing a folder per day was a seventh of a
+// warm build.
+func (b *builder) listEntries(fsys fs.FS, last *lastBuild, prev *cache.Entries) (content.Listing, error) {
+	if last != nil && !newFiles(b.opts.Site, last.listing.Files, b.opts.Changed) {
+		return last.listing, nil
+	}
+	if l, ok := cache.PrevFiles(prev, fsys); ok {
+		return l, nil
+	}
+	return content.ListEntries(fsys)
 }
 
 // newFiles reports whether a change may have added or removed entry files

@@ -48,7 +48,8 @@ func (b *builder) outputs(pages int) {
 	}
 	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, pages+128)}
 	if b.store != nil {
-		b.old = <-b.prevOutputs
+		r := <-b.prevOutputs
+		b.old, b.intact = r.rec, r.intact
 	}
 }
 
@@ -74,8 +75,10 @@ type placeSink struct {
 	trust bool // nothing but this process changes the folder: skip the stat
 }
 
+// keep is called with the recorded stamp, which intactOutputs compared.
+
 func (s *placeSink) keep(name string, st publish.Stamp) bool {
-	if s.trust {
+	if s.trust || s.b.intact[name] {
 		s.u.Kept(st)
 		return true
 	}

@@ -199,6 +199,11 @@ func encodeEntries(v *Entries) []byte {
 		e.key(k)
 		e.str(html)
 	}
+	e.uint(uint64(len(v.Folders)))
+	for dir, mtime := range v.Folders {
+		e.str(dir)
+		e.int(mtime)
+	}
 	return e.b
 }
 
@@ -223,6 +228,9 @@ func entriesSize(v *Entries) int {
 	}
 	for _, html := range v.Feed {
 		n += len(Key{}) + perString + len(html)
+	}
+	for dir := range v.Folders {
+		n += 2*perString + len(dir)
 	}
 	return n
 }
@@ -252,6 +260,15 @@ func decodeEntries(payload []byte, v *Entries) error {
 	for range n {
 		k := d.key()
 		v.Feed[k] = d.str()
+	}
+	n = d.uint()
+	if n > uint64(len(d.s)) {
+		return errShort
+	}
+	v.Folders = make(map[string]int64, n)
+	for range n {
+		dir := d.str()
+		v.Folders[dir] = d.int()
 	}
 	if d.err == nil && d.s != "" {
 		return errCorrupt

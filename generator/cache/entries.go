@@ -2,8 +2,10 @@ package cache
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 
 	"github.com/digest-news/digest/generator/content"
@@ -21,7 +23,8 @@ type EntrySet struct {
 	files   map[string]*Entry      // the next cache, by file
 	byEntry map[*content.Entry]*Entry
 	dirty   bool
-	parses  int // files parsed, not taken from the cache
+	parses  int              // files parsed, not taken from the cache
+	folders map[string]int64 // of the listing (see Listed)
 
 	trusted map[string]*Entry // records taken without a stat (see Trust)
 	changed map[string]bool
@@ -53,6 +56,27 @@ func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
 	}
 	return &EntrySet{site: site, config: config, prev: prev, stats: map[string]os.FileInfo{},
 		files: make(map[string]*Entry, n), byEntry: make(map[*content.Entry]*Entry, n), dirty: prev == nil}
+}
+
+// Listed records the folder times of the listing the entry files came
+// from, for the next build (see PrevFiles).
+func (s *EntrySet) Listed(folders map[string]int64) { s.folders = folders }
+
+// PrevFiles are the entry files of the cached build when no folder of its
+// listing changed since, so that none was added or removed.
+func PrevFiles(prev *Entries, fsys fs.FS) (content.Listing, bool) {
+	if prev == nil {
+		return content.Listing{}, false
+	}
+	l := content.Listing{Files: make([]string, 0, len(prev.Files)), Folders: prev.Folders}
+	if !l.Unchanged(fsys) {
+		return content.Listing{}, false
+	}
+	for file := range prev.Files {
+		l.Files = append(l.Files, file)
+	}
+	sort.Strings(l.Files)
+	return l, true
 }
 
 // Hooks plug the set into content.ParseFilesWith.
@@ -179,7 +203,7 @@ func (s *EntrySet) Result(feed map[Key]string) *Entries {
 	if s.prev != nil && len(s.prev.Files) == len(s.files) && s.parses+s.newFeeds(feed) <= fewParses {
 		return nil
 	}
-	return &Entries{Config: s.config, Files: s.files, Feed: feed}
+	return &Entries{Config: s.config, Files: s.files, Feed: feed, Folders: s.folders}
 }
 
 // newFeeds counts the feed HTML the last build did not have.

@@ -18,7 +18,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 3\n"
+const header = "digest-cache 4\n"
 
 // sumSize is the length of the checksum after the header: a CRC-32C of the
 // payload, enough to detect damage at a fraction of a SHA-256's cost.
@@ -37,9 +37,10 @@ type Entry struct {
 
 // Entries are the parsed entries of a site under one configuration.
 type Entries struct {
-	Config Key // the configuration they were checked against
-	Files  map[string]*Entry
-	Feed   map[Key]string // an article's feed HTML by FeedKey
+	Config  Key // the configuration they were checked against
+	Files   map[string]*Entry
+	Feed    map[Key]string   // an article's feed HTML by FeedKey
+	Folders map[string]int64 // the listing Files came from (content.Listing)
 }
 
 // Output is one published file.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/digest-news/digest/generator/parallel"
 )
@@ -30,21 +31,42 @@ func Load(fsys fs.FS) (*Config, []*Entry, error) {
 	return cfg, entries, err
 }
 
-// EntryFiles lists the Markdown files under content/, sorted. Folders are
-// listed in parallel: a digest has a folder per day, and listing them one
-// after the other was a tenth of a warm build.
+// EntryFiles lists the Markdown files under content/, sorted.
 func EntryFiles(fsys fs.FS) ([]string, error) {
+	l, err := ListEntries(fsys)
+	return l.Files, err
+}
+
+// Listing is what ListEntries found: the entry files, and the modification
+// time of each folder, by which a later build can tell that none was added
+// or removed without listing the folders again (see Unchanged).
+type Listing struct {
+	Files   []string
+	Folders map[string]int64 // folder -> mtime in ns; -1 when too recent to trust
+}
+
+// ListEntries lists content/ like EntryFiles, with the folders' times.
+// Folders are listed in parallel: a digest has a folder per day, and listing
+// them one after the other was a tenth of a warm build.
+func ListEntries(fsys fs.FS) (Listing, error) {
 	var (
 		mu    sync.Mutex
-		files []string
+		l     = Listing{Folders: map[string]int64{}}
 		first error
 		wg    sync.WaitGroup
 	)
+	// A folder changed in the clock tick of its listing could change again
+	// unseen (the same mtime): such a folder is listed again next time.
+	recent := time.Now().Add(-time.Second).UnixNano()
 	slots := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	var list func(dir string)
 	list = func(dir string) {
 		defer wg.Done()
 		slots <- struct{}{}
+		mtime := int64(-1)
+		if info, err := fs.Stat(fsys, dir); err == nil && info.ModTime().UnixNano() < recent {
+			mtime = info.ModTime().UnixNano() // before the listing: a change after it shows
+		}
 		items, err := fs.ReadDir(fsys, dir)
 		<-slots
 		var mine []string
@@ -61,16 +83,35 @@ func EntryFiles(fsys fs.FS) ([]string, error) {
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		files = append(files, mine...)
-		if err != nil && first == nil && !(dir == Dir && errors.Is(err, fs.ErrNotExist)) {
+		l.Files = append(l.Files, mine...)
+		if err == nil {
+			l.Folders[dir] = mtime
+		} else if first == nil && !(dir == Dir && errors.Is(err, fs.ErrNotExist)) {
 			first = err
 		}
 	}
 	wg.Add(1)
 	list(Dir)
 	wg.Wait()
-	sort.Strings(files)
-	return files, first
+	sort.Strings(l.Files)
+	return l, first
+}
+
+// Unchanged reports whether every folder of a listing still has the time
+// it had, and no folder is missing: then no entry file was added, removed or
+// renamed since. (A file edited in place keeps its folder's time; its own
+// time tells.)
+func (l Listing) Unchanged(fsys fs.FS) bool {
+	if len(l.Folders) == 0 {
+		return false
+	}
+	for dir, mtime := range l.Folders {
+		info, err := fs.Stat(fsys, dir)
+		if mtime < 0 || err != nil || !info.IsDir() || info.ModTime().UnixNano() != mtime {
+			return false
+		}
+	}
+	return true
 }
 
 // ParseFiles reads and checks the given entry files in parallel.

@@ -1,9 +1,13 @@
 package content
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestLoadReportsEveryBadEntry(t *testing.T) {
@@ -77,4 +81,69 @@ func FuzzParseEntry(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestListingUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	day := filepath.Join(dir, "content", "2026", "01", "02")
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(day, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	age := func() { // a day back: a listing trusts only folders older than a second
+		old := time.Now().Add(-24 * time.Hour)
+		filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				err = os.Chtimes(p, old, old)
+			}
+			return err
+		})
+	}
+	fsys := os.DirFS(dir)
+	list := func() Listing {
+		t.Helper()
+		l, err := ListEntries(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	if err := os.MkdirAll(day, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("a.md", "x")
+	if l := list(); l.Unchanged(fsys) {
+		t.Error("a listing of folders changed just now is trusted")
+	}
+	age()
+	l := list()
+	if len(l.Files) != 1 || !l.Unchanged(fsys) {
+		t.Fatalf("listing of aged folders: files %v, unchanged %v", l.Files, l.Unchanged(fsys))
+	}
+	write("a.md", "edited in place")
+	if !l.Unchanged(fsys) {
+		t.Error("an edit in place counts as a change of the listing")
+	}
+	write("b.md", "y")
+	if l.Unchanged(fsys) {
+		t.Error("a file added to a folder went unseen")
+	}
+	age()
+	l = list()
+	if err := os.Remove(filepath.Join(day, "b.md")); err != nil {
+		t.Fatal(err)
+	}
+	if l.Unchanged(fsys) {
+		t.Error("a file removed went unseen")
+	}
+	age()
+	l = list()
+	if err := os.Mkdir(filepath.Join(dir, "content", "2026", "01", "03"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if l.Unchanged(fsys) {
+		t.Error("a folder added went unseen")
+	}
 }

@@ -34,17 +34,22 @@ func NewUpdater(out string) *Updater {
 // Keep reports whether the output file name still has the given stamp, so
 // it can stay as it is.
 func (u *Updater) Keep(name string, want Stamp) bool {
+	if !HasStamp(u.out, name, want) {
+		return false
+	}
+	u.Kept(want)
+	return true
+}
+
+// HasStamp reports whether the output file name in the folder out is a
+// regular file with the given stamp.
+func HasStamp(out, name string, want Stamp) bool {
 	rel := filepath.FromSlash(name)
 	if !filepath.IsLocal(rel) {
 		return false
 	}
-	info, err := os.Lstat(filepath.Join(u.out, rel))
-	if err != nil || !info.Mode().IsRegular() || stampOf(info) != want {
-		return false
-	}
-	u.files.Add(1)
-	u.bytes.Add(info.Size())
-	return true
+	st, ok := regularStamp(filepath.Join(out, rel))
+	return ok && st == want
 }
 
 // Kept counts a file the caller knows is unchanged, without looking at it.
@@ -89,19 +94,16 @@ func (u *Updater) Flush() (map[string]Stamp, error) {
 			return stamps, err
 		}
 		tmp := filepath.Join(filepath.Dir(dst), ".digest-new-"+filepath.Base(dst))
-		if err := writeFile(tmp, u.pending[name]); err != nil {
-			os.Remove(tmp)
-			return stamps, err
-		}
-		if err := os.Rename(tmp, dst); err != nil {
-			os.Remove(tmp)
-			return stamps, err
-		}
-		info, err := os.Lstat(dst)
+		st, err := writeFile(tmp, u.pending[name])
 		if err != nil {
+			os.Remove(tmp)
 			return stamps, err
 		}
-		stamps[name] = stampOf(info)
+		if err := os.Rename(tmp, dst); err != nil { // keeps the stamp
+			os.Remove(tmp)
+			return stamps, err
+		}
+		stamps[name] = st
 		delete(u.pending, name)
 		u.written++
 	}

@@ -34,6 +34,7 @@ type Stamp struct {
 // output's are hard links of them, so they keep their modification time.
 type Writer struct {
 	out, next string
+	hadOut    bool // an old output to reuse files of
 	dirs      sync.Map
 	files     atomic.Int64
 	bytes     atomic.Int64
@@ -51,6 +52,9 @@ func NewWriter(out string) (*Writer, error) {
 		return nil, err
 	}
 	w := &Writer{out: out, next: next}
+	if _, err := os.Lstat(out); err == nil {
+		w.hadOut = true
+	}
 	w.dirs.Store(next, true)
 	return w, nil
 }
@@ -62,19 +66,18 @@ func (w *Writer) Write(name string, data []byte) (Stamp, error) {
 	if err != nil {
 		return Stamp{}, err
 	}
-	if info, ok := sameFile(src, data); ok && os.Link(src, dst) == nil {
-		w.count(int64(len(data)), false)
-		return stampOf(info), nil
+	if w.hadOut {
+		if info, ok := sameFile(src, data); ok && os.Link(src, dst) == nil {
+			w.count(int64(len(data)), false)
+			return stampOf(info), nil
+		}
 	}
-	if err := writeFile(dst, data); err != nil {
-		return Stamp{}, err
-	}
-	info, err := os.Lstat(dst)
+	st, err := writeFile(dst, data)
 	if err != nil {
 		return Stamp{}, err
 	}
 	w.count(int64(len(data)), true)
-	return stampOf(info), nil
+	return st, nil
 }
 
 // Reuse hard-links the old output's file when it still has the given stamp,

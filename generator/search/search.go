@@ -3,6 +3,7 @@
 package search
 
 import (
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -22,40 +23,70 @@ func Index(s *site.Site) ([]byte, error) {
 	for _, a := range s.Articles {
 		size += 64 + len(a.Title) + len(a.URL) + len(a.Summary) + len(a.Source) + 16*len(a.Topics)
 	}
-	b := make([]byte, 0, size+size/8)
+	return appendIndex(make([]byte, 0, size+size/8), s, nil)
+}
+
+// Write writes the index to w a piece at a time: a warm build hashes it to
+// learn whether it changed, without holding megabytes it would then drop.
+func Write(w io.Writer, s *site.Site) error {
+	b, err := appendIndex(make([]byte, 0, flushAt+4096), s, func(p []byte) error {
+		_, err := w.Write(p)
+		return err
+	})
+	if err == nil {
+		_, err = w.Write(b)
+	}
+	return err
+}
+
+const flushAt = 32 << 10
+
+// appendIndex appends the index to b, handing b to flush (when not nil) and
+// starting over whenever it holds flushAt bytes.
+func appendIndex(b []byte, s *site.Site, flush func([]byte) error) ([]byte, error) {
 	b = append(b, '[')
 	for i, a := range s.Articles {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"t":`...)
-		b = appendString(b, a.Title)
-		b = append(b, `,"u":`...)
-		b = appendString(b, a.URL)
-		b = append(b, `,"d":"`...)
-		b = a.Date.AppendFormat(b, "2006-01-02")
-		b = append(b, '"')
-		if a.Summary != "" {
-			b = append(b, `,"s":`...)
-			b = appendString(b, a.Summary)
-		}
-		if len(a.Topics) > 0 {
-			b = append(b, `,"g":[`...)
-			for j, t := range a.Topics {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = appendString(b, t.Name)
+		b = appendRecord(b, a)
+		if flush != nil && len(b) >= flushAt {
+			if err := flush(b); err != nil {
+				return nil, err
 			}
-			b = append(b, ']')
+			b = b[:0]
 		}
-		if a.Source != "" {
-			b = append(b, `,"o":`...)
-			b = appendString(b, a.Source)
-		}
-		b = append(b, '}')
 	}
 	return append(b, ']'), nil
+}
+
+func appendRecord(b []byte, a *site.Article) []byte {
+	b = append(b, `{"t":`...)
+	b = appendString(b, a.Title)
+	b = append(b, `,"u":`...)
+	b = appendString(b, a.URL)
+	b = append(b, `,"d":"`...)
+	b = a.Date.AppendFormat(b, "2006-01-02")
+	b = append(b, '"')
+	if a.Summary != "" {
+		b = append(b, `,"s":`...)
+		b = appendString(b, a.Summary)
+	}
+	if len(a.Topics) > 0 {
+		b = append(b, `,"g":[`...)
+		for j, t := range a.Topics {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, t.Name)
+		}
+		b = append(b, ']')
+	}
+	if a.Source != "" {
+		b = append(b, `,"o":`...)
+		b = appendString(b, a.Source)
+	}
+	return append(b, '}')
 }
 
 // appendString appends s as a JSON string escaped as encoding/json escapes
