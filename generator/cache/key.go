@@ -13,39 +13,51 @@ type Key [sha256.Size]byte
 func (k Key) String() string { return hex.EncodeToString(k[:]) }
 
 // Hasher builds a Key from a sequence of values; each value is written with
-// its length, so different sequences never run together.
+// its length, so different sequences never run together. Values gather in a
+// buffer hashed in one go: a key is mostly a few short strings, and writing
+// each to the hash cost more than hashing it.
 type Hasher struct {
-	h   hash.Hash
+	h   hash.Hash // made when the values outgrow buf
 	buf []byte
 }
 
+// spillAt is how much buf holds before it goes to h.
+const spillAt = 4096
+
 // NewHasher starts a key.
-func NewHasher() *Hasher { return &Hasher{h: sha256.New()} }
+func NewHasher() *Hasher { return &Hasher{buf: make([]byte, 0, 512)} }
 
 // Reset starts over.
-func (h *Hasher) Reset() { h.h.Reset() }
+func (h *Hasher) Reset() {
+	h.buf = h.buf[:0]
+	if h.h != nil {
+		h.h.Reset()
+	}
+}
 
 // String adds s.
 func (h *Hasher) String(s string) *Hasher {
-	h.buf = binary.AppendUvarint(h.buf[:0], uint64(len(s)))
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(s)))
 	h.buf = append(h.buf, s...)
-	h.h.Write(h.buf)
-	return h
+	return h.spill()
 }
 
 // Bytes adds b.
 func (h *Hasher) Bytes(b []byte) *Hasher {
-	h.buf = binary.AppendUvarint(h.buf[:0], uint64(len(b)))
-	h.h.Write(h.buf)
+	h.buf = binary.AppendUvarint(h.buf, uint64(len(b)))
+	if len(b) < spillAt {
+		h.buf = append(h.buf, b...)
+		return h.spill()
+	}
+	h.flush()
 	h.h.Write(b)
 	return h
 }
 
 // Int adds n.
 func (h *Hasher) Int(n int64) *Hasher {
-	h.buf = binary.AppendVarint(h.buf[:0], n)
-	h.h.Write(h.buf)
-	return h
+	h.buf = binary.AppendVarint(h.buf, n)
+	return h.spill()
 }
 
 // Bool adds v.
@@ -58,15 +70,35 @@ func (h *Hasher) Bool(v bool) *Hasher {
 
 // Key adds k.
 func (h *Hasher) Key(k Key) *Hasher {
-	h.h.Write(k[:])
-	return h
+	h.buf = append(h.buf, k[:]...)
+	return h.spill()
 }
 
 // Sum is the key of everything added.
 func (h *Hasher) Sum() Key {
+	if h.h == nil {
+		return sha256.Sum256(h.buf)
+	}
+	h.flush()
 	var k Key
 	h.h.Sum(k[:0])
 	return k
+}
+
+func (h *Hasher) spill() *Hasher {
+	if len(h.buf) >= spillAt {
+		h.flush()
+	}
+	return h
+}
+
+// flush moves buf into h.
+func (h *Hasher) flush() {
+	if h.h == nil {
+		h.h = sha256.New()
+	}
+	h.h.Write(h.buf)
+	h.buf = h.buf[:0]
 }
 
 // Sum is the key of data.

@@ -88,7 +88,9 @@ func GlobalKey(s *site.Site, config, theme Key, whole bool, opts Options, articl
 // ArticleKey is an article's own key: its entry file's hash and where it
 // stands in the build.
 func ArticleKey(a *site.Article, fileHash Key) Key {
-	return NewHasher().Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Sum()
+	var room [256]byte // on the stack: a build asks for one key per article
+	h := Hasher{buf: room[:0]}
+	return h.Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Sum()
 }
 
 // PageKeys are the keys of pages: for each, the global key, its kind and

@@ -21,8 +21,12 @@ func (s *Site) buildDays() {
 		a.Day = day
 		day.Articles = append(day.Articles, a)
 	}
+	rank := make(map[*Topic]int, len(s.Topics))
+	for i, t := range s.Topics {
+		rank[t] = i
+	}
 	for _, d := range s.Days {
-		d.Groups = groupByTopic(d.Articles, s.Topics)
+		d.Groups = groupByTopic(d.Articles, rank)
 	}
 }
 
@@ -32,23 +36,24 @@ func sameDay(a, b time.Time) bool {
 
 // groupByTopic files each article under its first topic. Groups holding a
 // featured article come first, then topics in site order, untopical last;
-// inside a group featured articles lead, then newest first.
-func groupByTopic(articles []*Article, order []*Topic) []*Group {
-	rank := map[*Topic]int{}
-	for i, t := range order {
-		rank[t] = i
-	}
-	groups := map[*Topic]*Group{}
+// inside a group featured articles lead, then newest first. rank is the
+// site order of the topics.
+func groupByTopic(articles []*Article, rank map[*Topic]int) []*Group {
 	var list []*Group
 	for _, a := range articles {
 		var t *Topic
 		if len(a.Topics) > 0 {
 			t = a.Topics[0]
 		}
-		g := groups[t]
+		var g *Group
+		for _, h := range list { // a day has few topics: a map per day cost more
+			if h.Topic == t {
+				g = h
+				break
+			}
+		}
 		if g == nil {
 			g = &Group{Topic: t}
-			groups[t] = g
 			list = append(list, g)
 		}
 		g.Articles = append(g.Articles, a)

@@ -25,15 +25,18 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 	}
 	origin := base.Scheme + "://" + base.Host
 	topics := s.topics(entries)
+	all := make([]Article, 0, len(entries)) // one allocation, not one per article
+	s.Articles = make([]*Article, 0, len(entries))
 	for _, e := range entries {
 		future := e.Date.After(opts.Now)
 		if (e.Draft && !opts.Drafts) || (future && !opts.Future) {
 			continue
 		}
 		f := &e.FrontMatter
-		a := &Article{Entry: e, Title: f.Title, Date: e.Date, Updated: e.Updated, Dateline: f.Dateline,
+		all = append(all, Article{Entry: e, Title: f.Title, Date: e.Date, Updated: e.Updated, Dateline: f.Dateline,
 			Source: f.Source, SourceURL: f.SourceURL, Authors: f.Authors, Editors: f.Editors, Image: f.Image,
-			Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: future, Summary: f.Summary}
+			Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: future, Summary: f.Summary})
+		a := &all[len(all)-1]
 		a.URL = s.BasePath + e.Day() + "/" + e.Slug + "/"
 		a.Permalink = origin + a.URL
 		a.ID = articleID(cfg, e)
