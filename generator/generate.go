@@ -119,11 +119,12 @@ func intactOutputs(out string, rec *cache.Outputs) map[string]bool {
 }
 
 func (b *builder) run() error {
+	theme := b.parseTheme()
 	if err := b.load(); err != nil {
 		return err
 	}
 	b.clock.lap("load")
-	if err := b.model(); err != nil {
+	if err := b.model(<-theme); err != nil {
 		return err
 	}
 	b.clock.lap("model")
@@ -213,22 +214,38 @@ func (b *builder) load() error {
 	return nil
 }
 
-// model parses the theme and works out the key every page shares.
-func (b *builder) model() error {
-	theme := themeFS(b.opts.Site, "templates")
-	r, err := render.New(theme)
-	if err != nil {
-		return err
+// parsedTheme is the site's theme, parsed, and its key.
+type parsedTheme struct {
+	r         *render.Renderer
+	key       cache.Key
+	wholeSite bool
+	err       error
+}
+
+// parseTheme parses the theme beside the load, which it does not need.
+func (b *builder) parseTheme() <-chan parsedTheme {
+	done := make(chan parsedTheme, 1)
+	go func() {
+		var t parsedTheme
+		fsys := themeFS(b.opts.Site, "templates")
+		if t.r, t.err = render.New(fsys); t.err == nil {
+			t.r.Inject = b.opts.Inject
+			t.key, t.wholeSite, t.err = cache.ThemeKey(fsys)
+		}
+		done <- t
+	}()
+	return done
+}
+
+// model takes the theme and works out the key every page shares.
+func (b *builder) model(theme parsedTheme) error {
+	if theme.err != nil {
+		return theme.err
 	}
-	r.Inject = b.opts.Inject
-	b.theme = r
-	themeKey, wholeSite, err := cache.ThemeKey(theme)
-	if err != nil {
-		return err
-	}
+	b.theme = theme.r
 	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Inject)}
 	b.articleKeys()
-	b.global = cache.GlobalKey(b.site, b.cfgKey, themeKey, wholeSite, opts, b.articleKey)
+	b.global = cache.GlobalKey(b.site, b.cfgKey, theme.key, theme.wholeSite, opts, b.articleKey)
 	b.inFeed = cache.FeedArticles(b.site)
 	for _, a := range b.site.Articles {
 		if a.Summary == "" {
