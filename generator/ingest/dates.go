@@ -55,18 +55,18 @@ const (
 // Dates in text: "November 4, 2014 / 8:39 PM", "4 Nov 2014 20.39 GMT",
 // "2014-11-04T20:39:00Z". Groups: month, day, year or day, month, year; then time.
 var (
-	mdyDate = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + timeRe)
-	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
+	mdyDate = lazyRegexp(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + timeRe)
+	dmyDate = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
 	// "30 avril 2015", "22 de outubro de 2010", "21.dez.2018", "1. März 2021".
-	intlDate = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º)?(?:\.\s*|\s+)(?:de\s+)?` + foreignMonthRe + `\.?\s*(?:de\s+)?,?\s*(\d{4})\b` + timeRe)
+	intlDate = lazyRegexp(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º)?(?:\.\s*|\s+)(?:de\s+)?` + foreignMonthRe + `\.?\s*(?:de\s+)?,?\s*(\d{4})\b` + timeRe)
 	// "9/11/13 10:00AM": month first, two-digit year.
-	shortDate = regexp.MustCompile(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{2})\b` + timeRe)
-	numDate   = regexp.MustCompile(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
-	clock     = regexp.MustCompile(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
+	shortDate = lazyRegexp(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{2})\b` + timeRe)
+	numDate   = lazyRegexp(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
+	clock     = lazyRegexp(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
 	// "1. 11.", "01.11.": day and month without a year, the dotted numeric
 	// form of Central Europe; pages show it for today or for recent stories.
-	dayMonth = regexp.MustCompile(`(?:^|\s)(\d{1,2})\.\s?(\d{1,2})\.(?:\s|$)`)
-	isoDate  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
+	dayMonth = lazyRegexp(`(?:^|\s)(\d{1,2})\.\s?(\d{1,2})\.(?:\s|$)`)
+	isoDate  = lazyRegexp(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
 )
 
 // findDate returns the first date written in s, in loc unless s names an offset.
@@ -84,22 +84,22 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 			best = &hit{at, t}
 		}
 	}
-	if m := mdyDate.FindStringSubmatchIndex(s); m != nil {
+	if m := mdyDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(strings.TrimSuffix(g[1], "."))[:3]], g[2], g[4], g[5], g[6], loc)
 		try(m[0], t, ok)
 	}
-	if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
+	if m := dmyDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])[:3]], g[1], g[4], g[5], g[6], loc)
 		try(m[0], t, ok)
 	}
-	if m := intlDate.FindStringSubmatchIndex(s); m != nil {
+	if m := intlDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])], g[1], g[4], g[5], g[6], loc)
 		try(m[0], t, ok)
 	}
-	if m := shortDate.FindStringSubmatchIndex(s); m != nil {
+	if m := shortDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		a, b := atoi(g[1]), atoi(g[2])
 		if a > 12 {
@@ -108,7 +108,7 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		t, ok := makeDate("20"+g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
 		try(m[0], t, ok)
 	}
-	if m := numDate.FindStringSubmatchIndex(s); m != nil {
+	if m := numDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		a, b := atoi(g[1]), atoi(g[2])
 		if a > 12 { // day first, as in Europe; else month first, as in the US
@@ -117,7 +117,7 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		t, ok := makeDate(g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
 		try(m[0], t, ok)
 	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
+	if m := isoDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		mo, _ := strconv.Atoi(g[2])
 		l := loc
@@ -137,7 +137,7 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 	}
 	// "4:02 PM EDT, June 9, 2022": a clock before the date still counts.
 	if t := best.t; t.Hour() == 0 && t.Minute() == 0 && len(s) < 100 {
-		if m := clock.FindStringSubmatch(s[:best.at]); m != nil {
+		if m := clock().FindStringSubmatch(s[:best.at]); m != nil {
 			if c, ok := makeDate(strconv.Itoa(t.Year()), t.Month(), strconv.Itoa(t.Day()), m[1], m[2], m[3], t.Location()); ok {
 				return c, true
 			}
@@ -148,7 +148,7 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 
 // findDayMonth returns the first day and month written without a year in s.
 func findDayMonth(s string) (time.Month, int, bool) {
-	m := dayMonth.FindStringSubmatch(s)
+	m := dayMonth().FindStringSubmatch(s)
 	if m == nil {
 		return 0, 0, false
 	}

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -64,7 +63,7 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 			a.Image.Caption = c
 			continue
 		}
-		if m := byline.FindStringSubmatch(t); m != nil {
+		if m := byline().FindStringSubmatch(t); m != nil {
 			a.Authors = append(splitNames(m[1]), a.Authors...)
 			setSource(a, m[2])
 			continue
@@ -164,7 +163,7 @@ func signed(blocks []*block, i int) bool {
 		return false
 	}
 	n := blocks[i+1]
-	if signature.MatchString(n.text) {
+	if signature().MatchString(n.text) {
 		return true
 	}
 	if n.words == 0 || n.words > 25 || len(n.text) > 200 {
@@ -176,7 +175,7 @@ func signed(blocks []*block, i int) bool {
 
 // signature opens a byline in English, French, Spanish, Portuguese, German,
 // Dutch or a Scandinavian language: the word for "by" and a capitalised name.
-var signature = regexp.MustCompile(`^(?i:by|par|por|von|door|av|af):?\s+\p{Lu}`)
+var signature = lazyRegexp(`^(?i:by|par|por|von|door|av|af):?\s+\p{Lu}`)
 
 // formPrompt: the block after i is an empty text field, as w3m draws one
 // ("[          ]"): i is its prompt (a newsletter's, a search box's).
@@ -257,7 +256,7 @@ func titleCandidate(b *block) bool {
 	if strings.HasSuffix(t, "。") || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") && !abbrevEnd(t) {
 		return false
 	}
-	if isFurniture(t) || strings.EqualFold(t, "by") || creditLine.MatchString(t) || byline.MatchString(t) {
+	if isFurniture(t) || strings.EqualFold(t, "by") || creditLine().MatchString(t) || byline().MatchString(t) {
 		return false
 	}
 	if _, _, ok := cutCaption(t); ok {
@@ -350,7 +349,7 @@ func headlineLike(b *block) bool {
 	if strings.HasSuffix(b.text, ".") && !strings.HasSuffix(b.text, "...") {
 		return false
 	}
-	if strings.EqualFold(b.text, "by") || creditLine.MatchString(b.text) {
+	if strings.EqualFold(b.text, "by") || creditLine().MatchString(b.text) {
 		return false
 	}
 	// Names and section labels are short and all capitalised.
@@ -389,7 +388,7 @@ func finishNews(a *Article) {
 			}
 			continue
 		}
-		if t := strings.Trim(plain(p), "*_ "); creditLine.MatchString(t) {
+		if t := strings.Trim(plain(p), "*_ "); creditLine().MatchString(t) {
 			au, ed := parseCredits(t)
 			a.Authors = append(a.Authors, au...)
 			a.Editors = append(a.Editors, ed...)
@@ -401,7 +400,7 @@ func finishNews(a *Article) {
 		// A section heading such as "## Related news" may head a box inside
 		// the body: the heading goes, the text after it is judged on its own.
 		if h, ok := strings.CutPrefix(p, "#"); ok {
-			if h = strings.Trim(plain(h), "#*_ "); isWall(h) || boxHeading.MatchString(h) {
+			if h = strings.Trim(plain(h), "#*_ "); isWall(h) || boxHeading().MatchString(h) {
 				box = true
 				continue
 			}
@@ -482,13 +481,13 @@ func junkPara(a *Article, p string) bool {
 		setSource(a, v)
 		return true
 	}
-	if m := roleByline.FindStringSubmatch(text); m != nil {
+	if m := roleByline().FindStringSubmatch(text); m != nil {
 		if len(a.Authors) == 0 {
 			a.Authors = splitNames(m[1])
 		}
 		return true
 	}
-	if m := byline.FindStringSubmatch(text); m != nil && len(text) < 100 {
+	if m := byline().FindStringSubmatch(text); m != nil && len(text) < 100 {
 		if len(a.Authors) == 0 {
 			a.Authors = splitNames(m[1])
 		}
@@ -512,7 +511,7 @@ func linkOnly(md string) bool {
 	if !strings.Contains(md, "](") {
 		return false
 	}
-	outside := mdLink.ReplaceAllString(md, "")
+	outside := mdLink().ReplaceAllString(md, "")
 	outside = strings.Trim(outside, " -*|•·,\n")
 	return len(strings.Fields(outside)) <= 1
 }
@@ -540,7 +539,7 @@ func stamp(s string) bool {
 
 // roleByline matches "Jane Doe, AP Science Writer", "John Roe, Staff
 // Reporter": a name and a newsroom role.
-var roleByline = regexp.MustCompile(`^([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3})*),\s+(?:[\p{L}.]+\s+){0,4}(?i:writer|correspondent|reporter|editor|contributor)$`)
+var roleByline = lazyRegexp(`^([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){1,3})*),\s+(?:[\p{L}.]+\s+){0,4}(?i:writer|correspondent|reporter|editor|contributor)$`)
 
 // breadcrumb: "Home > News > 2015 > Headline", a trail of links the page
 // shows above the headline, which it often ends with.
@@ -553,7 +552,7 @@ func breadcrumb(s string) bool {
 }
 
 // boxHeading names the boxes pages set inside or after an article.
-var boxHeading = regexp.MustCompile(`(?i)^(?:trending(?: now| stories| news)?|more|more from .{1,40}|read more|see also|also read|recommended|popular|latest)\s*:?$`)
+var boxHeading = lazyRegexp(`(?i)^(?:trending(?: now| stories| news)?|more|more from .{1,40}|read more|see also|also read|recommended|popular|latest)\s*:?$`)
 
 // listPara: a Markdown list, every line an item.
 func listPara(p string) bool {
@@ -585,7 +584,7 @@ func iconLinks(p string) bool {
 // Prose always has a space after a full stop.
 // The credit names a photographer and an agency ("Name/Agency") or a photo
 // agency alone, and the caption is a sentence of some length.
-var gluedCredit = regexp.MustCompile(`\p{Ll}[.!?”"](\p{Lu}\p{L}[\p{L}'.\-]*(?: [\p{Lu}][\p{L}'.\-]*){0,3}(?:/[\p{Lu}][\p{L}'.\- ]*)?)$`)
+var gluedCredit = lazyRegexp(`\p{Ll}[.!?”"](\p{Lu}\p{L}[\p{L}'.\-]*(?: [\p{Lu}][\p{L}'.\-]*){0,3}(?:/[\p{Lu}][\p{L}'.\- ]*)?)$`)
 
 var photoAgencies = map[string]bool{"Reuters": true, "Getty": true, "Getty Images": true, "AP": true, "AFP": true,
 	"EPA": true, "Shutterstock": true, "Bloomberg": true, "Alamy": true}
@@ -594,7 +593,7 @@ func cutGluedCredit(p string) (caption, credit string, ok bool) {
 	if len(p) > 600 {
 		return "", "", false
 	}
-	m := gluedCredit.FindStringSubmatchIndex(p)
+	m := gluedCredit().FindStringSubmatchIndex(p)
 	if m == nil {
 		return "", "", false
 	}

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,7 +13,7 @@ var nameSeparators = strings.NewReplacer(" and ", ",", " & ", ",", "; ", ",")
 
 // furniture is matched against the lowercased block: without (?i) the
 // matcher is a third faster, and whole-page dumps have hundreds of blocks.
-var furniture = regexp.MustCompile(`^(?:` + strings.Join([]string{
+var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`\d+\s*:\s*\d+`, // share counters "0 : 0"
 	`\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago`,
 	`(?:[a-z]+-)+(?:phone|tablet|browser|desktop|larger|above|below|mobile)`, // CSS breakpoint names
@@ -43,7 +42,7 @@ var furniture = regexp.MustCompile(`^(?:` + strings.Join([]string{
 
 // wall matches blocks that end an article: what follows is comments,
 // sharing or other stories, never more of the body.
-var wall = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+var wall = lazyRegexp(`(?i)^(?:` + strings.Join([]string{
 	`share this(?: article| story)?:?`,
 	`\d+ comments?`,
 	`comments?(?: \(\d+\))?:?`,
@@ -61,7 +60,7 @@ var wall = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`related coverage(?: from)?.{0,80}`,
 }, "|") + `)$`)
 
-func isWall(s string) bool { return len(s) < 120 && wall.MatchString(strings.TrimSpace(s)) }
+func isWall(s string) bool { return len(s) < 120 && wall().MatchString(strings.TrimSpace(s)) }
 
 // isFurniture: chrome is short, so long blocks skip the (costly) patterns.
 func isFurniture(s string) bool {
@@ -69,7 +68,7 @@ func isFurniture(s string) bool {
 		return false
 	}
 	s = strings.TrimSpace(s)
-	return furniture.MatchString(strings.ToLower(s)) || furnitureWords(s)
+	return furniture().MatchString(strings.ToLower(s)) || furnitureWords(s)
 }
 
 // furnitureWords finds copyright lines (a © anywhere), cookie prompts
@@ -143,7 +142,7 @@ func wordByteAt(l string, i int) bool {
 func wordByteBefore(l string, i int) bool { return i > 0 && wordByteAt(l, i-1) }
 
 // captionCredit finds a photo credit closing a caption.
-var captionCredit = regexp.MustCompile(`(?:^|[\s.(])(` + strings.Join([]string{
+var captionCredit = lazyRegexp(`(?:^|[\s.(])(` + strings.Join([]string{
 	`REUTERS/[\p{L}][\p{L}.'\- ]*[\p{L}.](?:/File(?: Photo)?)?`,
 	`(?:AP|AFP) Photo/[\p{L}][\p{L}.'\- ]*[\p{L}.](?:, File)?`,
 	`(?:Photograph|Photo|Picture|Image|Credit)s?: [^\n]{2,80}`,
@@ -164,7 +163,7 @@ func cutCaption(s string) (caption, credit string, ok bool) {
 			off++
 		}
 	}
-	m := captionCredit.FindStringSubmatchIndex(s[off:])
+	m := captionCredit().FindStringSubmatchIndex(s[off:])
 	if m == nil {
 		return "", "", false
 	}
@@ -183,12 +182,12 @@ func cutCaption(s string) (caption, credit string, ok bool) {
 
 // dateline matches the place (and agency) opening a wire story:
 // "WASHINGTON (Reuters) - ", "LONDON, March 3 - ", "PARIS (AFP) — ".
-var dateline = regexp.MustCompile(`^((?:[A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+)(?:, [A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)?)(?:,? ([A-Z][a-z]{2,8}\.? \d{1,2}))?\s*(?:\(([A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s+`)
+var dateline = lazyRegexp(`^((?:[A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+)(?:, [A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)?)(?:,? ([A-Z][a-z]{2,8}\.? \d{1,2}))?\s*(?:\(([A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s+`)
 
 // cutDateline removes a dateline from a first paragraph and returns it with
 // the agency it names.
 func cutDateline(p string) (rest, place, agency string) {
-	m := dateline.FindStringSubmatch(p)
+	m := dateline().FindStringSubmatch(p)
 	if m == nil || len(m[0]) >= len(p)-20 {
 		return p, "", ""
 	}
@@ -199,14 +198,14 @@ func cutDateline(p string) (rest, place, agency string) {
 }
 
 // creditLine matches "Reporting by A; Editing by B and C" and its variants.
-var creditLine = regexp.MustCompile(`(?i)^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|written|reported|translated|graphics?) by\b`)
+var creditLine = lazyRegexp(`(?i)^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|written|reported|translated|graphics?) by\b`)
 
-var creditPart = regexp.MustCompile(`(?i)(additional reporting|reporting|writing|written|reported|compiled|editing|edited|translated|graphics?) by ([^;]+)`)
+var creditPart = lazyRegexp(`(?i)(additional reporting|reporting|writing|written|reported|compiled|editing|edited|translated|graphics?) by ([^;]+)`)
 
 // parseCredits reads a credit line into authors and editors.
 func parseCredits(s string) (authors, editors []string) {
 	s = strings.Trim(strings.TrimSpace(s), "()")
-	for _, m := range creditPart.FindAllStringSubmatch(s, -1) {
+	for _, m := range creditPart().FindAllStringSubmatch(s, -1) {
 		names := splitNames(m[2])
 		switch strings.ToLower(m[1]) {
 		case "editing", "edited":
@@ -239,7 +238,7 @@ func splitNames(s string) []string {
 }
 
 // byline matches "By Jane Doe" and "By Jane Doe and John Roe, Reuters".
-var byline = regexp.MustCompile(`^(?i:by)\s+([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3})*)\s*(?:[,|-]\s*(.{0,40}))?$`)
+var byline = lazyRegexp(`^(?i:by)\s+([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3})*)\s*(?:[,|-]\s*(.{0,40}))?$`)
 
 // agencies are sources a byline or dateline may name.
 var agencies = map[string]string{

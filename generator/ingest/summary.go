@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +10,7 @@ import (
 // when the lead allows.
 const maxSummary = 300
 
-var mdLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+var mdLink = lazyRegexp(`!?\[([^\]]*)\]\([^)]*\)`)
 
 var markup = strings.NewReplacer("**", "", "__", "", "\\", "")
 
@@ -19,7 +18,7 @@ var markup = strings.NewReplacer("**", "", "__", "", "\\", "")
 func plain(md string) string {
 	s := md
 	if strings.IndexByte(s, '[') >= 0 {
-		s = mdLink.ReplaceAllString(s, "$1")
+		s = mdLink().ReplaceAllString(s, "$1")
 	}
 	s = markup.Replace(s)
 	return strings.Join(strings.Fields(s), " ")

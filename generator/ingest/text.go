@@ -175,7 +175,7 @@ func nearGood(b *block) bool {
 // readCredits picks up credit lines just after the body.
 func readCredits(a *Article, after []*block) {
 	for _, b := range after {
-		if creditLine.MatchString(b.text) {
+		if creditLine().MatchString(b.text) {
 			au, ed := parseCredits(b.text)
 			a.Authors = append(a.Authors, au...)
 			a.Editors = append(a.Editors, ed...)
