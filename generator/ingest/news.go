@@ -5,14 +5,15 @@ import (
 	"unicode/utf8"
 )
 
+// nameSeparators turn the ways a byline joins names into commas.
+var nameSeparators = strings.NewReplacer(" and ", ",", " & ", ",", "; ", ",")
+
 // furniture matches whole blocks that are page chrome, never article text.
 // Every pattern is anchored at the start; the prompts that may open with
 // anything (cookies, newsletters) are found by furnitureWords instead,
 // which keeps the machine from trying each pattern at every position.
-var nameSeparators = strings.NewReplacer(" and ", ",", " & ", ",", "; ", ",")
-
-// furniture is matched against the lowercased block: without (?i) the
-// matcher is a third faster, and whole-page dumps have hundreds of blocks.
+// It is matched against the lowercased block: without (?i) the matcher is
+// a third faster, and whole-page dumps have hundreds of blocks.
 var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`\d+\s*:\s*\d+`, // share counters "0 : 0"
 	`\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago`,
