@@ -63,32 +63,27 @@ func (b *builder) publishFeeds() error {
 		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
 	}
 	keys := make([]cache.Key, len(files))
-	var changed []publish.File
 	for i, f := range files {
 		k, ok := inputs[f.Path]
 		if !ok {
 			k = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
 		}
 		keys[i] = k
-		if isFeedFile(f.Path) && !b.published(f.Path, k) && !b.opts.Private {
-			// a copy: the minifier works in place on the bytes it is given
-			changed = append(changed, publish.File{Path: f.Path, Data: bytes.Clone(f.Data)})
-		}
 	}
 	// A build never publishes an invalid feed. Pages are checked by digest check:
 	// holding every page for it would undo the streaming. A feed made of the
-	// same inputs as in the last build was checked then. The checks run beside
-	// the writes: the sink publishes nothing before its commit. A preview
-	// publishes nothing, and the checks were half of its rebuild after an edit
-	// of the newest entry (which is in every feed of its topics).
-	findings := make([][]check.Finding, len(changed))
-	err = parallel.Do(len(changed)+len(files), func(i int) error {
-		if i < len(changed) {
-			findings[i] = b.checkFeed(changed[i])
-			return nil
-		}
-		i -= len(changed)
+	// same inputs as in the last build was checked then. The checks run among
+	// the writes: the sink publishes nothing before its commit. A feed is
+	// checked just before its own put, as the minifier works in place on the
+	// bytes it is given: checking it beside the put took a copy of every feed.
+	// A preview publishes nothing, and the checks were half of its rebuild
+	// after an edit of the newest entry (which is in every feed of its topics).
+	findings := make([][]check.Finding, len(files))
+	err = parallel.Do(len(files), func(i int) error {
 		f := files[i]
+		if isFeedFile(f.Path) && !b.published(f.Path, keys[i]) && !b.opts.Private {
+			findings[i] = b.checkFeed(f)
+		}
 		if b.keep(f.Path, keys[i]) {
 			return nil
 		}

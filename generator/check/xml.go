@@ -25,6 +25,14 @@ type node struct {
 
 // parseXML reads a document into a tree of elements.
 func parseXML(data []byte) (*node, error) {
+	if root, ok := parseFast(data); ok {
+		return root, nil
+	}
+	return decodeXML(data)
+}
+
+// decodeXML is parseXML with encoding/xml alone.
+func decodeXML(data []byte) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var root *node
 	var stack []*node

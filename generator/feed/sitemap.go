@@ -26,7 +26,13 @@ const (
 // the minifier took a fifth of a warm build.
 func sitemap(s *site.Site) ([]byte, error) {
 	pages := s.Pages()
-	b := bytes.NewBuffer(make([]byte, 0, 128*len(pages)+256))
+	// sized for every URL at once (BaseURL is at least the part AbsURL
+	// adds): doubling a buffer of megabytes takes fresh pages, which come slowly
+	size := 256
+	for _, p := range pages {
+		size += len(s.Config.BaseURL) + len(p.URL) + len("<url><loc></loc><lastmod>2006-01-02T15:04:05-07:00</lastmod></url>")
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
 	b.WriteString(strings.TrimSuffix(xml.Header, "\n"))
 	b.WriteString(`<urlset xmlns="` + nsSitemap + `">`)
 	var date [64]byte
