@@ -10,6 +10,8 @@ import (
 // reads every entry of a site through it.
 func DirFS(dir string) fs.FS { return dirFS{FS: os.DirFS(dir), dir: dir} }
 
+// dirFS passes Stat and ReadDir on to os.DirFS's own: the embedded
+// interface offers only Open, and fs.Stat would open every folder.
 type dirFS struct {
 	fs.FS
 	dir string
@@ -20,4 +22,10 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
 	return readFile(filepath.Join(d.dir, filepath.FromSlash(name)))
+}
+
+func (d dirFS) Stat(name string) (fs.FileInfo, error) { return d.FS.(fs.StatFS).Stat(name) }
+
+func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	return d.FS.(fs.ReadDirFS).ReadDir(name)
 }
