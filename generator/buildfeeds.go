@@ -2,6 +2,8 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -21,11 +23,19 @@ import (
 // each is written only when its bytes changed.
 func (b *builder) publishFeeds() error {
 	inputs := b.feedInputs()
+	if err := b.streamKeys(inputs); err != nil {
+		return err
+	}
 	var index []byte
 	var indexErr error
+	indexKept := false
 	indexed := make(chan struct{})
 	go func() {
 		defer close(indexed)
+		if k, ok := inputs[search.Path]; ok && b.keep(search.Path, k) {
+			indexKept = true
+			return
+		}
 		index, indexErr = search.Index(b.site)
 	}()
 	feeds, err := feed.Only(b.site, func(a *site.Article) (string, error) {
@@ -52,7 +62,9 @@ func (b *builder) publishFeeds() error {
 	for _, f := range feeds {
 		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
-	files = append(files, publish.File{Path: search.Path, Data: index})
+	if !indexKept {
+		files = append(files, publish.File{Path: search.Path, Data: index})
+	}
 	static, err := staticFiles(themeFS(b.opts.Site, "static"))
 	if err != nil {
 		return err
@@ -66,7 +78,7 @@ func (b *builder) publishFeeds() error {
 	for i, f := range files {
 		k, ok := inputs[f.Path]
 		if !ok {
-			k = cache.NewHasher().Key(b.global).String(f.Path).Bytes(f.Data).Sum()
+			k = b.contentKey(f.Path, cache.Sum(f.Data))
 		}
 		keys[i] = k
 	}
@@ -93,6 +105,45 @@ func (b *builder) publishFeeds() error {
 		return err
 	}
 	return reportFindings(b.out, slices.Concat(findings...), b.opts.Log)
+}
+
+// streamed are the large files whose key is the hash of their bytes worked
+// out a piece at a time (see streamKeys): after an edit of an article's body
+// they rarely change, and making them took a sixth of a warm build.
+var streamed = []struct {
+	path  string
+	write func(io.Writer, *site.Site) error
+}{{search.Path, search.Write}, {feed.SitemapPath, feed.WriteSitemap}}
+
+// streamKeys adds to inputs the keys of the streamed files the output
+// folder holds, so that unchanged ones are kept without being made.
+func (b *builder) streamKeys(inputs map[string]cache.Key) error {
+	keys := make([]cache.Key, len(streamed))
+	var mine []int
+	for i, f := range streamed {
+		if b.old != nil && b.old.Files[f.path].Key != (cache.Key{}) {
+			mine = append(mine, i)
+		}
+	}
+	err := parallel.Do(len(mine), func(j int) error {
+		f := streamed[mine[j]]
+		h := sha256.New()
+		if err := f.write(h, b.site); err != nil {
+			return err
+		}
+		keys[mine[j]] = b.contentKey(f.path, cache.Key(h.Sum(nil)))
+		return nil
+	})
+	for _, i := range mine {
+		inputs[streamed[i].path] = keys[i]
+	}
+	return err
+}
+
+// contentKey is the key of a file of the given bytes' hash, which is all
+// it depends on besides what every file does.
+func (b *builder) contentKey(name string, sum cache.Key) cache.Key {
+	return cache.NewHasher().Key(b.global).String(name).Key(sum).Sum()
 }
 
 // feedInputs are the keys of the feeds by path: what each shows (the

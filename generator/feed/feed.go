@@ -26,8 +26,8 @@ var fallbackUpdated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Files builds every feed, the OPML list, the sitemaps and robots.txt.
 func Files(s *site.Site, body Content) ([]File, error) { return Only(s, body, nil) }
 
-// Only is Files without the feeds whose path want rejects (a build cache
-// keeps them); the OPML list, the sitemaps and robots.txt always come.
+// Only is Files without the files whose path want rejects (a build cache
+// keeps them).
 func Only(s *site.Site, body Content, want func(path string) bool) ([]File, error) {
 	b := &builder{site: s, body: body, html: map[*site.Article]*feedBody{}}
 	var jobs []func() (File, error)
@@ -47,6 +47,9 @@ func Only(s *site.Site, body Content, want func(path string) bool) ([]File, erro
 		path string
 		make func(*site.Site) ([]byte, error)
 	}{{"feeds.opml", opml}, {SitemapPath, sitemap}, {"news-sitemap.xml", newsSitemap}, {"robots.txt", robots}} {
+		if want != nil && !want(f.path) {
+			continue
+		}
 		jobs = append(jobs, func() (File, error) {
 			data, err := f.make(s)
 			if err != nil {

@@ -1,8 +1,10 @@
 package feed
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
+	"io"
 	"strings"
 	"time"
 
@@ -25,35 +27,54 @@ const (
 // 10,000-entry site has 12,000 URLs, and going through reflection and then
 // the minifier took a fifth of a warm build.
 func sitemap(s *site.Site) ([]byte, error) {
-	pages := s.Pages()
 	// sized for every URL at once (BaseURL is at least the part AbsURL
 	// adds): doubling a buffer of megabytes takes fresh pages, which come slowly
 	size := 256
-	for _, p := range pages {
+	for _, p := range s.Pages() {
 		size += len(s.Config.BaseURL) + len(p.URL) + len("<url><loc></loc><lastmod>2006-01-02T15:04:05-07:00</lastmod></url>")
 	}
 	b := bytes.NewBuffer(make([]byte, 0, size))
-	b.WriteString(strings.TrimSuffix(xml.Header, "\n"))
-	b.WriteString(`<urlset xmlns="` + nsSitemap + `">`)
+	if err := writeSitemap(b, s); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteSitemap writes the sitemap to w a piece at a time: a warm build
+// hashes it to learn whether it changed, without holding it.
+func WriteSitemap(w io.Writer, s *site.Site) error {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	if err := writeSitemap(bw, s); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func writeSitemap(w interface {
+	io.Writer
+	io.StringWriter
+}, s *site.Site) error {
+	w.WriteString(strings.TrimSuffix(xml.Header, "\n"))
+	w.WriteString(`<urlset xmlns="` + nsSitemap + `">`)
 	var date [64]byte
-	for _, p := range pages {
+	for _, p := range s.Pages() {
 		if p.Kind == site.KindNotFound {
 			continue
 		}
-		b.WriteString("<url><loc>")
-		if err := xml.EscapeText(b, []byte(s.AbsURL(p.URL))); err != nil {
-			return nil, err
+		w.WriteString("<url><loc>")
+		if err := xml.EscapeText(w, []byte(s.AbsURL(p.URL))); err != nil {
+			return err
 		}
-		b.WriteString("</loc>")
+		w.WriteString("</loc>")
 		if t := pageUpdated(s, p); !t.IsZero() {
-			b.WriteString("<lastmod>")
-			b.Write(t.AppendFormat(date[:0], time.RFC3339))
-			b.WriteString("</lastmod>")
+			w.WriteString("<lastmod>")
+			w.Write(t.AppendFormat(date[:0], time.RFC3339))
+			w.WriteString("</lastmod>")
 		}
-		b.WriteString("</url>")
+		w.WriteString("</url>")
 	}
-	b.WriteString("</urlset>")
-	return b.Bytes(), nil
+	_, err := w.WriteString("</urlset>")
+	return err
 }
 
 // pageUpdated is the newest date or update of the articles a page shows.

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/xml"
 	"strings"
 	"testing"
@@ -40,6 +41,18 @@ func TestSitemap(t *testing.T) {
 		} else if got != tc.want {
 			t.Errorf("%s lastmod %q, want %q", tc.loc, got, tc.want)
 		}
+	}
+}
+
+// WriteSitemap streams the bytes the build publishes.
+func TestWriteSitemapMatches(t *testing.T) {
+	s := testSite(t, "")
+	var b bytes.Buffer
+	if err := WriteSitemap(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	if want := files(t, s)["sitemap.xml"]; !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("WriteSitemap gave\n%s\nthe build\n%s", b.Bytes(), want)
 	}
 }
 
