@@ -198,3 +198,26 @@ func copyFile(t *testing.T, src, dst, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// An entry may be a symbolic link; an edit of the file it points to counts.
+func TestWarmBuildSeesEditBehindSymlink(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "testdata/site", dir)
+	entry := filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md")
+	target := filepath.Join(t.TempDir(), "tide.md")
+	copyFile(t, entry, target, "", "")
+	if err := os.Remove(entry); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, entry); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	ageFolders(t, filepath.Join(dir, "content"))
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	editFile(t, target, "title: ", "title: Renamed ")
+	if _, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true}))
+}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/publish"
 )
 
 // EntrySet tracks the entries of one build: which came from the cache, the
@@ -19,8 +20,8 @@ type EntrySet struct {
 	prev   *Entries
 
 	mu      sync.Mutex
-	stats   map[string]os.FileInfo // taken before reading
-	files   map[string]*Entry      // the next cache, by file
+	stats   map[string]publish.Stamp // taken before reading
+	files   map[string]*Entry        // the next cache, by file
 	byEntry map[*content.Entry]*Entry
 	dirty   bool
 	parses  int              // files parsed, not taken from the cache
@@ -54,7 +55,7 @@ func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
 	if prev != nil && prev.Config != config {
 		prev = nil
 	}
-	return &EntrySet{site: site, config: config, prev: prev, stats: map[string]os.FileInfo{},
+	return &EntrySet{site: site, config: config, prev: prev, stats: map[string]publish.Stamp{},
 		files: make(map[string]*Entry, n), byEntry: make(map[*content.Entry]*Entry, n), dirty: prev == nil}
 }
 
@@ -88,18 +89,18 @@ func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
 	if r := s.trusted[file]; r != nil && !s.changed[file] {
 		return s.use(file, r, cfg)
 	}
-	info, err := os.Lstat(filepath.Join(s.site, filepath.FromSlash(file)))
-	if err != nil {
+	st, ok := publish.FileStamp(filepath.Join(s.site, filepath.FromSlash(file)))
+	if !ok {
 		return nil
 	}
 	if s.prev != nil {
 		r := s.prev.Files[file]
-		if r != nil && r.Size == info.Size() && r.MTime == info.ModTime().UnixNano() {
+		if r != nil && r.Size == st.Size && r.MTime == st.MTime {
 			return s.use(file, r, cfg)
 		}
 	}
 	s.mu.Lock()
-	s.stats[file] = info // for parsed, which records it
+	s.stats[file] = st // for parsed, which records it
 	s.mu.Unlock()
 	return nil
 }
@@ -123,8 +124,8 @@ func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
 	r.Entry.Body = nil
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if info, ok := s.stats[file]; ok {
-		r.Size, r.MTime = info.Size(), info.ModTime().UnixNano()
+	if st, ok := s.stats[file]; ok {
+		r.Size, r.MTime = st.Size, st.MTime
 	}
 	s.files[file] = r
 	s.byEntry[e] = r

@@ -173,15 +173,21 @@ func parseFile(fsys fs.FS, file string, cfg *Config, parsed func(string, []byte,
 
 // duplicateURLs reports entries that would be published at the same address.
 func duplicateURLs(entries []*Entry) []*Error {
-	seen := map[string]*Entry{}
+	type address struct {
+		year       int
+		month, day int
+		slug       string
+	}
+	seen := make(map[address]*Entry, len(entries))
 	var errs []*Error
 	for _, e := range entries {
 		if e == nil {
 			continue
 		}
-		key := e.Day() + "/" + e.Slug
+		y, m, d := e.Date.Date()
+		key := address{y, int(m), d, e.Slug}
 		if first, ok := seen[key]; ok {
-			errs = append(errs, &Error{File: e.File, Line: 1, Msg: "same date and slug as " + first.File + " (/" + key + "/)",
+			errs = append(errs, &Error{File: e.File, Line: 1, Msg: "same date and slug as " + first.File + " (/" + e.Day() + "/" + e.Slug + "/)",
 				Hint: "give one of them another slug"})
 			continue
 		}

@@ -24,3 +24,12 @@ func regularStamp(name string) (Stamp, bool) {
 	}
 	return stampOf(info), true
 }
+
+// FileStamp is the stamp of the regular file at name, following symbolic links.
+func FileStamp(name string) (Stamp, bool) {
+	info, err := os.Stat(name)
+	if err != nil || !info.Mode().IsRegular() {
+		return Stamp{}, false
+	}
+	return stampOf(info), true
+}

@@ -49,3 +49,13 @@ func regularStamp(name string) (Stamp, bool) {
 func stampOfStat(st *syscall.Stat_t) Stamp {
 	return Stamp{Size: st.Size, MTime: st.Mtim.Sec*1e9 + st.Mtim.Nsec}
 }
+
+// FileStamp is the stamp of the regular file at name, following symbolic
+// links: a build takes one of every entry file to find the edited ones.
+func FileStamp(name string) (Stamp, bool) {
+	var st syscall.Stat_t
+	if syscall.Stat(name, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return Stamp{}, false
+	}
+	return stampOfStat(&st), true
+}
