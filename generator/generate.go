@@ -144,9 +144,28 @@ func (b *builder) run() error {
 	b.prog.total.Store(int64(len(pages)))
 	err = b.publishPages(pages, keys)
 	b.prog.end()
+	// The entries cache is saved beside the commit, or beside the feeds when
+	// the pages made all the feed HTML it holds (no earlier cache to take
+	// some from): saving 10,000 entries kept a core busy on its own.
+	saved := make(chan struct{})
+	saving := false
+	save := func() {
+		if !saving {
+			saving = true
+			go func() { defer close(saved); b.saveEntries() }()
+		}
+	}
+	defer func() {
+		if saving {
+			<-saved
+		}
+	}()
 	if err == nil {
 		b.clock.lap("pages")
 		b.res.Stages = append(b.res.Stages, b.work.stages()...)
+		if !b.entries.HasPrevious() {
+			save()
+		}
 		err = b.pagesReady()
 	}
 	if err == nil {
@@ -160,8 +179,7 @@ func (b *builder) run() error {
 	if b.store != nil {
 		b.store.DropOutputs(b.out)
 	}
-	saved := make(chan struct{})
-	go func() { defer close(saved); b.saveEntries() }() // beside the commit: it needs nothing of it
+	save()
 	written, err := b.sink.commit()
 	<-saved
 	if err != nil {

@@ -80,6 +80,10 @@ func PrevFiles(prev *Entries, fsys fs.FS) (content.Listing, bool) {
 	return l, true
 }
 
+// HasPrevious reports whether the set started from the cache of an
+// earlier build of the same configuration.
+func (s *EntrySet) HasPrevious() bool { return s.prev != nil }
+
 // Hooks plug the set into content.ParseFilesWith.
 func (s *EntrySet) Hooks(cfg *content.Config) content.Hooks {
 	return content.Hooks{Known: func(file string) *content.Entry { return s.known(file, cfg) }, Parsed: s.parsed}
