@@ -221,3 +221,22 @@ func TestWarmBuildSeesEditBehindSymlink(t *testing.T) {
 	}
 	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true}))
 }
+
+// Output files changed or removed by hand are made again, even though no
+// entry changed.
+func TestWarmBuildRestoresOutputsChangedByHand(t *testing.T) {
+	dir, out := warmSite(t)
+	page := filepath.Join(out, "2026/03/02/tide-tables-reprinted/index.html")
+	appendTo(t, page, "<!-- edited by hand -->")
+	if err := os.Remove(filepath.Join(out, "feed.xml")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true}))
+	if res.Written != 2 {
+		t.Errorf("wrote %d files, want the 2 changed by hand", res.Written)
+	}
+}

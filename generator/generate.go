@@ -56,14 +56,14 @@ type builder struct {
 
 	prevEntries chan *cache.Entries // the cache files, being read (see prefetch)
 	prevOutputs chan recordedOutputs
-	intact      map[string]bool // the recorded outputs that still have their stamps
+	checked     bool // every recorded output not as recorded lost its key (see checkOutputs)
 }
 
-// recordedOutputs is the record of the output folder and which of its files
-// are still as recorded.
+// recordedOutputs is the record of the output folder, and whether its files
+// were compared with it.
 type recordedOutputs struct {
-	rec    *cache.Outputs
-	intact map[string]bool
+	rec     *cache.Outputs
+	checked bool
 }
 
 func newBuilder(opts BuildOptions, out string) *builder {
@@ -89,33 +89,37 @@ func (b *builder) prefetch() {
 			r.rec = b.store.Outputs(b.out)
 		}
 		if r.rec != nil && !b.opts.Private { // the preview's folder changes only by its builder
-			r.intact = intactOutputs(b.out, r.rec)
+			checkOutputs(b.out, r.rec)
+			r.checked = true
 		}
 		outputs <- r
 	}()
 }
 
-// intactOutputs are the recorded output files that still have their stamps.
-func intactOutputs(out string, rec *cache.Outputs) map[string]bool {
+// checkOutputs compares every recorded output file with its record, and
+// takes the key of each that changed since: its page is then made again.
+func checkOutputs(out string, rec *cache.Outputs) {
 	names := make([]string, 0, len(rec.Files))
 	for name := range rec.Files {
 		names = append(names, name)
 	}
-	same := make([]bool, len(names))
 	const chunk = 256
-	parallel.Do((len(names)+chunk-1)/chunk, func(c int) error {
-		for i := c * chunk; i < min((c+1)*chunk, len(names)); i++ {
-			same[i] = publish.HasStamp(out, names[i], rec.Files[names[i]].Stamp)
+	changed := make([][]string, (len(names)+chunk-1)/chunk)
+	parallel.Do(len(changed), func(c int) error {
+		for _, name := range names[c*chunk : min((c+1)*chunk, len(names))] {
+			if !publish.HasStamp(out, name, rec.Files[name].Stamp) {
+				changed[c] = append(changed[c], name)
+			}
 		}
 		return nil
 	})
-	intact := make(map[string]bool, len(names))
-	for i, name := range names {
-		if same[i] {
-			intact[name] = true
+	for _, list := range changed {
+		for _, name := range list {
+			o := rec.Files[name]
+			o.Key = cache.Key{}
+			rec.Files[name] = o
 		}
 	}
-	return intact
 }
 
 func (b *builder) run() error {

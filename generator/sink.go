@@ -49,7 +49,7 @@ func (b *builder) outputs(pages int) {
 	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, pages+128)}
 	if b.store != nil {
 		r := <-b.prevOutputs
-		b.old, b.intact = r.rec, r.intact
+		b.old, b.checked = r.rec, r.checked
 	}
 }
 
@@ -75,10 +75,11 @@ type placeSink struct {
 	trust bool // nothing but this process changes the folder: skip the stat
 }
 
-// keep is called with the recorded stamp, which intactOutputs compared.
+// keep is called for a file whose recorded key matched: checkOutputs took
+// the keys of the files that changed.
 
 func (s *placeSink) keep(name string, st publish.Stamp) bool {
-	if s.trust || s.b.intact[name] {
+	if s.trust || s.b.checked {
 		s.u.Kept(st)
 		return true
 	}

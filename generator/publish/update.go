@@ -48,7 +48,7 @@ func HasStamp(out, name string, want Stamp) bool {
 	if !filepath.IsLocal(rel) {
 		return false
 	}
-	st, ok := regularStamp(filepath.Join(out, rel))
+	st, ok := regularStamp(out + string(filepath.Separator) + rel) // not Join: a warm build asks 12,000 times
 	return ok && st == want
 }
 
