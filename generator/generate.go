@@ -265,10 +265,6 @@ func (b *builder) model(theme parsedTheme) error {
 		return theme.err
 	}
 	b.theme = theme.r
-	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Inject)}
-	b.articleKeys()
-	b.global = cache.GlobalKey(b.site, b.cfgKey, theme.key, theme.wholeSite, opts, b.articleKey)
-	b.inFeed = cache.FeedArticles(b.site)
 	for _, a := range b.site.Articles {
 		if a.Summary == "" {
 			if r := b.entries.Record(a.Entry); r != nil && r.Converted {
@@ -276,6 +272,13 @@ func (b *builder) model(theme parsedTheme) error {
 			}
 		}
 	}
+	paged := make(chan struct{}) // the pages (which show the summaries) are made beside the keys
+	go func() { defer close(paged); b.site.Pages() }()
+	defer func() { <-paged }()
+	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Inject)}
+	b.articleKeys()
+	b.global = cache.GlobalKey(b.site, b.cfgKey, theme.key, theme.wholeSite, opts, b.articleKey)
+	b.inFeed = cache.FeedArticles(b.site)
 	return b.convertNotes()
 }
 

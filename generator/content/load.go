@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/digest-news/digest/generator/parallel"
@@ -105,13 +106,23 @@ func (l Listing) Unchanged(fsys fs.FS) bool {
 	if len(l.Folders) == 0 {
 		return false
 	}
-	for dir, mtime := range l.Folders {
-		info, err := fs.Stat(fsys, dir)
-		if mtime < 0 || err != nil || !info.IsDir() || info.ModTime().UnixNano() != mtime {
-			return false
-		}
+	dirs := make([]string, 0, len(l.Folders))
+	for dir := range l.Folders {
+		dirs = append(dirs, dir)
 	}
-	return true
+	const chunk = 64
+	var changed atomic.Bool
+	parallel.Do((len(dirs)+chunk-1)/chunk, func(c int) error {
+		for _, dir := range dirs[c*chunk : min((c+1)*chunk, len(dirs))] {
+			info, err := fs.Stat(fsys, dir)
+			if mtime := l.Folders[dir]; mtime < 0 || err != nil || !info.IsDir() || info.ModTime().UnixNano() != mtime {
+				changed.Store(true)
+				return nil
+			}
+		}
+		return nil
+	})
+	return !changed.Load()
 }
 
 // ParseFiles reads and checks the given entry files in parallel.
