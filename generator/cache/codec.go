@@ -108,7 +108,19 @@ func (d *decoder) take(n uint64) string {
 }
 
 func (d *decoder) str() string { return d.take(d.uint()) }
-func (d *decoder) bool() bool  { return d.take(1) == "\x01" }
+
+// count reads the length of a list, which cannot exceed the bytes left
+// (every item takes one at least): a damaged length must not size a map.
+func (d *decoder) count() uint64 {
+	n := d.uint()
+	if n > uint64(len(d.s)) {
+		d.fail()
+		return 0
+	}
+	return n
+}
+
+func (d *decoder) bool() bool { return d.take(1) == "\x01" }
 
 func (d *decoder) key() Key {
 	var k Key
@@ -238,10 +250,7 @@ func entriesSize(v *Entries) int {
 func decodeEntries(payload []byte, v *Entries) error {
 	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
 	v.Config = d.key()
-	n := d.uint()
-	if n > uint64(len(d.s)) {
-		return errShort
-	}
+	n := d.count()
 	v.Files = make(map[string]*Entry, n)
 	recs := make([]Entry, n)
 	for i := range recs {
@@ -252,19 +261,13 @@ func decodeEntries(payload []byte, v *Entries) error {
 		r.Excerpt, r.Converted = d.str(), d.bool()
 		v.Files[name] = r
 	}
-	n = d.uint()
-	if n > uint64(len(d.s)) {
-		return errShort
-	}
+	n = d.count()
 	v.Feed = make(map[Key]string, n)
 	for range n {
 		k := d.key()
 		v.Feed[k] = d.str()
 	}
-	n = d.uint()
-	if n > uint64(len(d.s)) {
-		return errShort
-	}
+	n = d.count()
 	v.Folders = make(map[string]int64, n)
 	for range n {
 		dir := d.str()
@@ -292,10 +295,7 @@ func encodeOutputs(v *Outputs) []byte {
 func decodeOutputs(payload []byte, v *Outputs) error {
 	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
 	v.Out = d.str()
-	n := d.uint()
-	if n > uint64(len(d.s)) {
-		return errShort
-	}
+	n := d.count()
 	v.Files = make(map[string]Output, n)
 	for range n {
 		name := d.str()
