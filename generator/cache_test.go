@@ -72,6 +72,12 @@ func TestWarmBuildMatchesColdBuild(t *testing.T) {
 		"title": func(t *testing.T, dir string) {
 			editFile(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "title: ", "title: Renamed ")
 		},
+		"lead": func(t *testing.T, dir string) { // an entry without a summary shows its lead in lists
+			editFile(t, filepath.Join(dir, "content/2026/03/02/fog-delays-the-ferry.md"), "Thick fog", "Dense fog")
+		},
+		"tail": func(t *testing.T, dir string) {
+			appendTo(t, filepath.Join(dir, "content/2026/03/02/fog-delays-the-ferry.md"), "\nThe crew apologised.\n")
+		},
 		"removed": func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"))
 		},
@@ -99,10 +105,14 @@ func TestWarmBuildMatchesColdBuild(t *testing.T) {
 			}
 			cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true})
 			sameTrees(t, out, cold)
+			if (name == "body" || name == "tail") && res.Rendered != 1 {
+				// the lead is unchanged, so no other page shows anything new
+				t.Errorf("rendered %d of %d pages after an edit below the lead, want the article's own", res.Rendered, res.Pages)
+			}
+			if name == "lead" && (res.Rendered < 2 || res.Rendered == res.Pages) {
+				t.Errorf("rendered %d of %d pages after an edit of the lead, want the pages showing it", res.Rendered, res.Pages)
+			}
 			if name == "body" {
-				if res.Rendered == 0 || res.Rendered == res.Pages {
-					t.Errorf("rendered %d of %d pages after a body edit, want the pages showing the article", res.Rendered, res.Pages)
-				}
 				after := mtimes(t, out)
 				changed := 0
 				for p, m := range after {

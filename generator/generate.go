@@ -48,7 +48,7 @@ type builder struct {
 	sink     sink
 	prog     *buildProgress
 	inFeed   map[*site.Article]bool
-	artKeys  map[*site.Article]cache.Key
+	artKeys  map[*site.Article]articleKeys
 	shown    map[string]bool // pages published before the others (see showEdited)
 	feedMu   sync.Mutex
 	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
@@ -300,23 +300,41 @@ func (b *builder) convertNotes() error {
 
 // articleKey is an article's key (see cache.ArticleKey), worked out once
 // per build by articleKeys: pages, feeds and the global key all ask.
-func (b *builder) articleKey(a *site.Article) cache.Key { return b.artKeys[a] }
+func (b *builder) articleKey(a *site.Article) cache.Key { return b.artKeys[a].own }
 
+// shownKey is the key of what other pages show of an article (see
+// cache.ShownKey); its own key while its summary is not known yet.
+func (b *builder) shownKey(a *site.Article) cache.Key { return b.artKeys[a].shown }
+
+// articleKeys works out both keys of every article, after the summaries
+// known from the cache are in place.
 func (b *builder) articleKeys() {
-	list := make([]cache.Key, len(b.site.Articles))
+	list := make([]articleKeys, len(b.site.Articles))
 	const chunk = 512
 	parallel.Do((len(list)+chunk-1)/chunk, func(c int) error {
+		h := cache.NewHasher()
 		for i := c * chunk; i < min((c+1)*chunk, len(list)); i++ {
 			a := b.site.Articles[i]
-			list[i] = cache.ArticleKey(a, b.entries.Hash(a.Entry))
+			var r cache.Entry
+			if rec := b.entries.Record(a.Entry); rec != nil {
+				r = *rec
+			}
+			k := &list[i]
+			k.own = cache.ArticleKey(h, a, r.Hash)
+			k.shown = k.own
+			if a.Summary != "" {
+				k.shown = cache.ShownKey(h, a, r.Front)
+			}
 		}
 		return nil
 	})
-	b.artKeys = make(map[*site.Article]cache.Key, len(list))
+	b.artKeys = make(map[*site.Article]articleKeys, len(list))
 	for i, a := range b.site.Articles {
 		b.artKeys[a] = list[i]
 	}
 }
+
+type articleKeys struct{ own, shown cache.Key }
 
 // pageKeys are the keys of the pages, in parallel.
 func (b *builder) pageKeys(pages []*site.Page) []cache.Key {
@@ -324,34 +342,61 @@ func (b *builder) pageKeys(pages []*site.Page) []cache.Key {
 	const chunk = 512
 	parallel.Do((len(pages)+chunk-1)/chunk, func(c int) error {
 		lo, hi := c*chunk, min((c+1)*chunk, len(pages))
-		copy(keys[lo:hi], cache.PageKeys(pages[lo:hi], b.global, b.articleKey))
+		copy(keys[lo:hi], cache.PageKeys(pages[lo:hi], b.global, b.articleKey, b.shownKey))
 		return nil
 	})
 	return keys
 }
 
-// publishPages renders every page whose key changed, articles first: their
-// Markdown gives the summaries the other pages show.
+// publishPages renders every page whose key changed. The pages of articles
+// whose summary is not known yet come first: their lead is the summary other
+// pages show (and the shown key of the article, see cache.ShownKey), so the
+// keys of the other pages are worked out again once they are made.
 func (b *builder) publishPages(pages []*site.Page, keys []cache.Key) error {
-	var articles, others []int
+	var leads, rest []int
 	for i, p := range pages {
-		if p.Kind == site.KindArticle {
-			articles = append(articles, i)
+		if p.Article != nil && p.Article.Summary == "" {
+			leads = append(leads, i)
 		} else {
-			others = append(others, i)
+			rest = append(rest, i)
 		}
 	}
-	for _, list := range [][]int{articles, others} {
-		err := parallel.Do(len(list), func(j int) error {
-			i := list[j]
-			defer b.prog.done.Add(1)
-			return b.publishPage(pages[i], keys[i])
-		})
-		if err != nil {
-			return err
+	if err := b.publishEach(pages, keys, leads); err != nil {
+		return err
+	}
+	if b.learnSummaries() {
+		again := make([]*site.Page, len(rest))
+		for j, i := range rest {
+			again[j] = pages[i]
+		}
+		for j, k := range b.pageKeys(again) {
+			keys[rest[j]] = k
 		}
 	}
-	return nil
+	return b.publishEach(pages, keys, rest)
+}
+
+func (b *builder) publishEach(pages []*site.Page, keys []cache.Key, list []int) error {
+	return parallel.Do(len(list), func(j int) error {
+		i := list[j]
+		defer b.prog.done.Add(1)
+		return b.publishPage(pages[i], keys[i])
+	})
+}
+
+// learnSummaries gives the articles whose summary their page just revealed
+// their shown key, and reports whether there were any.
+func (b *builder) learnSummaries() bool {
+	learnt := false
+	h := cache.NewHasher()
+	for _, a := range b.site.Articles {
+		if k := b.artKeys[a]; k.shown == k.own && a.Summary != "" {
+			k.shown = cache.ShownKey(h, a, b.entries.Front(a.Entry))
+			b.artKeys[a] = k
+			learnt = true
+		}
+	}
+	return learnt
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -34,7 +34,7 @@ func (b *builder) showEdited(pages []*site.Page) error {
 		return nil // a first build goes into a new folder
 	}
 	b.sink = b.placeSink()
-	keys := cache.PageKeys(list, b.global, b.articleKey)
+	keys := cache.PageKeys(list, b.global, b.articleKey, b.shownKey)
 	for i, p := range list {
 		if err := b.publishPage(p, keys[i]); err != nil {
 			b.sink.abort()

@@ -202,6 +202,7 @@ func encodeEntries(v *Entries) []byte {
 		e.int(r.Size)
 		e.int(r.MTime)
 		e.key(r.Hash)
+		e.key(r.Front)
 		e.entry(&r.Entry)
 		e.str(r.Excerpt)
 		e.bool(r.Converted)
@@ -226,7 +227,7 @@ func entriesSize(v *Entries) int {
 	n := 64
 	for name, r := range v.Files {
 		f := &r.Entry.FrontMatter
-		n += 160 + 20*perString + len(name) + len(r.Excerpt) + len(r.Entry.File) +
+		n += 192 + 20*perString + len(name) + len(r.Excerpt) + len(r.Entry.File) +
 			len(f.Title) + len(f.Date) + len(f.Updated) + len(f.Summary) + len(f.Source) + len(f.SourceURL) +
 			len(f.Dateline) + len(f.Note) + len(f.Slug) + len(f.Lang) + len(f.ID)
 		for _, list := range [][]string{f.Topics, f.Authors, f.Editors} {
@@ -256,7 +257,7 @@ func decodeEntries(payload []byte, v *Entries) error {
 	for i := range recs {
 		r := &recs[i]
 		name := d.str()
-		r.Size, r.MTime, r.Hash = d.int(), d.int(), d.key()
+		r.Size, r.MTime, r.Hash, r.Front = d.int(), d.int(), d.key(), d.key()
 		d.entry(&r.Entry)
 		r.Excerpt, r.Converted = d.str(), d.bool()
 		v.Files[name] = r

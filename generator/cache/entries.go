@@ -129,7 +129,7 @@ func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entr
 }
 
 func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
-	r := &Entry{Hash: Sum(data), Entry: *e}
+	r := &Entry{Hash: Sum(data), Front: Sum(data[:len(data)-len(e.Body)]), Entry: *e}
 	r.Entry.Body = nil
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -140,6 +140,14 @@ func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
 	s.byEntry[e] = r
 	s.dirty = true
 	s.parses++
+}
+
+// Front is the SHA-256 of the front matter of an entry file.
+func (s *EntrySet) Front(e *content.Entry) Key {
+	if r := s.Record(e); r != nil {
+		return r.Front
+	}
+	return Key{}
 }
 
 // Hash is the SHA-256 of an entry file's bytes.

@@ -87,16 +87,30 @@ func GlobalKey(s *site.Site, config, theme Key, whole bool, opts Options, articl
 
 // ArticleKey is an article's own key: its entry file's hash and where it
 // stands in the build.
-func ArticleKey(a *site.Article, fileHash Key) Key {
-	var room [256]byte // on the stack: a build asks for one key per article
-	h := Hasher{buf: room[:0]}
+// h is reset first: a build asks for two keys of every article, and a
+// Hasher for each cost more fresh memory than the hashing.
+func ArticleKey(h *Hasher, a *site.Article, fileHash Key) Key {
+	h.Reset()
 	return h.Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Sum()
 }
 
+// ShownKey is the key of what other pages show of an article (its row,
+// card or link in lists, its link on its neighbours' pages): all of its
+// entry but the body, where it stands, and its summary (the lead of its
+// body when it has none of its own), so that an edit further down the body
+// remakes its own page only. No page but its own can show the body: the
+// build makes article pages first and drops each body once its page is made.
+// h is reset first, as for ArticleKey.
+func ShownKey(h *Hasher, a *site.Article, front Key) Key {
+	h.Reset()
+	return h.Key(front).String(a.Entry.File).String(a.URL).Bool(a.Future).String(a.Summary).Sum()
+}
+
 // PageKeys are the keys of pages: for each, the global key, its kind and
-// path, and the keys of every article it shows or links to, with the
-// structure around them (neighbours, pagination, counts).
-func PageKeys(pages []*site.Page, global Key, article func(*site.Article) Key) []Key {
+// path, its own article's key (article), the shown keys of the articles it
+// shows or links to (shown), with the structure around them (neighbours,
+// pagination, counts).
+func PageKeys(pages []*site.Page, global Key, article, shown func(*site.Article) Key) []Key {
 	keys := make([]Key, len(pages))
 	h := NewHasher()
 	art := func(a *site.Article) {
@@ -104,7 +118,7 @@ func PageKeys(pages []*site.Page, global Key, article func(*site.Article) Key) [
 			h.Int(-1)
 			return
 		}
-		h.Key(article(a))
+		h.Key(shown(a))
 	}
 	day := func(d *site.Day) {
 		h.String(d.URL).Int(int64(len(d.Articles)))
@@ -122,7 +136,7 @@ func PageKeys(pages []*site.Page, global Key, article func(*site.Article) Key) [
 			h.Int(int64(p.Pager.Number)).Int(int64(p.Pager.Total)).String(p.Pager.Newer).String(p.Pager.Older)
 		}
 		if a := p.Article; a != nil {
-			art(a)
+			h.Key(article(a))
 			art(a.Newer)
 			art(a.Older)
 		}
