@@ -315,15 +315,15 @@ func (b *builder) articleKeys() {
 		h := cache.NewHasher()
 		for i := c * chunk; i < min((c+1)*chunk, len(list)); i++ {
 			a := b.site.Articles[i]
-			var r cache.Entry
-			if rec := b.entries.Record(a.Entry); rec != nil {
-				r = *rec
+			var hash, front cache.Key
+			if r := b.entries.Record(a.Entry); r != nil {
+				hash, front = r.Hash, r.Front
 			}
 			k := &list[i]
-			k.own = cache.ArticleKey(h, a, r.Hash)
+			k.own = cache.ArticleKey(h, a, hash)
 			k.shown = k.own
 			if a.Summary != "" {
-				k.shown = cache.ShownKey(h, a, r.Front)
+				k.shown = cache.ShownKey(h, a, front)
 			}
 		}
 		return nil

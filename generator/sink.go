@@ -56,7 +56,9 @@ func (b *builder) outputs(pages int) {
 func (b *builder) placeSink() *placeSink {
 	u := publish.NewUpdater(b.out)
 	u.Overwrite = b.opts.Private
-	return &placeSink{b: b, u: u, trust: b.opts.Private}
+	// The preview's folder changes only by its builder; other folders were
+	// compared with their record (checkOutputs), and what changed lost its key.
+	return &placeSink{b: b, u: u, trust: b.opts.Private || b.checked}
 }
 
 type streamSink struct{ w *publish.Writer }
@@ -72,14 +74,11 @@ func (s streamSink) abort()                          { s.w.Abort() }
 type placeSink struct {
 	b     *builder
 	u     *publish.Updater
-	trust bool // nothing but this process changes the folder: skip the stat
+	trust bool // a file whose recorded key matched is as recorded: skip the stat
 }
 
-// keep is called for a file whose recorded key matched: checkOutputs took
-// the keys of the files that changed.
-
 func (s *placeSink) keep(name string, st publish.Stamp) bool {
-	if s.trust || s.b.checked {
+	if s.trust {
 		s.u.Kept(st)
 		return true
 	}
