@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+
+	"github.com/digest-news/digest/generator/parallel"
 )
 
 // File is one output file; Path is relative to the output folder, with slashes.
@@ -87,11 +89,10 @@ func (w *Writer) Reuse(name string, want Stamp) bool {
 	if err != nil {
 		return false
 	}
-	info, err := os.Lstat(src)
-	if err != nil || !info.Mode().IsRegular() || stampOf(info) != want || os.Link(src, dst) != nil {
+	if st, ok := regularStamp(src); !ok || st != want || os.Link(src, dst) != nil {
 		return false
 	}
-	w.count(info.Size(), false)
+	w.count(want.Size, false)
 	return true
 }
 
@@ -167,7 +168,7 @@ func Write(out string, files []File) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	err = parallel(len(files), func(i int) error {
+	err = parallel.Do(len(files), func(i int) error {
 		_, err := w.Write(files[i].Path, files[i].Data)
 		return err
 	})
@@ -176,27 +177,6 @@ func Write(out string, files []File) (Result, error) {
 		return Result{}, err
 	}
 	return w.Commit()
-}
-
-// parallel runs fn for 0..n-1 on a few goroutines and returns the first error.
-func parallel(n int, fn func(i int) error) error {
-	var next atomic.Int64
-	var once sync.Once
-	var first error
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				if err := fn(i); err != nil {
-					once.Do(func() { first = err })
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
 }
 
 // swap puts next in the place of out and removes the old output.
