@@ -250,3 +250,36 @@ func TestWarmBuildRestoresOutputsChangedByHand(t *testing.T) {
 		t.Errorf("wrote %d files, want the 2 changed by hand", res.Written)
 	}
 }
+
+// Folders written just before a build are listed again by the next build,
+// which saves their times even when it parsed only the one edited entry:
+// else every later build would list the folders again.
+func TestListingOfNewFoldersIsTrustedOnceAged(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "testdata/site", dir)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	distrusted := func() int {
+		t.Helper()
+		e := cache.Open(dir).Entries()
+		if e == nil || len(e.Folders) == 0 {
+			t.Fatal("no cached listing")
+		}
+		n := 0
+		for _, mtime := range e.Folders {
+			if mtime < 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if distrusted() == 0 {
+		t.Fatal("folders written just now were trusted")
+	}
+	ageFolders(t, filepath.Join(dir, "content"))
+	appendTo(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "\nOne more line.\n")
+	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	if n := distrusted(); n != 0 {
+		t.Errorf("after a build of aged folders, %d folders are still distrusted in the cache", n)
+	}
+}

@@ -3,6 +3,7 @@ package cache
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -19,13 +20,14 @@ type EntrySet struct {
 	config Key
 	prev   *Entries
 
-	mu      sync.Mutex
-	stats   map[string]publish.Stamp // taken before reading
-	files   map[string]*Entry        // the next cache, by file
-	byEntry map[*content.Entry]*Entry
-	dirty   bool
-	parses  int              // files parsed, not taken from the cache
-	folders map[string]int64 // of the listing (see Listed)
+	mu       sync.Mutex
+	stats    map[string]publish.Stamp // taken before reading
+	files    map[string]*Entry        // the next cache, by file
+	byEntry  map[*content.Entry]*Entry
+	dirty    bool
+	parses   int              // files parsed, not taken from the cache
+	folders  map[string]int64 // of the listing (see Listed)
+	relisted bool             // folders differ from the cached listing's
 
 	trusted map[string]*Entry // records taken without a stat (see Trust)
 	changed map[string]bool
@@ -61,7 +63,10 @@ func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
 
 // Listed records the folder times of the listing the entry files came
 // from, for the next build (see PrevFiles).
-func (s *EntrySet) Listed(folders map[string]int64) { s.folders = folders }
+func (s *EntrySet) Listed(folders map[string]int64) {
+	s.folders = folders
+	s.relisted = s.prev != nil && !maps.Equal(s.prev.Folders, folders)
+}
 
 // PrevFiles are the entry files of the cached build when no folder of its
 // listing changed since, so that none was added or removed.
@@ -215,10 +220,12 @@ const fewParses = 64
 func (s *EntrySet) Result(feed map[Key]string) *Entries {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.dirty && s.prev != nil && len(s.prev.Files) == len(s.files) && len(s.prev.Feed) == len(feed) && s.newFeeds(feed) == 0 {
+	if !s.dirty && !s.relisted && s.prev != nil && len(s.prev.Files) == len(s.files) && len(s.prev.Feed) == len(feed) && s.newFeeds(feed) == 0 {
 		return nil
 	}
-	if s.prev != nil && len(s.prev.Files) == len(s.files) && s.parses+s.newFeeds(feed) <= fewParses {
+	// A new listing is saved even for a few parses: a folder too recent to
+	// trust last time may be trusted now, and else every build lists again.
+	if s.prev != nil && !s.relisted && len(s.prev.Files) == len(s.files) && s.parses+s.newFeeds(feed) <= fewParses {
 		return nil
 	}
 	return &Entries{Config: s.config, Files: s.files, Feed: feed, Folders: s.folders}
