@@ -103,11 +103,13 @@ func checkOutputs(out string, rec *cache.Outputs) {
 	for name := range rec.Files {
 		names = append(names, name)
 	}
+	folder := publish.OpenFolder(out)
+	defer folder.Close()
 	const chunk = 256
 	changed := make([][]string, (len(names)+chunk-1)/chunk)
 	parallel.Do(len(changed), func(c int) error {
 		for _, name := range names[c*chunk : min((c+1)*chunk, len(names))] {
-			if !publish.HasStamp(out, name, rec.Files[name].Stamp) {
+			if st, ok := folder.Stamp(name, false); !ok || st != rec.Files[name].Stamp {
 				changed[c] = append(changed[c], name)
 			}
 		}
@@ -228,6 +230,7 @@ func (b *builder) load() error {
 		b.entries.Trust(last.records, b.opts.Changed)
 	}
 	entries, err := content.ParseFilesWith(fsys, listing.Files, cfg, b.entries.Hooks(cfg))
+	b.entries.Close()
 	if err != nil {
 		return err
 	}

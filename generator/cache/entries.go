@@ -17,6 +17,7 @@ import (
 // hash of each, and what to save for the next build. Safe for concurrent use.
 type EntrySet struct {
 	site   string
+	folder *publish.Folder // the site folder, for the stamps of its entry files
 	config Key
 	prev   *Entries
 
@@ -57,9 +58,12 @@ func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
 	if prev != nil && prev.Config != config {
 		prev = nil
 	}
-	return &EntrySet{site: site, config: config, prev: prev, stats: map[string]publish.Stamp{},
+	return &EntrySet{site: site, folder: publish.OpenFolder(site), config: config, prev: prev, stats: map[string]publish.Stamp{},
 		files: make(map[string]*Entry, n), byEntry: make(map[*content.Entry]*Entry, n), dirty: prev == nil}
 }
+
+// Close releases the site folder once the entry files are read.
+func (s *EntrySet) Close() { s.folder.Close() }
 
 // Listed records the folder times of the listing the entry files came
 // from, for the next build (see PrevFiles).
@@ -98,7 +102,7 @@ func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
 	if r := s.trusted[file]; r != nil && !s.changed[file] {
 		return s.use(file, r, cfg)
 	}
-	st, ok := publish.FileStamp(s.site + string(filepath.Separator) + filepath.FromSlash(file)) // not Join: 10,000 times
+	st, ok := s.folder.Stamp(file, true) // an entry may be a symbolic link
 	if !ok {
 		return nil
 	}

@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !(linux || darwin || freebsd || netbsd || openbsd)
 
 package publish
 
@@ -19,15 +19,6 @@ func writeFile(name string, data []byte) (Stamp, error) {
 // regularStamp is the stamp of the regular file at name.
 func regularStamp(name string) (Stamp, bool) {
 	info, err := os.Lstat(name)
-	if err != nil || !info.Mode().IsRegular() {
-		return Stamp{}, false
-	}
-	return stampOf(info), true
-}
-
-// FileStamp is the stamp of the regular file at name, following symbolic links.
-func FileStamp(name string) (Stamp, bool) {
-	info, err := os.Stat(name)
 	if err != nil || !info.Mode().IsRegular() {
 		return Stamp{}, false
 	}
