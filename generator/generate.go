@@ -182,9 +182,7 @@ func (b *builder) run() error {
 		return err
 	}
 	b.clock.lap("feeds")
-	if b.store != nil {
-		b.store.DropOutputs(b.out)
-	}
+	b.forgetChanging()
 	save()
 	written, err := b.sink.commit()
 	<-saved
@@ -552,6 +550,19 @@ func (b *builder) saveEntries() {
 	if e := b.entries.Result(feedHTML); e != nil {
 		b.store.SaveEntries(e) // a cache that cannot be saved only costs time
 	}
+}
+
+// forgetChanging keeps the output record true through a commit that fails
+// halfway: files about to change are recorded without a stamp, which no
+// file matches; a folder swapped whole loses its record.
+func (b *builder) forgetChanging() {
+	if b.store == nil {
+		return
+	}
+	if _, inPlace := b.sink.(*placeSink); inPlace && !b.opts.Private && b.store.SaveOutputs(b.next) == nil {
+		return
+	}
+	b.store.DropOutputs(b.out)
 }
 
 // saveOutputs records what the output folder now holds.

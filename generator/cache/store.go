@@ -59,6 +59,9 @@ type Outputs struct {
 // Store is the cache of one site folder.
 type Store struct {
 	dir string
+
+	mu   sync.Mutex
+	read map[string]*readOutputs // by record file name (see Outputs)
 }
 
 // Open returns the cache of the site in dir (the folder may not exist yet).
@@ -85,38 +88,6 @@ func (s *Store) Entries() *Entries {
 // SaveEntries replaces the cached entries.
 func (s *Store) SaveEntries(e *Entries) error { return s.save("entries", e) }
 
-// Outputs loads what was last published into out; nil when unknown.
-func (s *Store) Outputs(out string) *Outputs {
-	if o, ok := private.Load(filepath.Join(s.dir, outName(out))); ok {
-		c := *o.(*Outputs)
-		return &c
-	}
-	var o Outputs
-	if !s.load(outName(out), &o) || o.Out != out || o.Files == nil {
-		return nil
-	}
-	return &o
-}
-
-// SaveOutputs records what was published into o.Out.
-func (s *Store) SaveOutputs(o *Outputs) error { return s.save(outName(o.Out), o) }
-
-// RememberOutputs records, in memory only, what was published into o.Out, a
-// folder that lives no longer than this process (the preview's).
-func (s *Store) RememberOutputs(o *Outputs) { private.Store(filepath.Join(s.dir, outName(o.Out)), o) }
-
-// private holds the records of RememberOutputs.
-var private sync.Map // path of the record as a file -> *Outputs
-
-// DropOutputs forgets what was published into out (before it changes
-// without a record, so that a failure cannot leave a stale record).
-func (s *Store) DropOutputs(out string) {
-	name := outName(out)
-	os.Remove(filepath.Join(s.dir, name))
-	mem.Delete(filepath.Join(s.dir, name))
-	private.Delete(filepath.Join(s.dir, name))
-}
-
 func outName(out string) string {
 	sum := sha256.Sum256([]byte(out))
 	return "out-" + Key(sum).String()[:16]
@@ -128,25 +99,34 @@ var mem sync.Map // path -> memo
 
 type memo struct {
 	stamp publish.Stamp
+	sum   uint32 // the file's checksum
 	value any
 }
 
 func (s *Store) load(name string, v any) bool {
+	_, ok := s.loadSum(name, v)
+	return ok
+}
+
+// loadSum is load that also gives the file's checksum, which names the
+// file's version (see outputDelta).
+func (s *Store) loadSum(name string, v any) (uint32, bool) {
 	file := filepath.Join(s.dir, name)
 	info, err := os.Stat(file)
 	if err != nil {
-		return false
+		return 0, false
 	}
 	stamp := publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
 	if m, ok := mem.Load(file); ok && m.(memo).stamp == stamp {
-		return copyInto(m.(memo).value, v)
+		return m.(memo).sum, copyInto(m.(memo).value, v)
 	}
 	data, err := readFile(file)
 	if err != nil || decode(data, v) != nil {
-		return false
+		return 0, false
 	}
-	mem.Store(file, memo{stamp: stamp, value: v})
-	return true
+	sum := binary.LittleEndian.Uint32(data[len(header):])
+	mem.Store(file, memo{stamp: stamp, sum: sum, value: v})
+	return sum, true
 }
 
 // copyInto sets *v to the remembered value of the same type.
@@ -164,29 +144,44 @@ func copyInto(from, v any) bool {
 			*v = *f
 		}
 		return ok
+	case *outputDelta:
+		f, ok := from.(*outputDelta)
+		if ok {
+			*v = *f
+		}
+		return ok
 	}
 	return false
 }
 
 func (s *Store) save(name string, v any) error {
+	_, err := s.saveSum(name, v)
+	return err
+}
+
+// saveSum is save that also gives the file's checksum.
+func (s *Store) saveSum(name string, v any) (uint32, error) {
 	var data []byte
 	switch v := v.(type) {
 	case *Entries:
 		data = encodeEntries(v)
 	case *Outputs:
 		data = encodeOutputs(v)
+	case *outputDelta:
+		data = encodeDelta(v)
 	default:
-		return fmt.Errorf("cache: cannot save %T", v)
+		return 0, fmt.Errorf("cache: cannot save %T", v)
 	}
-	binary.LittleEndian.PutUint32(data[len(header):], crc32.Checksum(data[len(header)+sumSize:], castagnoli))
+	sum := crc32.Checksum(data[len(header)+sumSize:], castagnoli)
+	binary.LittleEndian.PutUint32(data[len(header):], sum)
 	file := filepath.Join(s.dir, name)
 	if err := publish.WriteFile(file, data); err != nil {
-		return err
+		return 0, err
 	}
 	if info, err := os.Stat(file); err == nil {
-		mem.Store(file, memo{stamp: publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}, value: v})
+		mem.Store(file, memo{stamp: publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}, sum: sum, value: v})
 	}
-	return nil
+	return sum, nil
 }
 
 var errCorrupt = errors.New("cache file is damaged or of another version")
@@ -205,6 +200,8 @@ func decode(data []byte, v any) error {
 		return decodeEntries(payload, v)
 	case *Outputs:
 		return decodeOutputs(payload, v)
+	case *outputDelta:
+		return decodeDelta(payload, v)
 	}
 	return errCorrupt
 }

@@ -1,0 +1,163 @@
+package cache
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"sync"
+	"unsafe"
+
+	"github.com/digest-news/digest/generator/publish"
+)
+
+// An output record is saved as a base file and a small delta file beside
+// it: a warm build changes a few of 12,000 records, and writing them all
+// again was a twentieth of its time. The delta holds every change since
+// the base, so each save replaces it; once it grows past a sixteenth of the
+// record, the base is written again and the delta removed.
+const (
+	deltaSuffix = ".delta"
+	deltaShare  = 16
+)
+
+// outputDelta is the changes to the output record whose base file has the
+// checksum Base. A file no longer published has a negative size.
+type outputDelta struct {
+	Base  uint32
+	Files map[string]Output
+}
+
+var removed = Output{Stamp: publish.Stamp{Size: -1}}
+
+// readOutputs is what Outputs read of one record, for SaveOutputs.
+type readOutputs struct {
+	base  uint32
+	delta map[string]Output
+	files map[string]Output // as given to the caller
+}
+
+// Outputs loads what was last published into out; nil when unknown.
+func (s *Store) Outputs(out string) *Outputs {
+	name := outName(out)
+	if o, ok := private.Load(filepath.Join(s.dir, name)); ok {
+		c := *o.(*Outputs)
+		return &c
+	}
+	var o Outputs
+	base, ok := s.loadSum(name, &o)
+	if !ok || o.Out != out || o.Files == nil {
+		return nil
+	}
+	read := &readOutputs{base: base, files: o.Files}
+	var d outputDelta
+	if s.load(name+deltaSuffix, &d) && d.Base == base {
+		for file, f := range d.Files {
+			if f.Stamp.Size < 0 {
+				delete(o.Files, file)
+			} else {
+				o.Files[file] = f
+			}
+		}
+		read.delta = d.Files
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.read == nil {
+		s.read = map[string]*readOutputs{}
+	}
+	s.read[name] = read
+	return &o
+}
+
+// SaveOutputs records what was published into o.Out: as a delta of the
+// record Outputs read, when small enough.
+func (s *Store) SaveOutputs(o *Outputs) error {
+	name := outName(o.Out)
+	s.mu.Lock()
+	read := s.read[name]
+	s.mu.Unlock()
+	if read != nil {
+		delta := maps.Clone(read.delta)
+		if delta == nil {
+			delta = map[string]Output{}
+		}
+		for file, f := range o.Files {
+			if old, ok := read.files[file]; !ok || old != f {
+				delta[file] = f
+			}
+		}
+		for file := range read.files {
+			if _, ok := o.Files[file]; !ok {
+				delta[file] = removed
+			}
+		}
+		if len(delta) <= len(o.Files)/deltaShare {
+			return s.save(name+deltaSuffix, &outputDelta{Base: read.base, Files: delta})
+		}
+	}
+	sum, err := s.saveSum(name, o)
+	s.removeFile(name + deltaSuffix)
+	if err == nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.read == nil {
+			s.read = map[string]*readOutputs{}
+		}
+		s.read[name] = &readOutputs{base: sum, files: maps.Clone(o.Files)}
+	}
+	return err
+}
+
+// RememberOutputs records, in memory only, what was published into o.Out, a
+// folder that lives no longer than this process (the preview's).
+func (s *Store) RememberOutputs(o *Outputs) { private.Store(filepath.Join(s.dir, outName(o.Out)), o) }
+
+// private holds the records of RememberOutputs.
+var private sync.Map // path of the record as a file -> *Outputs
+
+// DropOutputs forgets what was published into out (before it changes
+// without a record, so that a failure cannot leave a stale record).
+func (s *Store) DropOutputs(out string) {
+	name := outName(out)
+	s.removeFile(name)
+	s.removeFile(name + deltaSuffix)
+	private.Delete(filepath.Join(s.dir, name))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.read, name)
+}
+
+func (s *Store) removeFile(name string) {
+	os.Remove(filepath.Join(s.dir, name))
+	mem.Delete(filepath.Join(s.dir, name))
+}
+
+func encodeDelta(v *outputDelta) []byte {
+	e := newEncoder(96*len(v.Files) + 64)
+	e.uint(uint64(v.Base))
+	e.uint(uint64(len(v.Files)))
+	for name, o := range v.Files {
+		e.str(name)
+		e.key(o.Key)
+		e.int(o.Stamp.Size)
+		e.int(o.Stamp.MTime)
+	}
+	return e.b
+}
+
+func decodeDelta(payload []byte, v *outputDelta) error {
+	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
+	v.Base = uint32(d.uint())
+	n := d.count()
+	v.Files = make(map[string]Output, n)
+	for range n {
+		name := d.str()
+		o := Output{Key: d.key()}
+		o.Stamp = publish.Stamp{Size: d.int(), MTime: d.int()}
+		v.Files[name] = o
+	}
+	if d.err == nil && d.s != "" {
+		return errCorrupt
+	}
+	return d.err
+}
