@@ -31,9 +31,9 @@ func (f *Folder) stamp(rel string, follow bool) (Stamp, bool) {
 	case f.fd < 0:
 		err = unix.Lstat(f.dir+string(filepath.Separator)+rel, &st)
 	case follow:
-		err = unix.Fstatat(f.fd, rel, &st, 0)
+		err = fstatat(f.fd, rel, &st, 0)
 	default:
-		err = unix.Fstatat(f.fd, rel, &st, unix.AT_SYMLINK_NOFOLLOW)
+		err = fstatat(f.fd, rel, &st, unix.AT_SYMLINK_NOFOLLOW)
 	}
 	if err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return Stamp{}, false
