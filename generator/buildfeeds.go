@@ -42,10 +42,11 @@ func (b *builder) publishFeeds() error {
 		if h := b.feedHTML(a); h != "" {
 			return h, nil
 		}
-		body, err := b.entries.Body(a.Entry, b.site.Config)
+		body, release, err := b.entries.Body(a.Entry)
 		if err != nil {
 			return "", err
 		}
+		defer release()
 		return feedContent(b.site, a, body)
 	}, func(name string) bool {
 		k, ok := inputs[name]

@@ -150,6 +150,7 @@ func (b *builder) run() error {
 	b.prog.total.Store(int64(len(pages)))
 	err = b.publishPages(pages, keys)
 	b.prog.end()
+	b.theme = nil // its cached fragments, megabytes, are not needed for the feeds
 	// The entries cache is saved beside the commit, or beside the feeds when
 	// the pages made all the feed HTML it holds (no earlier cache to take
 	// some from): saving 10,000 entries kept a core busy on its own.
@@ -485,13 +486,14 @@ func (b *builder) record(name string, key cache.Key, stamp publish.Stamp) {
 	b.nextMu.Unlock()
 }
 
-// convert renders an article's Markdown (reading the body again when the
-// entry came from the cache), and its feed HTML when a feed shows it.
+// convert renders an article's Markdown (its body read again: see
+// EntrySet.Body), and its feed HTML when a feed shows it.
 func (b *builder) convert(a *site.Article) error {
-	body, err := b.entries.Body(a.Entry, b.site.Config)
+	body, release, err := b.entries.Body(a.Entry)
 	if err != nil {
 		return err
 	}
+	defer release()
 	var doc, feedDoc markdown.Doc
 	forFeed := b.inFeed[a] && b.feedHTML(a) == ""
 	if forFeed {
@@ -516,7 +518,6 @@ func (b *builder) convert(a *site.Article) error {
 		b.feedOut[b.feedKey(a)] = html
 		b.feedMu.Unlock()
 	}
-	a.Entry.Body = nil // converted: the memory goes back (read again if ever needed)
 	return nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -140,6 +139,7 @@ func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entr
 func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
 	r := &Entry{Hash: Sum(data), Front: Sum(data[:len(data)-len(e.Body)]), Entry: *e}
 	r.Entry.Body = nil
+	e.Body = nil // read again when converted (see Body)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if st, ok := s.stats[file]; ok {
@@ -174,21 +174,26 @@ func (s *EntrySet) Record(e *content.Entry) *Entry {
 	return s.byEntry[e]
 }
 
-// Body is the Markdown body of an entry, read again when it came from the cache.
-func (s *EntrySet) Body(e *content.Entry, cfg *content.Config) ([]byte, error) {
-	if e.Body != nil {
-		return e.Body, nil
-	}
-	data, err := os.ReadFile(filepath.Join(s.site, filepath.FromSlash(e.File)))
+// Body is the Markdown body of an entry, read again: bodies are dropped
+// once parsed (see content.ReadBody). Call release when done with it. A file
+// changed since it was parsed fails: its page would not match the rest.
+func (s *EntrySet) Body(e *content.Entry) (body []byte, release func(), err error) {
+	buf := bodyBufs.Get().(*[]byte)
+	release = func() { bodyBufs.Put(buf) }
+	body, st, err := content.ReadBody(filepath.Join(s.site, filepath.FromSlash(e.File)), e.File, buf)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", e.File, err)
+		release()
+		return nil, nil, err
 	}
-	fresh, err := content.ParseEntry(e.File, data, cfg)
-	if err != nil {
-		return nil, err
+	if r := s.Record(e); r != nil && r.MTime != 0 && (r.Size != st.Size || r.MTime != st.MTime) {
+		release()
+		return nil, nil, fmt.Errorf("%s changed during the build: build again", e.File)
 	}
-	return fresh.Body, nil
+	return body, release, nil
 }
+
+// bodyBufs are the buffers of Body, one per page being made at a time.
+var bodyBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // Converted records the excerpt of an entry's body, for the next build.
 func (s *EntrySet) Converted(e *content.Entry, excerpt string) {

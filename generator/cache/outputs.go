@@ -132,8 +132,7 @@ func (s *Store) removeFile(name string) {
 	mem.Delete(filepath.Join(s.dir, name))
 }
 
-func encodeDelta(v *outputDelta) []byte {
-	e := newEncoder(96*len(v.Files) + 64)
+func encodeDelta(e *encoder, v *outputDelta) {
 	e.uint(uint64(v.Base))
 	e.uint(uint64(len(v.Files)))
 	for name, o := range v.Files {
@@ -141,8 +140,8 @@ func encodeDelta(v *outputDelta) []byte {
 		e.key(o.Key)
 		e.int(o.Stamp.Size)
 		e.int(o.Stamp.MTime)
+		e.spill(false)
 	}
-	return e.b
 }
 
 func decodeDelta(payload []byte, v *outputDelta) error {

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -161,21 +160,19 @@ func (s *Store) save(name string, v any) error {
 
 // saveSum is save that also gives the file's checksum.
 func (s *Store) saveSum(name string, v any) (uint32, error) {
-	var data []byte
-	switch v := v.(type) {
-	case *Entries:
-		data = encodeEntries(v)
-	case *Outputs:
-		data = encodeOutputs(v)
-	case *outputDelta:
-		data = encodeDelta(v)
-	default:
-		return 0, fmt.Errorf("cache: cannot save %T", v)
-	}
-	sum := crc32.Checksum(data[len(header)+sumSize:], castagnoli)
-	binary.LittleEndian.PutUint32(data[len(header):], sum)
 	file := filepath.Join(s.dir, name)
-	if err := publish.WriteFile(file, data); err != nil {
+	var sum uint32
+	err := publish.WriteFileFunc(file, func(f *os.File) error {
+		var err error
+		if sum, err = encodeFile(f, v); err != nil {
+			return err
+		}
+		var b [sumSize]byte
+		binary.LittleEndian.PutUint32(b[:], sum)
+		_, err = f.WriteAt(b[:], int64(len(header)))
+		return err
+	})
+	if err != nil {
 		return 0, err
 	}
 	if info, err := os.Stat(file); err == nil {

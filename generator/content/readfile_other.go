@@ -1,7 +1,26 @@
-//go:build !unix
+//go:build !(linux || darwin || freebsd || netbsd || openbsd)
 
 package content
 
-import "os"
+import (
+	"bytes"
+	"os"
+)
 
 func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+func readInto(name string, buf []byte) ([]byte, Stamp, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, Stamp{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, Stamp{}, err
+	}
+	st := Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+	w := bytes.NewBuffer(buf[:0])
+	_, err = w.ReadFrom(f)
+	return w.Bytes(), st, err
+}

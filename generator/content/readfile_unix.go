@@ -1,10 +1,11 @@
-//go:build unix
+//go:build linux || darwin || freebsd || netbsd || openbsd
 
 package content
 
 import (
 	"os"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // readFile is os.ReadFile in plain system calls: os.Open offers every file
@@ -15,18 +16,18 @@ func readFile(name string) ([]byte, error) {
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: name, Err: err}
 	}
-	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, &os.PathError{Op: "stat", Path: name, Err: err}
 	}
-	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
-		return nil, &os.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
+	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
+		return nil, &os.PathError{Op: "read", Path: name, Err: unix.EISDIR}
 	}
 	data := make([]byte, 0, st.Size+512) // room to see the end in one read
 	for {
-		n, err := syscall.Read(fd, data[len(data):cap(data)])
-		if err == syscall.EINTR {
+		n, err := unix.Read(fd, data[len(data):cap(data)])
+		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
@@ -42,10 +43,49 @@ func readFile(name string) ([]byte, error) {
 	}
 }
 
+// readInto is readFile into buf, grown when too small, with the stamp of
+// the file read.
+func readInto(name string, buf []byte) ([]byte, Stamp, error) {
+	fd, err := openRetry(name)
+	if err != nil {
+		return nil, Stamp{}, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, Stamp{}, &os.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
+		return nil, Stamp{}, &os.PathError{Op: "read", Path: name, Err: unix.EISDIR}
+	}
+	sec, nsec := st.Mtim.Unix()
+	stamp := Stamp{Size: st.Size, MTime: sec*1e9 + nsec}
+	if int64(cap(buf)) < st.Size+512 {
+		buf = make([]byte, 0, st.Size+512)
+	}
+	data := buf[:0]
+	for {
+		n, err := unix.Read(fd, data[len(data):cap(data)])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, stamp, &os.PathError{Op: "read", Path: name, Err: err}
+		}
+		if n == 0 {
+			return data, stamp, nil
+		}
+		data = data[:len(data)+n]
+		if len(data) == cap(data) { // the file grew meanwhile
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
 func openRetry(name string) (int, error) {
 	for {
-		fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-		if err != syscall.EINTR {
+		fd, err := unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err != unix.EINTR {
 			return fd, err
 		}
 	}

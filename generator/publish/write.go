@@ -206,6 +206,14 @@ func swap(out, next string) error {
 // WriteFile writes data to name through a temporary file beside it and a
 // rename, so readers and crashes never see half a file.
 func WriteFile(name string, data []byte) error {
+	return WriteFileFunc(name, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// WriteFileFunc is WriteFile of what write writes to the temporary file.
+func WriteFileFunc(name string, write func(*os.File) error) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -214,7 +222,7 @@ func WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(data)
+	err = write(tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -1,0 +1,22 @@
+package content
+
+// Stamp is the size and modification time (ns) of a file as read.
+type Stamp struct{ Size, MTime int64 }
+
+// ReadBody reads the entry file at path into *buf (grown when too small)
+// and gives its Markdown body, a slice of *buf, with the file's stamp. A build
+// drops each body once the entry is parsed and reads it again just before
+// converting it: 10,000 bodies held at once were half a cold build's heap,
+// and fresh memory is slow to come by.
+func ReadBody(path, file string, buf *[]byte) (body []byte, st Stamp, err error) {
+	data, st, err := readInto(path, *buf)
+	if err != nil {
+		return nil, st, err
+	}
+	*buf = data[:0]
+	_, body, _, e := split(file, data)
+	if e != nil {
+		return nil, st, e
+	}
+	return body, st, nil
+}
