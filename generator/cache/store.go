@@ -33,6 +33,8 @@ type Entry struct {
 	Entry       content.Entry // parsed, without Body
 	Excerpt     string        // the body's first paragraph as text, when Converted
 	Converted   bool
+
+	owner uint64 // the EntrySet.id of the set that parsed it, which alone may change it
 }
 
 // Entries are the parsed entries of a site under one configuration.
