@@ -45,6 +45,8 @@ type builder struct {
 	old      *cache.Outputs // what the output folder holds, when known
 	next     *cache.Outputs
 	nextMu   sync.Mutex
+	changed  []string // outputs recorded unlike in old (see record)
+	added    int      // of them, outputs old does not have
 	sink     sink
 	prog     *buildProgress
 	inFeed   map[*site.Article]bool
@@ -463,7 +465,7 @@ func (b *builder) put(name string, key cache.Key, raw *bytes.Buffer) error {
 		return err
 	}
 	since(t, &b.work.write)
-	b.record(name, key, stamp)
+	b.record(name, key, stamp, true)
 	return nil
 }
 
@@ -476,14 +478,41 @@ func (b *builder) keep(name string, key cache.Key) bool {
 	if !ok || o.Key != key || !b.sink.keep(name, o.Stamp) {
 		return false
 	}
-	b.record(name, key, o.Stamp)
+	b.record(name, key, o.Stamp, false)
 	return true
 }
 
-func (b *builder) record(name string, key cache.Key, stamp publish.Stamp) {
+// record notes an output in this build's record; changed says it may differ
+// from the old record's, which keeps saving the record cheap (cache.Store.SaveOutputs).
+func (b *builder) record(name string, key cache.Key, stamp publish.Stamp, changed bool) {
+	added := false
+	if changed && b.old != nil {
+		_, had := b.old.Files[name]
+		added = !had
+	}
 	b.nextMu.Lock()
 	b.next.Files[name] = cache.Output{Key: key, Stamp: stamp}
+	if changed {
+		b.changed = append(b.changed, name)
+		if added {
+			b.added++
+		}
+	}
 	b.nextMu.Unlock()
+}
+
+// stale are the outputs of the old record this build did not make.
+func (b *builder) stale() []string {
+	if b.old == nil || len(b.next.Files)-b.added == len(b.old.Files) {
+		return nil // every old output was made again
+	}
+	var stale []string
+	for name := range b.old.Files {
+		if _, ok := b.next.Files[name]; !ok {
+			stale = append(stale, name)
+		}
+	}
+	return stale
 }
 
 // convert renders an article's Markdown (its body read again: see
@@ -560,7 +589,7 @@ func (b *builder) forgetChanging() {
 	if b.store == nil {
 		return
 	}
-	if _, inPlace := b.sink.(*placeSink); inPlace && !b.opts.Private && b.store.SaveOutputs(b.next) == nil {
+	if _, inPlace := b.sink.(*placeSink); inPlace && !b.opts.Private && b.store.SaveOutputs(b.next, b.changed, b.stale()) == nil {
 		return
 	}
 	b.store.DropOutputs(b.out)
@@ -574,7 +603,7 @@ func (b *builder) saveOutputs() {
 	if b.opts.Private {
 		b.store.RememberOutputs(b.next)
 	} else {
-		b.store.SaveOutputs(b.next)
+		b.store.SaveOutputs(b.next, b.changed, b.stale())
 	}
 }
 

@@ -97,13 +97,7 @@ func (s *placeSink) flush() (bool, error) {
 }
 
 func (s *placeSink) commit() (publish.Result, error) {
-	var stale []string
-	for name := range s.b.old.Files {
-		if _, ok := s.b.next.Files[name]; !ok {
-			stale = append(stale, name)
-		}
-	}
-	res, stamps, err := s.u.Commit(stale)
+	res, stamps, err := s.u.Commit(s.b.stale())
 	s.b.stamped(stamps)
 	return res, err
 }

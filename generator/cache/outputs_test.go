@@ -25,7 +25,7 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	out := filepath.Join(site, "public")
 	base := filepath.Join(site, Dir, outName(out))
 	delta := base + deltaSuffix
-	if err := Open(site).SaveOutputs(record(out, 100)); err != nil {
+	if err := Open(site).SaveOutputs(record(out, 100), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	baseBytes, err := os.ReadFile(base)
@@ -41,7 +41,8 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	next.Files["p1/index.html"] = Output{Key: Sum([]byte("new")), Stamp: publish.Stamp{Size: 7, MTime: 7}}
 	next.Files["new/index.html"] = Output{Stamp: publish.Stamp{Size: 8, MTime: 8}}
 	delete(next.Files, "p2/index.html")
-	if err := s.SaveOutputs(next); err != nil {
+	changed, removed := []string{"p1/index.html", "new/index.html"}, []string{"p2/index.html"}
+	if err := s.SaveOutputs(next, changed, removed); err != nil {
 		t.Fatal(err)
 	}
 	if now, _ := os.ReadFile(base); string(now) != string(baseBytes) {
@@ -52,7 +53,7 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	}
 	// The same build saves again (after its commit): still a delta of the base.
 	next.Files["p3/index.html"] = Output{Stamp: publish.Stamp{Size: 9, MTime: 9}}
-	if err := s.SaveOutputs(next); err != nil {
+	if err := s.SaveOutputs(next, append(changed, "p3/index.html"), removed); err != nil {
 		t.Fatal(err)
 	}
 	mem.Clear() // a new process
@@ -65,7 +66,7 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	o = s.Outputs(out)
 	third := &Outputs{Out: out, Files: maps.Clone(o.Files)}
 	third.Files["p4/index.html"] = Output{Stamp: publish.Stamp{Size: 10, MTime: 10}}
-	if err := s.SaveOutputs(third); err != nil {
+	if err := s.SaveOutputs(third, []string{"p4/index.html"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	mem.Clear()
@@ -80,7 +81,7 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := record(out, 50)
-	if err := Open(site).SaveOutputs(fresh); err != nil {
+	if err := Open(site).SaveOutputs(fresh, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(delta, stale, 0o644); err != nil {
@@ -95,11 +96,13 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	s = Open(site)
 	s.Outputs(out)
 	many := record(out, 50)
+	var all []string
 	for name, f := range many.Files {
 		f.Key = Sum([]byte(name))
 		many.Files[name] = f
+		all = append(all, name)
 	}
-	if err := s.SaveOutputs(many); err != nil {
+	if err := s.SaveOutputs(many, all, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(delta); !os.IsNotExist(err) {

@@ -108,7 +108,7 @@ func TestStoreRoundTripAndDamage(t *testing.T) {
 	for name, spoil := range damage {
 		t.Run(name, func(t *testing.T) {
 			s := Open(site)
-			if err := s.SaveOutputs(outputs); err != nil {
+			if err := s.SaveOutputs(outputs, nil, nil); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.SaveEntries(entries); err != nil {
@@ -145,7 +145,7 @@ func TestOutputsOfAnotherFolderIgnored(t *testing.T) {
 	site := t.TempDir()
 	s := Open(site)
 	a := &Outputs{Out: filepath.Join(site, "a"), Files: map[string]Output{"x": {}}}
-	if err := s.SaveOutputs(a); err != nil {
+	if err := s.SaveOutputs(a, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := s.Outputs(filepath.Join(site, "b")); got != nil {
