@@ -98,7 +98,7 @@ func (s *EntrySet) HasPrevious() bool { return s.prev != nil }
 
 // Hooks plug the set into content.ParseFilesWith.
 func (s *EntrySet) Hooks(cfg *content.Config) content.Hooks {
-	return content.Hooks{Known: func(file string) *content.Entry { return s.known(file, cfg) }, Parsed: s.parsed}
+	return content.Hooks{Known: func(file string) *content.Entry { return s.known(file, cfg) }, Parsed: s.parsed, DropBodies: true}
 }
 
 func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
@@ -142,8 +142,7 @@ func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entr
 
 func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
 	r := &Entry{Hash: Sum(data), Front: Sum(data[:len(data)-len(e.Body)]), Entry: *e, owner: s.id}
-	r.Entry.Body = nil
-	e.Body = nil // read again when converted (see Body)
+	r.Entry.Body = nil // read again when converted (see Body)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if st, ok := s.stats[file]; ok {

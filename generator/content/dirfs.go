@@ -21,8 +21,11 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	return readFile(filepath.Join(d.dir, filepath.FromSlash(name)))
+	return readFile(d.path(name))
 }
+
+// path is the file path of the slash path name, which must be valid.
+func (d dirFS) path(name string) string { return filepath.Join(d.dir, filepath.FromSlash(name)) }
 
 func (d dirFS) Stat(name string) (fs.FileInfo, error) { return d.FS.(fs.StatFS).Stat(name) }
 

@@ -138,6 +138,10 @@ type Hooks struct {
 	Known func(file string) *Entry
 	// Parsed is told of every file read and parsed without error.
 	Parsed func(file string, data []byte, e *Entry)
+	// DropBodies leaves Body out of the parsed entries, for a caller that
+	// reads bodies again when it needs them (ReadBody): the files are then
+	// read into reused buffers, not 40 MB of fresh memory at 10,000 entries.
+	DropBodies bool
 }
 
 // ParseFilesWith is ParseFiles taking already parsed entries from hooks.
@@ -151,7 +155,7 @@ func ParseFilesWith(fsys fs.FS, files []string, cfg *Config, hooks Hooks) ([]*En
 				return nil
 			}
 		}
-		entries[i], errs[i] = parseFile(fsys, files[i], cfg, hooks.Parsed)
+		entries[i], errs[i] = parseFile(fsys, files[i], cfg, hooks)
 		return nil
 	})
 
@@ -167,8 +171,17 @@ func ParseFilesWith(fsys fs.FS, files []string, cfg *Config, hooks Hooks) ([]*En
 	return entries, nil
 }
 
-func parseFile(fsys fs.FS, file string, cfg *Config, parsed func(string, []byte, *Entry)) (*Entry, []*Error) {
-	data, err := fs.ReadFile(fsys, file)
+func parseFile(fsys fs.FS, file string, cfg *Config, hooks Hooks) (*Entry, []*Error) {
+	var data []byte
+	var err error
+	if d, ok := fsys.(dirFS); ok && hooks.DropBodies && fs.ValidPath(file) {
+		buf := fileBufs.Get().(*[]byte)
+		defer fileBufs.Put(buf)
+		data, _, err = readInto(d.path(file), *buf)
+		*buf = data[:0]
+	} else {
+		data, err = fs.ReadFile(fsys, file)
+	}
 	if err != nil {
 		return nil, []*Error{{File: file, Msg: "cannot read: " + err.Error(), Hint: "check the file's permissions"}}
 	}
@@ -176,11 +189,17 @@ func parseFile(fsys fs.FS, file string, cfg *Config, parsed func(string, []byte,
 	if err != nil {
 		return nil, Errors(err)
 	}
-	if parsed != nil {
-		parsed(file, data, e)
+	if hooks.Parsed != nil {
+		hooks.Parsed(file, data, e)
+	}
+	if hooks.DropBodies {
+		e.Body = nil
 	}
 	return e, nil
 }
+
+// fileBufs are the buffers entry files are read into when their bodies are dropped.
+var fileBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // duplicateURLs reports entries that would be published at the same address.
 func duplicateURLs(entries []*Entry) []*Error {

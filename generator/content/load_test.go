@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -145,5 +146,56 @@ func TestListingUnchanged(t *testing.T) {
 	}
 	if l.Unchanged(fsys) {
 		t.Error("a folder added went unseen")
+	}
+}
+
+// With DropBodies, entries are read into reused buffers and come back
+// without bodies, otherwise as parsed; ReadBody gives the body again.
+func TestParseDroppingBodies(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/2026/11/18/a.md": "---\ntitle: A\ndate: 2026-11-18 09:00\ntopics: [x, y]\n---\nBody of A.\n",
+		"content/2026/11/18/b.md": "---\ntitle: \"B\"\nsummary: Short.\ndate: 2026-11-18 10:00\n---\n" + strings.Repeat("Long body. ", 3000),
+	}
+	var names []string
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	cfg, err := ParseConfig([]byte("title: T\nbase_url: https://example.org/\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ParseFiles(DirFS(dir), names, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 { // buffers are reused from the second round on
+		got, err := ParseFilesWith(DirFS(dir), names, cfg, Hooks{DropBodies: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range got {
+			if e.Body != nil {
+				t.Errorf("%s: body kept", e.File)
+			}
+			w := *want[i]
+			body := w.Body
+			w.Body = nil
+			if !reflect.DeepEqual(*e, w) {
+				t.Errorf("%s: parsed\n %+v\nwant\n %+v", e.File, *e, w)
+			}
+			var buf []byte
+			again, _, err := ReadBody(filepath.Join(dir, filepath.FromSlash(e.File)), e.File, &buf)
+			if err != nil || string(again) != string(body) {
+				t.Errorf("%s: ReadBody = %q, %v; want %q", e.File, again, err, body)
+			}
+		}
 	}
 }
