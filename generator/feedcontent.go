@@ -19,7 +19,7 @@ func feedContent(s *site.Site, a *site.Article, body []byte) (string, error) {
 }
 
 // feedItem wraps an article's body, converted for feeds, with its note and source.
-func feedItem(s *site.Site, a *site.Article, body []byte) (string, error) {
+func feedItem(s *site.Site, a *site.Article, body string) (string, error) {
 	var b strings.Builder
 	if a.Entry.Note != "" {
 		note, err := converter.ConvertFeed([]byte(a.Entry.Note), feedLinks(s, a))
@@ -27,10 +27,10 @@ func feedItem(s *site.Site, a *site.Article, body []byte) (string, error) {
 			return "", fmt.Errorf("%s: note: %w", a.Entry.File, err)
 		}
 		b.WriteString("<blockquote><p><strong>Why it matters</strong></p>\n")
-		b.Write(note.HTML)
+		b.WriteString(note.HTML)
 		b.WriteString("</blockquote>\n")
 	}
-	b.Write(body)
+	b.WriteString(body)
 	if a.Source != "" {
 		b.WriteString("<p>Originally reported by ")
 		if a.SourceURL != "" {
