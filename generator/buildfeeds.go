@@ -2,13 +2,12 @@ package generator
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/check"
@@ -23,9 +22,7 @@ import (
 // each is written only when its bytes changed.
 func (b *builder) publishFeeds() error {
 	inputs := b.feedInputs()
-	if err := b.streamKeys(inputs); err != nil {
-		return err
-	}
+	b.wholeSiteKeys(inputs)
 	var index []byte
 	var indexErr error
 	indexKept := false
@@ -108,37 +105,21 @@ func (b *builder) publishFeeds() error {
 	return reportFindings(b.out, slices.Concat(findings...), b.opts.Log)
 }
 
-// streamed are the large files whose key is the hash of their bytes worked
-// out a piece at a time (see streamKeys): after an edit of an article's body
-// they rarely change, and making them took a sixth of a warm build.
-var streamed = []struct {
-	path  string
-	write func(io.Writer, *site.Site) error
-}{{search.Path, search.Write}, {feed.SitemapPath, feed.WriteSitemap}}
-
-// streamKeys adds to inputs the keys of the streamed files the output
-// folder holds, so that unchanged ones are kept without being made.
-func (b *builder) streamKeys(inputs map[string]cache.Key) error {
-	keys := make([]cache.Key, len(streamed))
-	var mine []int
-	for i, f := range streamed {
-		if b.old != nil && b.old.Files[f.path].Key != (cache.Key{}) {
-			mine = append(mine, i)
-		}
+// wholeSiteKeys adds to inputs the keys of the search index and the sitemap:
+// what they show of every article and page. After an edit of an article's
+// body they rarely change, and making them to compare took a sixth of a
+// warm build, hashing their bytes a twentieth.
+func (b *builder) wholeSiteKeys(inputs map[string]cache.Key) {
+	h := cache.NewHasher().Key(b.global).String(search.Path).Int(int64(len(b.site.Articles)))
+	for _, a := range b.site.Articles {
+		h.Key(b.shownKey(a)) // all a record holds: see cache.ShownKey
 	}
-	err := parallel.Do(len(mine), func(j int) error {
-		f := streamed[mine[j]]
-		h := sha256.New()
-		if err := f.write(h, b.site); err != nil {
-			return err
-		}
-		keys[mine[j]] = b.contentKey(f.path, cache.Key(h.Sum(nil)))
-		return nil
+	inputs[search.Path] = h.Sum()
+	h = cache.NewHasher().Key(b.global).String(feed.SitemapPath)
+	feed.SitemapURLs(b.site, func(path string, lastmod time.Time) {
+		h.String(path).Bool(lastmod.IsZero()).Int(lastmod.UnixNano())
 	})
-	for _, i := range mine {
-		inputs[streamed[i].path] = keys[i]
-	}
-	return err
+	inputs[feed.SitemapPath] = h.Sum()
 }
 
 // contentKey is the key of a file of the given bytes' hash, which is all

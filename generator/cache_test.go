@@ -90,6 +90,12 @@ func TestWarmBuildMatchesColdBuild(t *testing.T) {
 			copyFile(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"),
 				filepath.Join(dir, "content/2026/03/09/tide-tables-again.md"), "title: ", "title: Again, ")
 		},
+		"updated": func(t *testing.T, dir string) { // the sitemap dates pages by their newest update
+			editFile(t, filepath.Join(dir, "content/2026/03/03/gales-expected-by-thursday.md"), "updated: 2026-03-03T12:00:00Z", "updated: 2026-03-04T08:00:00Z")
+		},
+		"topics": func(t *testing.T, dir string) { // the search index names an article's topics
+			editFile(t, filepath.Join(dir, "content/2026/03/03/gales-expected-by-thursday.md"), "topics: [weather]", "topics: [weather, harbour]")
+		},
 		"config": func(t *testing.T, dir string) {
 			editFile(t, filepath.Join(dir, "digest.yaml"), "title: ", "title: New ")
 		},

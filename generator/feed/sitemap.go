@@ -1,10 +1,8 @@
 package feed
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
-	"io"
 	"strings"
 	"time"
 
@@ -40,41 +38,40 @@ func sitemap(s *site.Site) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// WriteSitemap writes the sitemap to w a piece at a time: a warm build
-// hashes it to learn whether it changed, without holding it.
-func WriteSitemap(w io.Writer, s *site.Site) error {
-	bw := bufio.NewWriterSize(w, 32<<10)
-	if err := writeSitemap(bw, s); err != nil {
-		return err
-	}
-	return bw.Flush()
-}
-
-func writeSitemap(w interface {
-	io.Writer
-	io.StringWriter
-}, s *site.Site) error {
+func writeSitemap(w *bytes.Buffer, s *site.Site) error {
 	w.WriteString(strings.TrimSuffix(xml.Header, "\n"))
 	w.WriteString(`<urlset xmlns="` + nsSitemap + `">`)
 	var date [64]byte
-	for _, p := range s.Pages() {
-		if p.Kind == site.KindNotFound {
-			continue
-		}
+	var err error
+	SitemapURLs(s, func(url string, lastmod time.Time) {
 		w.WriteString("<url><loc>")
-		if err := xml.EscapeText(w, []byte(s.AbsURL(p.URL))); err != nil {
-			return err
+		if e := xml.EscapeText(w, []byte(s.AbsURL(url))); e != nil && err == nil {
+			err = e
 		}
 		w.WriteString("</loc>")
-		if t := pageUpdated(s, p); !t.IsZero() {
+		if !lastmod.IsZero() {
 			w.WriteString("<lastmod>")
-			w.Write(t.AppendFormat(date[:0], time.RFC3339))
+			w.Write(lastmod.AppendFormat(date[:0], time.RFC3339))
 			w.WriteString("</lastmod>")
 		}
 		w.WriteString("</url>")
+	})
+	if err != nil {
+		return err
 	}
-	_, err := w.WriteString("</urlset>")
+	_, err = w.WriteString("</urlset>")
 	return err
+}
+
+// SitemapURLs calls visit with the site path and last change (zero when
+// unknown) of each page the sitemap lists, in its order: all the sitemap
+// says besides the base URL, which a warm build hashes instead of making it.
+func SitemapURLs(s *site.Site, visit func(path string, lastmod time.Time)) {
+	for _, p := range s.Pages() {
+		if p.Kind != site.KindNotFound {
+			visit(p.URL, pageUpdated(s, p))
+		}
+	}
 }
 
 // pageUpdated is the newest date or update of the articles a page shows.

@@ -3,7 +3,6 @@
 package search
 
 import (
-	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -23,39 +22,12 @@ func Index(s *site.Site) ([]byte, error) {
 	for _, a := range s.Articles {
 		size += 64 + len(a.Title) + len(a.URL) + len(a.Summary) + len(a.Source) + 16*len(a.Topics)
 	}
-	return appendIndex(make([]byte, 0, size+size/8), s, nil)
-}
-
-// Write writes the index to w a piece at a time: a warm build hashes it to
-// learn whether it changed, without holding megabytes it would then drop.
-func Write(w io.Writer, s *site.Site) error {
-	b, err := appendIndex(make([]byte, 0, flushAt+4096), s, func(p []byte) error {
-		_, err := w.Write(p)
-		return err
-	})
-	if err == nil {
-		_, err = w.Write(b)
-	}
-	return err
-}
-
-const flushAt = 32 << 10
-
-// appendIndex appends the index to b, handing b to flush (when not nil) and
-// starting over whenever it holds flushAt bytes.
-func appendIndex(b []byte, s *site.Site, flush func([]byte) error) ([]byte, error) {
-	b = append(b, '[')
+	b := append(make([]byte, 0, size+size/8), '[')
 	for i, a := range s.Articles {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendRecord(b, a)
-		if flush != nil && len(b) >= flushAt {
-			if err := flush(b); err != nil {
-				return nil, err
-			}
-			b = b[:0]
-		}
 	}
 	return append(b, ']'), nil
 }

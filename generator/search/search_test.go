@@ -1,9 +1,7 @@
 package search
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"testing"
 
 	"github.com/digest-news/digest/generator/content"
@@ -51,47 +49,6 @@ func TestIndex(t *testing.T) {
 	if got[1].URL != "/repo/2026/11/17/e/" || got[1].Topics[0] != "Economy" || got[1].Summary != `About "rates".` {
 		t.Errorf("record %+v", got[1])
 	}
-}
-
-// Write hands out the same bytes as Index, in pieces.
-func TestWriteMatchesIndex(t *testing.T) {
-	cfg, err := content.ParseConfig([]byte("title: T\nbase_url: https://example.org/\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var entries []*content.Entry
-	for i := range 2000 { // well over flushAt
-		src := fmt.Sprintf("---\ntitle: Story %d\ndate: 2026-11-%02d\nsummary: The %d<th> \"one\".\n---\n", i, 1+i%28, i)
-		e, err := content.ParseEntry(fmt.Sprintf("content/x/e%d.md", i), []byte(src), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		entries = append(entries, e)
-	}
-	content.SortNewestFirst(entries)
-	s := site.New(cfg, entries, site.Options{Future: true})
-	want, err := Index(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pieces pieceWriter
-	if err := Write(&pieces, s); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(pieces.all, want) || pieces.n < 2 || len(want) < 2*flushAt {
-		t.Errorf("Write gave %d bytes in %d pieces, Index %d bytes", len(pieces.all), pieces.n, len(want))
-	}
-}
-
-type pieceWriter struct {
-	all []byte
-	n   int
-}
-
-func (w *pieceWriter) Write(p []byte) (int, error) {
-	w.all = append(w.all, p...)
-	w.n++
-	return len(p), nil
 }
 
 // appendString must escape as encoding/json does, so that the index stays
