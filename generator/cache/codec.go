@@ -118,6 +118,14 @@ type decoder struct {
 
 func (d *decoder) fail() { d.err, d.s = errShort, "" }
 
+// end is the outcome of decoding: an error also when bytes are left over.
+func (d *decoder) end() error {
+	if d.err == nil && d.s != "" {
+		return errCorrupt
+	}
+	return d.err
+}
+
 func (d *decoder) uint() uint64 {
 	var n uint64
 	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
@@ -290,16 +298,25 @@ func decodeEntries(payload []byte, v *Entries) error {
 		dir := d.str()
 		v.Folders[dir] = d.int()
 	}
-	if d.err == nil && d.s != "" {
-		return errCorrupt
-	}
-	return d.err
+	return d.end()
 }
 
 func encodeOutputs(e *encoder, v *Outputs) {
 	e.str(v.Out)
-	e.uint(uint64(len(v.Files)))
-	for name, o := range v.Files {
+	e.outputs(v.Files)
+}
+
+func decodeOutputs(payload []byte, v *Outputs) error {
+	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
+	v.Out = d.str()
+	v.Files = d.outputs()
+	return d.end()
+}
+
+// outputs writes a record of output files (see Outputs and outputDelta).
+func (e *encoder) outputs(files map[string]Output) {
+	e.uint(uint64(len(files)))
+	for name, o := range files {
 		e.str(name)
 		e.key(o.Key)
 		e.int(o.Stamp.Size)
@@ -308,19 +325,14 @@ func encodeOutputs(e *encoder, v *Outputs) {
 	}
 }
 
-func decodeOutputs(payload []byte, v *Outputs) error {
-	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
-	v.Out = d.str()
+func (d *decoder) outputs() map[string]Output {
 	n := d.count()
-	v.Files = make(map[string]Output, n)
+	files := make(map[string]Output, n)
 	for range n {
 		name := d.str()
 		o := Output{Key: d.key()}
 		o.Stamp = publish.Stamp{Size: d.int(), MTime: d.int()}
-		v.Files[name] = o
+		files[name] = o
 	}
-	if d.err == nil && d.s != "" {
-		return errCorrupt
-	}
-	return d.err
+	return files
 }

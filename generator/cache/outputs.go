@@ -131,29 +131,12 @@ func (s *Store) removeFile(name string) {
 
 func encodeDelta(e *encoder, v *outputDelta) {
 	e.uint(uint64(v.Base))
-	e.uint(uint64(len(v.Files)))
-	for name, o := range v.Files {
-		e.str(name)
-		e.key(o.Key)
-		e.int(o.Stamp.Size)
-		e.int(o.Stamp.MTime)
-		e.spill(false)
-	}
+	e.outputs(v.Files)
 }
 
 func decodeDelta(payload []byte, v *outputDelta) error {
 	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
 	v.Base = uint32(d.uint())
-	n := d.count()
-	v.Files = make(map[string]Output, n)
-	for range n {
-		name := d.str()
-		o := Output{Key: d.key()}
-		o.Stamp = publish.Stamp{Size: d.int(), MTime: d.int()}
-		v.Files[name] = o
-	}
-	if d.err == nil && d.s != "" {
-		return errCorrupt
-	}
-	return d.err
+	v.Files = d.outputs()
+	return d.end()
 }
