@@ -54,9 +54,7 @@ func (b *builder) pagesReady() error {
 	if b.opts.PagesReady == nil {
 		return nil
 	}
-	if b.store != nil {
-		b.store.DropOutputs(b.out) // the folder changes before the record does
-	}
+	b.forgetChanging() // the folder changes before the record does
 	flushed, err := b.sink.flush()
 	if flushed {
 		b.opts.PagesReady()

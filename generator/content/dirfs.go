@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 )
 
-// DirFS is os.DirFS(dir) with a cheaper ReadFile (see readFile): a build
+// DirFS is os.DirFS(dir) with a cheaper ReadFile (see readInto): a build
 // reads every entry of a site through it.
 func DirFS(dir string) fs.FS { return dirFS{FS: os.DirFS(dir), dir: dir} }
 
@@ -21,7 +21,8 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	return readFile(d.path(name))
+	data, _, err := readInto(d.path(name), nil)
+	return data, err
 }
 
 // path is the file path of the slash path name, which must be valid.

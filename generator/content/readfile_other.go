@@ -7,8 +7,6 @@ import (
 	"os"
 )
 
-func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
-
 func readInto(name string, buf []byte) ([]byte, Stamp, error) {
 	f, err := os.Open(name)
 	if err != nil {

@@ -23,13 +23,14 @@ func closeFolder(fd int) {
 }
 
 func (f *Folder) stamp(rel string, follow bool) (Stamp, bool) {
+	if f.fd < 0 && !follow {
+		return regularStamp(f.dir + string(filepath.Separator) + rel)
+	}
 	var st unix.Stat_t
 	var err error
 	switch {
-	case f.fd < 0 && follow:
-		err = unix.Stat(f.dir+string(filepath.Separator)+rel, &st)
 	case f.fd < 0:
-		err = unix.Lstat(f.dir+string(filepath.Separator)+rel, &st)
+		err = unix.Stat(f.dir+string(filepath.Separator)+rel, &st)
 	case follow:
 		err = fstatat(f.fd, rel, &st, 0)
 	default:

@@ -34,22 +34,12 @@ func NewUpdater(out string) *Updater {
 // Keep reports whether the output file name still has the given stamp, so
 // it can stay as it is.
 func (u *Updater) Keep(name string, want Stamp) bool {
-	if !HasStamp(u.out, name, want) {
+	// by full path: an Updater has no end at which to close a folder
+	if st, ok := (&Folder{dir: u.out, fd: -1}).Stamp(name, false); !ok || st != want {
 		return false
 	}
 	u.Kept(want)
 	return true
-}
-
-// HasStamp reports whether the output file name in the folder out is a
-// regular file with the given stamp.
-func HasStamp(out, name string, want Stamp) bool {
-	rel := filepath.FromSlash(name)
-	if !filepath.IsLocal(rel) {
-		return false
-	}
-	st, ok := regularStamp(out + string(filepath.Separator) + rel) // not Join: a warm build asks 12,000 times
-	return ok && st == want
 }
 
 // Kept counts a file the caller knows is unchanged, without looking at it.
