@@ -27,6 +27,7 @@ type BuildOptions struct {
 	Stats    bool          // print time per stage
 	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
 	NoCache  bool          // neither read nor write <Site>/.digest-cache
+	Force    bool          // replace an output folder that holds files digest did not write
 	Private  bool          // Out belongs to this process (digest serve): its records stay in memory
 	// PagesReady, when set, is called once the changed pages are in place
 	// and before the feeds, sitemaps and search index are made, when the
@@ -67,6 +68,9 @@ type Stage struct {
 func Build(opts BuildOptions) (*BuildResult, error) {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "public")
+	}
+	if err := checkOutFolder(opts.Site, opts.Out, opts.Force || opts.Private); err != nil {
+		return nil, err
 	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {

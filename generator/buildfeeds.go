@@ -68,7 +68,8 @@ func (b *builder) publishFeeds() error {
 		return err
 	}
 	files = append(files, static...)
-	files = append(files, publish.File{Path: ".nojekyll", Data: []byte{}})
+	files = append(files, publish.File{Path: ".nojekyll", Data: []byte{}},
+		publish.File{Path: MarkerFile, Data: []byte(markerText)})
 	if b.site.Config.CNAME != "" {
 		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
 	}

@@ -23,6 +23,7 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&opts.Future, "future", false, "include entries dated in the future")
 	fs.BoolVar(&opts.NoMinify, "no-minify", false, "write unminified output, for debugging")
+	fs.BoolVar(&opts.Force, "force", false, "replace an --out folder that holds files digest did not write")
 	fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
 	fs.BoolVar(&opts.Stats, "stats", false, "print time per stage, files and bytes")
 	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the build to `FILE`")

@@ -217,3 +217,19 @@ func TestUpdater(t *testing.T) {
 		t.Errorf("result %+v", res)
 	}
 }
+
+func TestWriterRemovesLeftoversOfKilledBuilds(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	left := filepath.Join(root, ".public.new-123", "a")
+	if err := os.MkdirAll(left, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(out, []File{{Path: "index.html", Data: []byte("x")}}); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := os.ReadDir(root)
+	if len(list) != 1 || list[0].Name() != "public" {
+		t.Errorf("beside the output: %v, want public alone", list)
+	}
+}

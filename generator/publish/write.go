@@ -49,6 +49,7 @@ func NewWriter(out string) (*Writer, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return nil, err
 	}
+	RemoveLeftovers(out)
 	next, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
 	if err != nil {
 		return nil, err
@@ -59,6 +60,15 @@ func NewWriter(out string) (*Writer, error) {
 	}
 	w.dirs.Store(next, true)
 	return w, nil
+}
+
+// RemoveLeftovers deletes the half-filled folders (and replaced outputs) that
+// killed builds of out left beside it.
+func RemoveLeftovers(out string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-*"))
+	for _, dir := range old {
+		os.RemoveAll(dir)
+	}
 }
 
 // Write places one file, hard-linking the old output's file when it holds

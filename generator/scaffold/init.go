@@ -90,6 +90,9 @@ func emptyDir(dir string) error {
 		return os.MkdirAll(dir, 0o755)
 	}
 	if err != nil {
+		if info, serr := os.Stat(dir); serr == nil && !info.IsDir() {
+			return fmt.Errorf("%s is a file; digest init makes a new site in an empty or missing folder", dir)
+		}
 		return err
 	}
 	if len(list) > 0 {

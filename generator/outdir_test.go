@@ -1,0 +1,71 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestOutFolderIsGuarded builds with --out pointing at what a build must
+// never replace, and checks that each is refused with a reason and left as
+// it was.
+func TestOutFolderIsGuarded(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	copyTree(t, "testdata/site", dir)
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs := filepath.Join(dir, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(docs, "notes.txt"), []byte("my notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, root)
+	for _, c := range []struct{ out, says string }{
+		{dir, "holds the site itself"},
+		{root, "holds the site itself"},
+		{filepath.Join(dir, ".."), "holds the site itself"},
+		{filepath.Join(dir, "content"), "the site's content"},
+		{filepath.Join(dir, "content", "2026"), "the site's content"},
+		{filepath.Join(dir, "templates", "new"), "the site's templates"},
+		{filepath.Join(dir, ".digest-cache"), "the site's .digest-cache"},
+		{filepath.Join(dir, "README.md"), "is a file"},
+		{docs, "holds files digest did not write (notes.txt"},
+	} {
+		_, err := Build(BuildOptions{Site: dir, Out: c.out, Now: fixtureNow})
+		if err == nil || !strings.Contains(err.Error(), c.says) || !strings.Contains(err.Error(), "--out") {
+			t.Errorf("--out %s: got %v, want an error saying %q", c.out, err, c.says)
+		}
+	}
+	sameMaps(t, readTree(t, root), before)
+
+	// A folder of one's own, once built, may be built again; --force takes
+	// over a folder of other files.
+	build(t, BuildOptions{Site: dir, Out: filepath.Join(dir, "public"), Now: fixtureNow})
+	build(t, BuildOptions{Site: dir, Out: filepath.Join(dir, "public"), Now: fixtureNow, NoCache: true})
+	build(t, BuildOptions{Site: dir, Out: docs, Now: fixtureNow, Force: true})
+	if _, err := os.Stat(filepath.Join(docs, MarkerFile)); err != nil {
+		t.Errorf("the output folder carries no marker: %v", err)
+	}
+	build(t, BuildOptions{Site: dir, Out: docs, Now: fixtureNow, NoCache: true})
+}
+
+func sameMaps(t *testing.T, got, want map[string][]byte) {
+	t.Helper()
+	for name, data := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s is gone", name)
+		} else if string(g) != string(data) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s appeared", name)
+		}
+	}
+}
