@@ -64,7 +64,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Input, error) {
 		return Input{}, fmt.Errorf("HTTP %s", resp.Status)
 	}
 	ct := resp.Header.Get("Content-Type")
-	mt, _, _ := mime.ParseMediaType(ct)
+	mt, params, _ := mime.ParseMediaType(ct)
 	if ct != "" && !accepted(mt) {
 		return Input{}, fmt.Errorf("content type %s is not an article (want HTML, text, JSON or a feed)", mt)
 	}
@@ -72,7 +72,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	return Input{Name: rawURL, Data: data, URL: resp.Request.URL.String(), ContentType: mt}, nil
+	return Input{Name: rawURL, Data: data, URL: resp.Request.URL.String(), ContentType: mt, Charset: params["charset"]}, nil
 }
 
 func accepted(mt string) bool {

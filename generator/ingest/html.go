@@ -33,9 +33,16 @@ func Readability(doc *html.Node, base *url.URL) (*html.Node, error) {
 	return art.Node, nil
 }
 
-// ExtractHTML extracts the article of a whole HTML page. pageURL, when
+// ExtractHTML extracts the article of a whole HTML page, decoded from the
+// charset it declares; the article's text is valid UTF-8. pageURL, when
 // known, resolves relative links and is the fallback source_url.
 func ExtractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) (Article, error) {
+	a, err := extractHTML(decodeHTML(page, ""), pageURL, loc, ex)
+	a.repairUTF8()
+	return a, err
+}
+
+func extractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) (Article, error) {
 	if ex == nil {
 		ex = Readability
 	}

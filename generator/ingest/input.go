@@ -14,6 +14,7 @@ type Input struct {
 	Data        []byte
 	URL         string // the address it was fetched from, if any
 	ContentType string // from HTTP, if any
+	Charset     string // the charset parameter of the HTTP Content-Type, if any
 }
 
 // Kind is how an input is read.
@@ -34,14 +35,28 @@ type Options struct {
 }
 
 // Parse reads an input into its articles: one for a page or a text, one per
-// item for feeds and JSON arrays.
+// item for feeds and JSON arrays. The input is decoded from its charset (see
+// decodeHTML and decodeInput) and every article's text is valid UTF-8.
 func Parse(in Input, o Options) ([]Article, error) {
+	if out, ok := decodeBOM(in.Data); ok {
+		in.Data, in.Charset = out, "utf-8"
+	}
+	kind := Detect(in)
+	in.Data = decodeInput(in, kind)
+	arts, err := parse(in, kind, o)
+	for i := range arts {
+		arts[i].repairUTF8()
+	}
+	return arts, err
+}
+
+func parse(in Input, kind Kind, o Options) ([]Article, error) {
 	if o.Location == nil {
 		o.Location = time.UTC
 	}
-	switch Detect(in) {
+	switch kind {
 	case KindHTML:
-		a, err := ExtractHTML(in.Data, in.URL, o.Location, o.Extractor)
+		a, err := extractHTML(in.Data, in.URL, o.Location, o.Extractor)
 		if err != nil {
 			return nil, err
 		}
