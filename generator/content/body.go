@@ -7,9 +7,10 @@ type Stamp struct{ Size, MTime int64 }
 // and gives its Markdown body, a slice of *buf, with the file's stamp. A build
 // drops each body once the entry is parsed and reads it again just before
 // converting it: 10,000 bodies held at once were half a cold build's heap,
-// and fresh memory is slow to come by.
+// and fresh memory is slow to come by. It refuses what ParseFiles would
+// refuse to read (ErrNotRegular, *TooLargeError over MaxEntrySizeCeiling).
 func ReadBody(path, file string, buf *[]byte) (body []byte, st Stamp, err error) {
-	data, st, err := readInto(path, *buf)
+	data, st, err := readInto(path, *buf, MaxEntrySizeCeiling)
 	if err != nil {
 		return nil, st, err
 	}

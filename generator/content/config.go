@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"net/url"
 	"sort"
@@ -24,8 +25,12 @@ type Config struct {
 	IDAuthority string           `yaml:"id_authority"` // tag: URI authority, e.g. "example.org,2026"
 	CNAME       string           `yaml:"cname"`
 	Topics      map[string]Topic `yaml:"topics"`
+	// MaxEntrySize is the largest entry file read, as written: bytes, or a
+	// number with a unit (512KB, 4MiB; see ParseSize). Default 4MiB.
+	MaxEntrySize string `yaml:"max_entry_size"`
 
-	Location *time.Location `yaml:"-"`
+	Location   *time.Location `yaml:"-"`
+	EntryLimit int64          `yaml:"-"` // MaxEntrySize in bytes, defaulted
 
 	host string // BaseURL's hostname, set with it: TagID asks once per entry
 }
@@ -49,7 +54,17 @@ func (c *Config) TopicSlugs() []string {
 
 // LoadConfig reads and checks digest.yaml at the root of fsys.
 func LoadConfig(fsys fs.FS) (*Config, error) {
-	data, err := fs.ReadFile(fsys, ConfigFile)
+	if _, ok := fsys.(dirFS); !ok {
+		// Open itself would block on a FIFO: only DirFS opens without waiting.
+		if info, err := fs.Stat(fsys, ConfigFile); err == nil && !info.Mode().IsRegular() {
+			return nil, readError(ConfigFile, ErrNotRegular, "")
+		}
+	}
+	data, err := readLimited(fsys, ConfigFile, maxConfigSize)
+	var big *TooLargeError
+	if errors.Is(err, ErrNotRegular) || errors.As(err, &big) {
+		return nil, readError(ConfigFile, err, "")
+	}
 	if err != nil {
 		return nil, &Error{File: ConfigFile, Msg: "cannot read the site configuration: " + err.Error(),
 			Hint: "run digest in the folder holding digest.yaml, or pass --site DIR"}
@@ -107,6 +122,19 @@ func ParseConfig(data []byte) (*Config, error) {
 		bad("id_authority", "id_authority "+c.IDAuthority+" is not a domain name or e-mail address",
 			"write a name you own, like example.org (ids add the date themselves)")
 	}
+	c.EntryLimit = DefaultMaxEntrySize
+	if c.MaxEntrySize != "" {
+		n, err := ParseSize(c.MaxEntrySize)
+		switch {
+		case err != nil:
+			bad("max_entry_size", "max_entry_size "+err.Error(), "write bytes or a number with a unit, like 4MiB or 500KB")
+		case n < 1<<10 || n > MaxEntrySizeCeiling:
+			bad("max_entry_size", "max_entry_size "+c.MaxEntrySize+" is outside 1 KiB to "+FormatSize(MaxEntrySizeCeiling),
+				"choose a size in that range, like 4MiB")
+		default:
+			c.EntryLimit = n
+		}
+	}
 	for slug, t := range c.Topics {
 		if !validSlug(slug) {
 			bad("topics", "topic slug "+slug+" is not a slug", "use lowercase letters, digits and hyphens")
@@ -117,6 +145,15 @@ func ParseConfig(data []byte) (*Config, error) {
 		}
 	}
 	return &c, joinSorted(errs)
+}
+
+// entryLimit is the size limit of an entry file, also for a Config made
+// without ParseConfig.
+func (c *Config) entryLimit() int64 {
+	if c.EntryLimit > 0 {
+		return c.EntryLimit
+	}
+	return DefaultMaxEntrySize
 }
 
 // TagID is the permanent id of something published on day (2006-01-02) under

@@ -1,15 +1,9 @@
 package content
 
 import (
-	"errors"
 	"io/fs"
-	"path"
-	"runtime"
 	"sort"
-	"strings"
 	"sync"
-	"sync/atomic"
-	"time"
 
 	"github.com/digest-news/digest/generator/parallel"
 )
@@ -30,99 +24,6 @@ func Load(fsys fs.FS) (*Config, []*Entry, error) {
 	}
 	entries, err := ParseFiles(fsys, files, cfg)
 	return cfg, entries, err
-}
-
-// EntryFiles lists the Markdown files under content/, sorted.
-func EntryFiles(fsys fs.FS) ([]string, error) {
-	l, err := ListEntries(fsys)
-	return l.Files, err
-}
-
-// Listing is what ListEntries found: the entry files, and the modification
-// time of each folder, by which a later build can tell that none was added
-// or removed without listing the folders again (see Unchanged).
-type Listing struct {
-	Files   []string
-	Folders map[string]int64 // folder -> mtime in ns; -1 when too recent to trust
-}
-
-// ListEntries lists content/ like EntryFiles, with the folders' times.
-// Folders are listed in parallel: a digest has a folder per day, and listing
-// them one after the other was a tenth of a warm build.
-func ListEntries(fsys fs.FS) (Listing, error) {
-	var (
-		mu    sync.Mutex
-		l     = Listing{Folders: map[string]int64{}}
-		first error
-		wg    sync.WaitGroup
-	)
-	// A folder changed in the clock tick of its listing could change again
-	// unseen (the same mtime): such a folder is listed again next time.
-	recent := time.Now().Add(-time.Second).UnixNano()
-	slots := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
-	var list func(dir string)
-	list = func(dir string) {
-		defer wg.Done()
-		slots <- struct{}{}
-		mtime := int64(-1)
-		if info, err := fs.Stat(fsys, dir); err == nil && info.ModTime().UnixNano() < recent {
-			mtime = info.ModTime().UnixNano() // before the listing: a change after it shows
-		}
-		items, err := fs.ReadDir(fsys, dir)
-		<-slots
-		var mine []string
-		for _, d := range items {
-			name := d.Name()
-			p := path.Join(dir, name)
-			switch {
-			case d.IsDir() && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_"):
-				wg.Add(1)
-				go list(p)
-			case !d.IsDir() && path.Ext(name) == ".md" && !strings.HasPrefix(name, "."):
-				mine = append(mine, p)
-			}
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		l.Files = append(l.Files, mine...)
-		if err == nil {
-			l.Folders[dir] = mtime
-		} else if first == nil && !(dir == Dir && errors.Is(err, fs.ErrNotExist)) {
-			first = err
-		}
-	}
-	wg.Add(1)
-	list(Dir)
-	wg.Wait()
-	sort.Strings(l.Files)
-	return l, first
-}
-
-// Unchanged reports whether every folder of a listing still has the time
-// it had, and no folder is missing: then no entry file was added, removed or
-// renamed since. (A file edited in place keeps its folder's time; its own
-// time tells.)
-func (l Listing) Unchanged(fsys fs.FS) bool {
-	if len(l.Folders) == 0 {
-		return false
-	}
-	dirs := make([]string, 0, len(l.Folders))
-	for dir := range l.Folders {
-		dirs = append(dirs, dir)
-	}
-	const chunk = 64
-	var changed atomic.Bool
-	parallel.Do((len(dirs)+chunk-1)/chunk, func(c int) error {
-		for _, dir := range dirs[c*chunk : min((c+1)*chunk, len(dirs))] {
-			info, err := fs.Stat(fsys, dir)
-			if mtime := l.Folders[dir]; mtime < 0 || err != nil || !info.IsDir() || info.ModTime().UnixNano() != mtime {
-				changed.Store(true)
-				return nil
-			}
-		}
-		return nil
-	})
-	return !changed.Load()
 }
 
 // ParseFiles reads and checks the given entry files in parallel.
@@ -177,13 +78,15 @@ func parseFile(fsys fs.FS, file string, cfg *Config, hooks Hooks) (*Entry, []*Er
 	if d, ok := fsys.(dirFS); ok && hooks.DropBodies && fs.ValidPath(file) {
 		buf := fileBufs.Get().(*[]byte)
 		defer fileBufs.Put(buf)
-		data, _, err = readInto(d.path(file), *buf)
-		*buf = data[:0]
+		data, _, err = readInto(d.path(file), *buf, cfg.entryLimit())
+		if err == nil {
+			*buf = data[:0]
+		}
 	} else {
-		data, err = fs.ReadFile(fsys, file)
+		data, err = readLimited(fsys, file, cfg.entryLimit())
 	}
 	if err != nil {
-		return nil, []*Error{{File: file, Msg: "cannot read: " + err.Error(), Hint: "check the file's permissions"}}
+		return nil, []*Error{readError(file, err, "max_entry_size")}
 	}
 	e, err := ParseEntry(file, data, cfg)
 	if err != nil {

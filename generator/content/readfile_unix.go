@@ -12,8 +12,13 @@ import (
 // small), with the stamp of the file read. os.Open offers every file to the
 // network poller first (two more system calls, refused for a regular file),
 // which was a tenth of loading 10,000 entries.
-func readInto(name string, buf []byte) ([]byte, Stamp, error) {
-	fd, err := openRetry(name)
+//
+// The file is opened without blocking, so a FIFO cannot stall the build in
+// open, and the Fstat the read needs anyway refuses anything but a regular
+// file (ErrNotRegular) and a file over limit bytes (*TooLargeError; no limit
+// when limit <= 0) before memory is taken for it.
+func readInto(name string, buf []byte, limit int64) ([]byte, Stamp, error) {
+	fd, err := openRetry(name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK)
 	if err != nil {
 		return nil, Stamp{}, &os.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -22,11 +27,14 @@ func readInto(name string, buf []byte) ([]byte, Stamp, error) {
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, Stamp{}, &os.PathError{Op: "stat", Path: name, Err: err}
 	}
-	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
-		return nil, Stamp{}, &os.PathError{Op: "read", Path: name, Err: unix.EISDIR}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, Stamp{}, &os.PathError{Op: "read", Path: name, Err: ErrNotRegular}
 	}
 	sec, nsec := st.Mtim.Unix()
 	stamp := Stamp{Size: st.Size, MTime: sec*1e9 + nsec}
+	if limit > 0 && st.Size > limit {
+		return nil, stamp, &os.PathError{Op: "read", Path: name, Err: &TooLargeError{Size: st.Size, Limit: limit}}
+	}
 	if int64(cap(buf)) < st.Size+512 { // room to see the end in one read
 		buf = make([]byte, 0, st.Size+512)
 	}
@@ -43,17 +51,44 @@ func readInto(name string, buf []byte) ([]byte, Stamp, error) {
 			return data, stamp, nil
 		}
 		data = data[:len(data)+n]
+		if limit > 0 && int64(len(data)) > limit { // it grew since the Fstat
+			return nil, stamp, &os.PathError{Op: "read", Path: name, Err: &TooLargeError{Size: int64(len(data)), Limit: limit}}
+		}
 		if len(data) == cap(data) { // the file grew meanwhile
 			data = append(data, 0)[:len(data)]
 		}
 	}
 }
 
-func openRetry(name string) (int, error) {
+func openRetry(name string, flags int) (int, error) {
 	for {
-		fd, err := unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		fd, err := unix.Open(name, flags, 0)
 		if err != unix.EINTR {
 			return fd, err
 		}
 	}
+}
+
+// openFile opens a regular file or a folder for dirFS.Open, refusing
+// anything else before a read could block on it.
+func openFile(name string) (*os.File, error) {
+	fd, err := openRetry(name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		unix.Close(fd)
+		return nil, &os.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if t := st.Mode & unix.S_IFMT; t != unix.S_IFREG && t != unix.S_IFDIR {
+		unix.Close(fd)
+		return nil, &os.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	// Back to blocking, so os.File reads as it does for any file it opens.
+	if err := unix.SetNonblock(fd, false); err != nil {
+		unix.Close(fd)
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	return os.NewFile(uintptr(fd), name), nil
 }
