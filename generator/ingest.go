@@ -139,15 +139,34 @@ func (r *ingestRun) input(in ingest.Input, rep *IngestReport) {
 	arts, err := ingest.Parse(in, ingest.Options{Location: r.cfg.Location, Extractor: r.opts.Extractor})
 	for i := range arts {
 		name := in.Name
-		if len(arts) > 1 {
+		switch {
+		case arts[i].Record > 0:
+			name += "#" + strconv.Itoa(arts[i].Record)
+		case len(arts) > 1:
 			name += "#" + strconv.Itoa(i+1)
 		}
 		r.article(name, &arts[i], rep)
 	}
-	if err != nil {
-		fmt.Fprintf(r.opts.Out, "%s: failed: %v\n", in.Name, err)
+	for _, e := range splitErrors(err) {
+		if re, ok := errors.AsType[*ingest.RecordError](e); ok {
+			fmt.Fprintf(r.opts.Out, "%s:%d: record %d: failed: %v\n", in.Name, re.Line, re.Record, re.Err)
+		} else {
+			fmt.Fprintf(r.opts.Out, "%s: failed: %v\n", in.Name, e)
+		}
 		rep.Failed++
 	}
+}
+
+// splitErrors undoes errors.Join, so that each bad record of an input is
+// reported and counted on its own.
+func splitErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 func (r *ingestRun) article(name string, a *ingest.Article, rep *IngestReport) {

@@ -122,3 +122,49 @@ func TestIngestStdinFolderAndSlugs(t *testing.T) {
 		t.Errorf("second slug of the day not made unique:\n%s", out)
 	}
 }
+
+func TestIngestRecordsGoOnAfterABadOne(t *testing.T) {
+	site := newSite(t)
+	stories := []string{
+		"The ferry between the two islands will run twice a day from June, the operator said on Monday, after a winter in which storms cancelled one crossing in three.",
+		"A farmer in the valley has grown the region's heaviest pumpkin this year, beating last year's record by eleven kilos at the autumn show on Saturday.",
+		"The city's oldest cinema reopened on Thursday after a two-year restoration that kept its painted ceiling and replaced every one of its four hundred seats.",
+	}
+	recs := "[\n" +
+		`{"title": "Ferry to run twice a day", "date": "2025-06-02", "text": "` + stories[0] + `"},` + "\n" +
+		`{"title": "A record with no body", "date": "2025-06-02"},` + "\n" +
+		`{"title": "Record pumpkin at the show", "date": "2025-06-02", "text": "` + stories[1] + `"},` + "\n" +
+		`{"title": "Old cinema reopens", "date": "2025-06-02", "text": "` + stories[2] + `"}` + "\n]\n"
+	src := filepath.Join(site, "records.json")
+	os.WriteFile(src, []byte(recs), 0o644)
+	done := make(chan struct{})
+	var rep IngestReport
+	var out string
+	var err error
+	go func() {
+		defer close(done)
+		rep, out, err = ingestIn(t, IngestOptions{Site: site, Sources: []string{src}})
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("ingest still running after 30 s")
+	}
+	if err == nil || rep.Wrote != 3 || rep.Failed != 1 {
+		t.Fatalf("got %v %+v, want 3 written, 1 failed\n%s", err, rep, out)
+	}
+	for _, want := range []string{
+		src + ":3: record 2: failed: no text",
+		src + "#1: wrote ", src + "#3: wrote ", src + "#4: wrote ",
+		"3 written, 0 duplicates, 1 failed",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	for _, slug := range []string{"ferry-to-run-twice-a-day", "record-pumpkin-at-the-show", "old-cinema-reopens"} {
+		if _, err := os.Stat(filepath.Join(site, "content/2025/06/02", slug+".md")); err != nil {
+			t.Errorf("entry %s not written:\n%s", slug, out)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type Article struct {
 	Summary   string   // a description the input gave, if any
 	Topics    []string // topics the input named (feeds, JSON), if any
 	Paras     []string // body paragraphs, Markdown
+	Record    int      // the record it came from, from 1, when its input holds several
 }
 
 // Image is a lead picture; raw text gives a caption and credit but no URL.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 
@@ -23,51 +24,171 @@ var (
 	topicKeys  = []string{"topics", "tags", "categories", "category"}
 )
 
-// parseRecords reads a JSON record, a JSON array of records or JSONL.
+// RecordError is one bad record of a JSON or JSONL input. Parse reports every
+// bad record, joined with errors.Join, and still returns the articles of the
+// good ones.
+type RecordError struct {
+	Line   int // where the record starts in the input, from 1
+	Record int // the record's place among the input's records, from 1
+	Err    error
+}
+
+func (e *RecordError) Error() string {
+	return fmt.Sprintf("line %d: record %d: %v", e.Line, e.Record, e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// record is one record before it is understood: its place and its JSON.
+type record struct {
+	line, n int
+	raw     []byte
+}
+
+// parseRecords reads a JSON record, a JSON array of records or JSONL. A bad
+// record is reported and skipped, so one broken line does not cost the rest
+// of an export.
 func parseRecords(data []byte, o Options) ([]Article, error) {
-	var recs []map[string]any
+	var recs []record
+	var errs []error
 	trim := bytes.TrimSpace(data)
-	if bytes.HasPrefix(trim, []byte("[")) {
-		if err := json.Unmarshal(trim, &recs); err != nil {
-			return nil, fmt.Errorf("bad JSON: %v", err)
-		}
-	} else if err := json.Unmarshal(trim, new(map[string]any)); err == nil {
-		var one map[string]any
-		_ = json.Unmarshal(trim, &one)
-		recs = []map[string]any{one}
-	} else {
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(nil, 64<<20)
-		for n := 1; sc.Scan(); n++ {
-			line := bytes.TrimSpace(sc.Bytes())
-			if len(line) == 0 {
-				continue
-			}
-			var r map[string]any
-			if err := json.Unmarshal(line, &r); err != nil {
-				return nil, fmt.Errorf("line %d: bad JSON: %v", n, err)
-			}
-			recs = append(recs, r)
-		}
-		if err := sc.Err(); err != nil {
-			return nil, err
-		}
+	switch {
+	case bytes.HasPrefix(trim, []byte("[")):
+		recs, errs = splitArray(data)
+	case json.Valid(trim):
+		recs = []record{{line: lineAt(data, len(data)-len(bytes.TrimLeft(data, " \t\r\n"))), n: 1, raw: trim}}
+	default:
+		recs, errs = splitLines(data)
 	}
+	if len(recs)+len(errs) == 0 {
+		return nil, errors.New("no records in it; give it one JSON object per article, in an array or one per line")
+	}
+	several := len(recs)+len(errs) > 1
 	var out []Article
-	for i, r := range recs {
-		a, err := fromRecord(r, o)
+	for _, rec := range recs {
+		a, err := fromRaw(rec.raw, o)
 		if err != nil {
-			return out, fmt.Errorf("record %d: %v", i+1, err)
+			errs = append(errs, &RecordError{Line: rec.line, Record: rec.n, Err: err})
+			continue
+		}
+		if several {
+			a.Record = rec.n
 		}
 		out = append(out, a)
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+func fromRaw(raw []byte, o Options) (Article, error) {
+	if raw[0] != '{' {
+		return Article{}, fmt.Errorf("not a JSON object but %s; each record must be {\"title\": ..., \"text\": ...}", jsonKind(raw))
+	}
+	var r map[string]any
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return Article{}, fmt.Errorf("bad JSON: %v", err)
+	}
+	return fromRecord(r, o)
+}
+
+// jsonKind names the JSON value raw starts with, for error messages.
+func jsonKind(raw []byte) string {
+	switch raw[0] {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// splitArray cuts a JSON array into its elements. A syntax error ends the
+// reading, since nothing after it can be trusted to start a record.
+func splitArray(data []byte) ([]record, []error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		return nil, []error{badJSON(data, 1, err)}
+	}
+	var recs []record
+	for n := 1; dec.More(); n++ {
+		start := int(dec.InputOffset())
+		for start < len(data) && strings.IndexByte(" \t\r\n,", data[start]) >= 0 {
+			start++
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return recs, []error{badJSON(data, n, err)}
+		}
+		recs = append(recs, record{line: lineAt(data, start), n: n, raw: raw})
+	}
+	if _, err := dec.Token(); err != nil {
+		return recs, []error{badJSON(data, len(recs)+1, err)}
+	}
+	return recs, nil
+}
+
+// badJSON reports a syntax error at its line, as the record it broke.
+func badJSON(data []byte, n int, err error) error {
+	line := 0
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line = lineAt(data, int(se.Offset))
+	} else if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		line, err = lineAt(data, len(data)), errors.New("the array is not closed with ]")
+	}
+	return &RecordError{Line: line, Record: n, Err: fmt.Errorf("bad JSON: %v; fix it there (records after it were not read)", err)}
+}
+
+// splitLines cuts JSONL into one record per non-blank line. When no line at
+// all is JSON the input was meant as one record, and one error says so.
+func splitLines(data []byte) ([]record, []error) {
+	var recs []record
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, MaxBytes+1)
+	n := 0
+	for line := 1; sc.Scan(); line++ {
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 {
+			continue
+		}
+		n++
+		if err := json.Unmarshal(text, new(json.RawMessage)); err != nil {
+			errs = append(errs, &RecordError{Line: line, Record: n, Err: fmt.Errorf("bad JSON: %v; each line must hold one whole record", err)})
+			continue
+		}
+		recs = append(recs, record{line: line, n: n, raw: bytes.Clone(text)})
+	}
+	if err := sc.Err(); err != nil {
+		return recs, append(errs, err)
+	}
+	if len(recs) == 0 && len(errs) > 1 {
+		err := json.Unmarshal(data, new(json.RawMessage))
+		return nil, []error{&RecordError{Line: lineAt(data, syntaxOffset(err)), Record: 1, Err: fmt.Errorf("bad JSON: %v", err)}}
+	}
+	return recs, errs
+}
+
+func syntaxOffset(err error) int {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return int(se.Offset)
+	}
+	return 0
+}
+
+// lineAt is the line, from 1, of the byte at off.
+func lineAt(data []byte, off int) int {
+	return 1 + bytes.Count(data[:min(max(off, 0), len(data))], []byte("\n"))
 }
 
 func fromRecord(r map[string]any, o Options) (Article, error) {
 	body := field(r, bodyKeys)
 	if body == "" {
-		return Article{}, errors.New("no text (looked for " + strings.Join(bodyKeys[:4], ", ") + ")")
+		return Article{}, errors.New("no text: give the record one of the fields " + strings.Join(bodyKeys[:4], ", "))
 	}
 	a := fromBody(body, field(r, urlKeys), o)
 	a.Title = first(oneLine(field(r, titleKeys)), a.Title)
