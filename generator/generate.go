@@ -41,6 +41,8 @@ type builder struct {
 	cfgKey   cache.Key
 	rendered atomic.Int64
 	global   cache.Key // everything every page depends on
+	units    *cache.Units
+	ready    []atomic.Bool // by article: its Summary is known
 	theme    *render.Renderer
 	old      *cache.Outputs // what the output folder holds, when known
 	next     *cache.Outputs
@@ -141,7 +143,7 @@ func (b *builder) run() error {
 	if err := b.showEdited(pages); err != nil {
 		return err
 	}
-	keys := b.pageKeys(pages)
+	keys := b.recordedKeys(pages)
 	sk, err := b.openSink(pages, keys)
 	if err != nil {
 		return err
@@ -242,10 +244,9 @@ func (b *builder) load() error {
 
 // parsedTheme is the site's theme, parsed, and its key.
 type parsedTheme struct {
-	r         *render.Renderer
-	key       cache.Key
-	wholeSite bool
-	err       error
+	r   *render.Renderer
+	key cache.Key
+	err error
 }
 
 // parseTheme parses the theme beside the load, which it does not need.
@@ -256,7 +257,7 @@ func (b *builder) parseTheme() <-chan parsedTheme {
 		fsys := themeFS(b.opts.Site, "templates")
 		if t.r, t.err = render.New(fsys); t.err == nil {
 			t.r.Inject = b.opts.Inject
-			t.key, t.wholeSite, t.err = cache.ThemeKey(fsys)
+			t.key, t.err = cache.ThemeKey(fsys)
 		}
 		done <- t
 	}()
@@ -269,19 +270,23 @@ func (b *builder) model(theme parsedTheme) error {
 		return theme.err
 	}
 	b.theme = theme.r
-	for _, a := range b.site.Articles {
-		if a.Summary == "" {
-			if r := b.entries.Record(a.Entry); r != nil && r.Converted {
-				a.Summary = r.Excerpt
-			}
+	b.ready = make([]atomic.Bool, len(b.site.Articles))
+	for i, a := range b.site.Articles {
+		r := b.entries.Record(a.Entry)
+		if a.Summary == "" && r != nil && r.Converted {
+			a.Summary = r.Excerpt
 		}
+		b.ready[i].Store(a.Entry.FrontMatter.Summary != "" || r != nil && r.Converted)
 	}
 	paged := make(chan struct{}) // the pages (which show the summaries) are made beside the keys
 	go func() { defer close(paged); b.site.Pages() }()
 	defer func() { <-paged }()
 	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Inject)}
 	b.articleKeys()
-	b.global = cache.GlobalKey(b.site, b.cfgKey, theme.key, theme.wholeSite, opts, b.articleKey)
+	b.global = cache.GlobalKey(b.site, b.cfgKey, theme.key, opts)
+	b.units = cache.NewUnits(b.site,
+		func(a *site.Article) cache.Key { return b.entries.Front(a.Entry) },
+		func(a *site.Article) cache.Key { return b.entries.Hash(a.Entry) })
 	b.inFeed = cache.FeedArticles(b.site)
 	return b.convertNotes()
 }
@@ -326,7 +331,7 @@ func (b *builder) articleKeys() {
 			k := &list[i]
 			k.own = cache.ArticleKey(h, a, hash)
 			k.shown = k.own
-			if a.Summary != "" {
+			if b.ready[i].Load() {
 				k.shown = cache.ShownKey(h, a, front)
 			}
 		}
@@ -340,114 +345,13 @@ func (b *builder) articleKeys() {
 
 type articleKeys struct{ own, shown cache.Key }
 
-// pageKeys are the keys of the pages, in parallel.
-func (b *builder) pageKeys(pages []*site.Page) []cache.Key {
-	keys := make([]cache.Key, len(pages))
-	const chunk = 512
-	parallel.Do((len(pages)+chunk-1)/chunk, func(c int) error {
-		lo, hi := c*chunk, min((c+1)*chunk, len(pages))
-		copy(keys[lo:hi], cache.PageKeys(pages[lo:hi], b.global, b.articleKey, b.shownKey))
-		return nil
-	})
-	return keys
-}
-
-// publishPages renders every page whose key changed. The pages of articles
-// whose summary is not known yet come first: their lead is the summary other
-// pages show (and the shown key of the article, see cache.ShownKey), so the
-// keys of the other pages are worked out again once they are made.
-func (b *builder) publishPages(pages []*site.Page, keys []cache.Key) error {
-	var leads, rest []int
-	for i, p := range pages {
-		if p.Article != nil && p.Article.Summary == "" {
-			leads = append(leads, i)
-		} else {
-			rest = append(rest, i)
-		}
-	}
-	if err := b.publishEach(pages, keys, leads); err != nil {
-		return err
-	}
-	if b.learnSummaries() {
-		again := make([]*site.Page, len(rest))
-		for j, i := range rest {
-			again[j] = pages[i]
-		}
-		for j, k := range b.pageKeys(again) {
-			keys[rest[j]] = k
-		}
-	}
-	return b.publishEach(pages, keys, rest)
-}
-
-func (b *builder) publishEach(pages []*site.Page, keys []cache.Key, list []int) error {
-	return parallel.Do(len(list), func(j int) error {
-		i := list[j]
-		defer b.prog.done.Add(1)
-		return b.publishPage(pages[i], keys[i])
-	})
-}
-
-// learnSummaries gives the articles whose summary their page just revealed
-// their shown key, and reports whether there were any.
-func (b *builder) learnSummaries() bool {
-	learnt := false
-	h := cache.NewHasher()
-	for _, a := range b.site.Articles {
-		if k := b.artKeys[a]; k.shown == k.own && a.Summary != "" {
-			k.shown = cache.ShownKey(h, a, b.entries.Front(a.Entry))
-			b.artKeys[a] = k
-			learnt = true
-		}
-	}
-	return learnt
-}
-
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-func (b *builder) publishPage(p *site.Page, key cache.Key) error {
-	if b.shown[p.Path] {
-		return nil // published by showEdited
-	}
-	a := p.Article
-	needText := a != nil && (a.Summary == "" || b.inFeed[a] && b.feedHTML(a) == "")
-	if !needText && b.keep(p.Path, key) {
-		return nil
-	}
-	t := time.Now()
-	if a != nil {
-		if err := b.convert(a); err != nil {
-			return err
-		}
-		t = since(t, &b.work.markdown)
-		if b.keep(p.Path, key) {
-			return nil
-		}
-	}
-	if a != nil && p.Description == "" {
-		p.Description = a.Summary // the excerpt, known only now
-	}
-	raw := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(raw)
-	raw.Reset()
-	if err := b.theme.Page(raw, p); err != nil {
-		return err
-	}
-	if a != nil {
-		a.Body = "" // shown on this page only
-	}
-	since(t, &b.work.render)
-	b.rendered.Add(1)
-	return b.put(p.Path, key, raw)
-}
-
 // writtenMinimal are the outputs made as compact as the minifier would
 // leave them (TestWrittenMinimal): minifying their megabytes again on every
 // build was wasted.
 var writtenMinimal = map[string]bool{feed.SitemapPath: true, search.Path: true}
 
 // put minifies one file and hands it to the sink.
-func (b *builder) put(name string, key cache.Key, raw *bytes.Buffer) error {
+func (b *builder) put(name string, key cache.Key, deps string, raw *bytes.Buffer) error {
 	t := time.Now()
 	data := raw
 	if !b.opts.NoMinify && publish.Minifiable(name) && !writtenMinimal[name] {
@@ -465,12 +369,12 @@ func (b *builder) put(name string, key cache.Key, raw *bytes.Buffer) error {
 		return err
 	}
 	since(t, &b.work.write)
-	b.record(name, key, stamp, true)
+	b.record(name, cache.Output{Key: key, Stamp: stamp, Deps: deps}, true)
 	return nil
 }
 
 // keep reuses the published file when its key is unchanged.
-func (b *builder) keep(name string, key cache.Key) bool {
+func (b *builder) keep(name string, key cache.Key, deps string) bool {
 	if b.old == nil {
 		return false
 	}
@@ -478,20 +382,20 @@ func (b *builder) keep(name string, key cache.Key) bool {
 	if !ok || o.Key != key || !b.sink.keep(name, o.Stamp) {
 		return false
 	}
-	b.record(name, key, o.Stamp, false)
+	b.record(name, cache.Output{Key: key, Stamp: o.Stamp, Deps: deps}, false)
 	return true
 }
 
 // record notes an output in this build's record; changed says it may differ
 // from the old record's, which keeps saving the record cheap (cache.Store.SaveOutputs).
-func (b *builder) record(name string, key cache.Key, stamp publish.Stamp, changed bool) {
+func (b *builder) record(name string, o cache.Output, changed bool) {
 	added := false
 	if changed && b.old != nil {
 		_, had := b.old.Files[name]
 		added = !had
 	}
 	b.nextMu.Lock()
-	b.next.Files[name] = cache.Output{Key: key, Stamp: stamp}
+	b.next.Files[name] = o
 	if changed {
 		b.changed = append(b.changed, name)
 		if added {
@@ -513,41 +417,6 @@ func (b *builder) stale() []string {
 		}
 	}
 	return stale
-}
-
-// convert renders an article's Markdown (its body read again: see
-// EntrySet.Body), and its feed HTML when a feed shows it.
-func (b *builder) convert(a *site.Article) error {
-	body, release, err := b.entries.Body(a.Entry)
-	if err != nil {
-		return err
-	}
-	defer release()
-	var doc, feedDoc markdown.Doc
-	forFeed := b.inFeed[a] && b.feedHTML(a) == ""
-	if forFeed {
-		doc, feedDoc, err = converter.ConvertBoth(body, pageLinks(b.site, a), feedLinks(b.site, a))
-	} else {
-		doc, err = converter.Convert(body, pageLinks(b.site, a))
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", a.Entry.File, err)
-	}
-	a.Body = template.HTML(doc.HTML)
-	if a.Summary == "" {
-		a.Summary = doc.Excerpt
-	}
-	b.entries.Converted(a.Entry, doc.Excerpt)
-	if forFeed {
-		html, err := feedItem(b.site, a, feedDoc.HTML)
-		if err != nil {
-			return err
-		}
-		b.feedMu.Lock()
-		b.feedOut[b.feedKey(a)] = html
-		b.feedMu.Unlock()
-	}
-	return nil
 }
 
 func (b *builder) feedKey(a *site.Article) cache.Key {

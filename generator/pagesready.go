@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -34,16 +33,15 @@ func (b *builder) showEdited(pages []*site.Page) error {
 		return nil // a first build goes into a new folder
 	}
 	b.sink = b.placeSink()
-	keys := cache.PageKeys(list, b.global, b.articleKey, b.shownKey)
-	for i, p := range list {
-		if err := b.publishPage(p, keys[i]); err != nil {
+	b.shown = map[string]bool{}
+	for _, p := range list {
+		key, _ := b.recordedKey(p, nil)
+		done, err := b.publishPage(p, key)
+		if err != nil {
 			b.sink.abort()
 			return err
 		}
-	}
-	b.shown = map[string]bool{}
-	for _, p := range list {
-		b.shown[p.Path] = true
+		b.shown[p.Path] = done // else it is published with the others
 	}
 	return b.pagesReady()
 }

@@ -321,6 +321,7 @@ func (e *encoder) outputs(files map[string]Output) {
 		e.key(o.Key)
 		e.int(o.Stamp.Size)
 		e.int(o.Stamp.MTime)
+		e.str(o.Deps)
 		e.spill(false)
 	}
 }
@@ -332,6 +333,7 @@ func (d *decoder) outputs() map[string]Output {
 		name := d.str()
 		o := Output{Key: d.key()}
 		o.Stamp = publish.Stamp{Size: d.int(), MTime: d.int()}
+		o.Deps = d.str()
 		files[name] = o
 	}
 	return files

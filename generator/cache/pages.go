@@ -3,7 +3,6 @@ package cache
 import (
 	"io/fs"
 	"os"
-	"regexp"
 	"runtime/debug"
 
 	"github.com/digest-news/digest/generator/site"
@@ -15,15 +14,10 @@ type Options struct {
 	Inject string
 }
 
-// wholeSite matches template code that reads site-wide lists a page's key
-// does not follow; a theme using them makes every page depend on every entry.
-var wholeSite = regexp.MustCompile(`\.Site\.(Articles|Days|Months|Updated)\b`)
-
-// ThemeKey is the key of a template folder; wholeSite reports that a
-// template reads lists of the whole site (see PageKeys).
-func ThemeKey(theme fs.FS) (key Key, whole bool, err error) {
+// ThemeKey is the key of a template folder: every file's name and bytes.
+func ThemeKey(theme fs.FS) (Key, error) {
 	h := NewHasher()
-	err = fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -32,15 +26,10 @@ func ThemeKey(theme fs.FS) (key Key, whole bool, err error) {
 			return err
 		}
 		h.String(p).Bytes(data)
-		if wholeSite.Match(data) || p != "topics.html" && topicsList.Match(data) {
-			whole = true
-		}
 		return nil
 	})
-	return h.Sum(), whole, err
+	return h.Sum(), err
 }
-
-var topicsList = regexp.MustCompile(`\.Site\.Topics\b`)
 
 // Version identifies the running binary: its build information, size and
 // modification time. Output made by another binary is never reused.
@@ -59,9 +48,10 @@ var Version = func() Key {
 
 // GlobalKey is what every output file depends on: the binary, the theme,
 // the configuration in force, the build options and the parts of the model
-// every page shows (topics, feeds, the newest year, preview mode). When the
-// theme reads site-wide lists (whole), it covers every article too.
-func GlobalKey(s *site.Site, config, theme Key, whole bool, opts Options, article func(*site.Article) Key) Key {
+// that come from the configuration (base path, feeds, topics: with no
+// topics configured, the set entries use), which the views hand out
+// without noting a read.
+func GlobalKey(s *site.Site, config, theme Key, opts Options) Key {
 	h := NewHasher().Key(Version).Key(config).Key(theme).Bool(opts.Minify).String(opts.Inject)
 	c := s.Config
 	h.String(c.BaseURL).String(c.Title).String(c.Description).String(c.Author).String(c.Language)
@@ -72,14 +62,8 @@ func GlobalKey(s *site.Site, config, theme Key, whole bool, opts Options, articl
 	h.Int(int64(len(s.Topics)))
 	for _, t := range s.Topics {
 		h.String(t.Slug).String(t.Name).String(t.Description).String(t.URL)
-	}
-	h.Int(int64(len(s.Years)))
-	for _, y := range s.Years {
-		h.String(y.URL)
-	}
-	if whole {
-		for _, a := range s.Articles {
-			h.Key(article(a))
+		for _, f := range t.Feeds {
+			h.String(f.Title).String(f.URL).String(f.Type).String(f.Path)
 		}
 	}
 	return h.Sum()
@@ -104,110 +88,6 @@ func ArticleKey(h *Hasher, a *site.Article, fileHash Key) Key {
 func ShownKey(h *Hasher, a *site.Article, front Key) Key {
 	h.Reset()
 	return h.Key(front).String(a.Entry.File).String(a.URL).Bool(a.Future).String(a.Summary).Sum()
-}
-
-// PageKeys are the keys of pages: for each, the global key, its kind and
-// path, its own article's key (article), the shown keys of the articles it
-// shows or links to (shown), with the structure around them (neighbours,
-// pagination, counts).
-func PageKeys(pages []*site.Page, global Key, article, shown func(*site.Article) Key) []Key {
-	keys := make([]Key, len(pages))
-	h := NewHasher()
-	art := func(a *site.Article) {
-		if a == nil {
-			h.Int(-1)
-			return
-		}
-		h.Key(shown(a))
-	}
-	day := func(d *site.Day) {
-		h.String(d.URL).Int(int64(len(d.Articles)))
-		for _, a := range d.Articles {
-			art(a)
-		}
-	}
-	for i, p := range pages {
-		h.Reset()
-		h.Key(global).String(p.Kind).String(p.Path).String(p.URL).String(p.Title)
-		for _, f := range p.Feeds {
-			h.String(f.URL).String(f.Title)
-		}
-		if p.Pager != nil {
-			h.Int(int64(p.Pager.Number)).Int(int64(p.Pager.Total)).String(p.Pager.Newer).String(p.Pager.Older)
-		}
-		if a := p.Article; a != nil {
-			h.Key(article(a))
-			art(a.Newer)
-			art(a.Older)
-		}
-		if d := p.Day; d != nil {
-			day(d)
-			neighbourDays(h, d)
-		}
-		for _, d := range p.Days {
-			day(d)
-		}
-		if m := p.Month; m != nil {
-			monthKey(h, m, day)
-		}
-		if y := p.Year; y != nil {
-			yearKey(h, y)
-		}
-		if t := p.Topic; t != nil {
-			h.String(t.Slug).Int(int64(len(t.Articles))).String(p.Description)
-		}
-		for _, a := range p.Articles {
-			art(a)
-		}
-		if p.Kind == site.KindTopics {
-			for _, t := range p.Site.Topics {
-				h.String(t.Slug).Int(int64(len(t.Articles)))
-			}
-		}
-		keys[i] = h.Sum()
-	}
-	return keys
-}
-
-func neighbourDays(h *Hasher, d *site.Day) {
-	for _, n := range []*site.Day{d.Newer, d.Older} {
-		if n != nil {
-			h.String(n.URL)
-		} else {
-			h.Int(-1)
-		}
-	}
-}
-
-func monthKey(h *Hasher, m *site.Month, day func(*site.Day)) {
-	h.String(m.URL).Int(int64(m.Count)).Int(int64(len(m.Days)))
-	for _, d := range m.Days {
-		day(d)
-	}
-	for _, n := range []*site.Month{m.Newer, m.Older} {
-		if n != nil {
-			h.String(n.URL)
-		} else {
-			h.Int(-1)
-		}
-	}
-	if m.Year != nil {
-		h.String(m.Year.URL)
-	}
-}
-
-func yearKey(h *Hasher, y *site.Year) {
-	h.String(y.URL).Int(int64(y.Count))
-	for _, m := range y.Months {
-		h.String(m.URL).Int(int64(m.Count)).Int(int64(len(m.Days)))
-	}
-	for _, n := range []*site.Year{y.Newer, y.Older} {
-		if n != nil {
-			h.String(n.URL)
-		} else {
-			h.Int(-1)
-		}
-	}
 }
 
 // FeedArticles are the articles some feed shows in full: the newest of the

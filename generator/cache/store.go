@@ -17,7 +17,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 5\n"
+const header = "digest-cache 6\n"
 
 // sumSize is the length of the checksum after the header: a CRC-32C of the
 // payload, enough to detect damage at a fraction of a SHA-256's cost.
@@ -29,7 +29,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 type Entry struct {
 	Size, MTime int64
 	Hash        Key           // SHA-256 of the file's bytes
-	Front       Key           // SHA-256 of its front matter's bytes (see ShownKey)
+	Front       Key           // SHA-256 of its front matter's bytes (see ShownKey and Units)
 	Entry       content.Entry // parsed, without Body
 	Excerpt     string        // the body's first paragraph as text, when Converted
 	Converted   bool
@@ -49,6 +49,7 @@ type Entries struct {
 type Output struct {
 	Key   Key
 	Stamp publish.Stamp
+	Deps  string // of a page: the units it read, as deps.Join wrote them
 }
 
 // Outputs are the files last published into one output folder.

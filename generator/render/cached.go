@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"reflect"
 	"sync"
+
+	"github.com/digest-news/digest/generator/deps"
 )
 
 // maxVariants is how many variants one cached call may name.
@@ -20,9 +22,10 @@ type cacheKey struct {
 }
 
 type cachedOutput struct {
-	once sync.Once
-	html template.HTML
-	err  error
+	once  sync.Once
+	html  template.HTML
+	err   error
+	reads deps.Reads // what the fragment read, added to every page that shows it
 }
 
 // fragmentBufs are the buffers fragments are rendered into: a fresh one
@@ -59,11 +62,13 @@ func (f *fragments) cachedIn(t *template.Template) func(string, any, ...any) (te
 			keys = variants
 		}
 		for i, v := range keys {
+			v = identity(v)
 			if v != nil && !reflect.TypeOf(v).Comparable() {
 				return "", fmt.Errorf("cached %q: a %T cannot be a key; pass a pointer or a string as a variant", name, v)
 			}
 			k.keys[i] = v
 		}
+		caller := callerOf(data, variants)
 		f.mu.Lock()
 		out := f.done[k]
 		if out == nil {
@@ -72,12 +77,55 @@ func (f *fragments) cachedIn(t *template.Template) func(string, any, ...any) (te
 		}
 		f.mu.Unlock()
 		out.once.Do(func() {
+			own := data
+			if v, ok := data.(view); ok && !isNil(data) && caller != nil {
+				own = v.rebind(&pageRender{reads: &out.reads, texts: caller.texts, p: caller.p})
+			}
 			b := fragmentBufs.Get().(*bytes.Buffer)
 			b.Reset()
-			out.err = t.ExecuteTemplate(b, name, data)
+			out.err = t.ExecuteTemplate(b, name, own)
 			out.html = template.HTML(b.String())
 			fragmentBufs.Put(b)
+			out.reads.Units()
 		})
+		if caller != nil {
+			caller.reads.AddAll(&out.reads)
+		}
+		if out.reads.Unready {
+			f.mu.Lock()
+			if f.done[k] == out {
+				delete(f.done, k) // made again once every summary is known
+			}
+			f.mu.Unlock()
+		}
 		return out.html, out.err
 	}
+}
+
+// callerOf is the render that called cached: the one its data, else one of
+// its variants, is bound to.
+func callerOf(data any, variants []any) *pageRender {
+	for _, v := range append([]any{data}, variants...) {
+		if w, ok := v.(view); ok && !isNil(v) {
+			return w.render()
+		}
+	}
+	return nil
+}
+
+// identity is what v stands for when it is a view, else v.
+func identity(v any) any {
+	w, ok := v.(view)
+	if !ok {
+		return v
+	}
+	if isNil(v) {
+		return reflect.TypeOf(v).String() // one key for every absent object of a kind
+	}
+	return w.identity()
+}
+
+func isNil(v any) bool {
+	r := reflect.ValueOf(v)
+	return r.Kind() == reflect.Pointer && r.IsNil()
 }

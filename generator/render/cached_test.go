@@ -19,7 +19,7 @@ func TestCached(t *testing.T) {
 	}
 	render := func(p *site.Page) (string, error) {
 		var b bytes.Buffer
-		err := r.Page(&b, p)
+		_, err := renderPage(r, &b, p)
 		return b.String(), err
 	}
 	a := &site.Page{Kind: site.KindHome, Title: "A & B"}
@@ -46,7 +46,7 @@ func TestCached(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := r2.Page(&out, b); err != nil || !strings.HasPrefix(out.String(), "<b>C</b>") {
+	if _, err := renderPage(r2, &out, b); err != nil || !strings.HasPrefix(out.String(), "<b>C</b>") {
 		t.Errorf("a new renderer (a new build) kept the old fragments: %q, %v", out.String(), err)
 	}
 }

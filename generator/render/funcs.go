@@ -60,7 +60,11 @@ func plural(n int, one, many string) string {
 
 // abs resolves ref against the site's base URL: site paths such as
 // Article.URL keep their base path, and absolute URLs are left alone.
-func abs(s *site.Site, ref string) string {
+func abs(v *siteView, ref string) string {
+	return absURL(v.s, ref)
+}
+
+func absURL(s *site.Site, ref string) string {
 	if strings.HasPrefix(ref, s.BasePath) {
 		return s.AbsURL(ref)
 	}
@@ -75,9 +79,9 @@ func abs(s *site.Site, ref string) string {
 	return base.ResolveReference(u).String()
 }
 
-func lang(p *site.Page) string {
-	if p.Article != nil && p.Article.Lang != "" {
-		return p.Article.Lang
+func lang(p pageView) string {
+	if a := p.Article(); a != nil && a.Lang() != "" {
+		return a.Lang()
 	}
-	return p.Site.Config.Language
+	return p.c.p.Site.Config.Language
 }

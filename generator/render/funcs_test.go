@@ -49,7 +49,7 @@ func TestAbs(t *testing.T) {
 		{"images/a.jpg", "https://example.org/repo/images/a.jpg"},
 	}
 	for _, tt := range tests {
-		if got := abs(s, tt.in); got != tt.want {
+		if got := absURL(s, tt.in); got != tt.want {
 			t.Errorf("abs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

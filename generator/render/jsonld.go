@@ -52,12 +52,13 @@ type imageObject struct {
 
 // jsonLD describes an article page as a schema.org NewsArticle. json.Marshal
 // escapes <, > and &, so the result is safe inside a <script> element.
-func jsonLD(p *site.Page) (template.JS, error) {
-	a := p.Article
-	if a == nil {
+func jsonLD(p pageView) (template.JS, error) {
+	v := p.Article()
+	if v == nil {
 		return "", nil
 	}
-	s := p.Site
+	a := v.front() // the fields below are its front matter, but for the summary
+	s := p.c.p.Site
 	modified := a.Date
 	if a.Updated.After(a.Date) {
 		modified = a.Updated
@@ -69,7 +70,7 @@ func jsonLD(p *site.Page) (template.JS, error) {
 		DateModified:     modified.Format(time.RFC3339),
 		DatePublished:    a.Date.Format(time.RFC3339),
 		Dateline:         a.Dateline,
-		Description:      a.Summary,
+		Description:      v.Summary(),
 		Headline:         a.Title,
 		InLanguage:       lang(p),
 		MainEntityOfPage: webPage{Type: "WebPage", ID: a.Permalink},
@@ -78,7 +79,7 @@ func jsonLD(p *site.Page) (template.JS, error) {
 		URL: a.Permalink,
 	}
 	if a.Image != nil && a.Image.URL != "" {
-		doc.Image = []string{abs(s, a.Image.URL)}
+		doc.Image = []string{absURL(s, a.Image.URL)}
 	}
 	if len(a.Topics) > 0 {
 		doc.ArticleSection = a.Topics[0].Name

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -54,9 +55,12 @@ func New(theme fs.FS) (*Renderer, error) {
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Page renders one page. Nothing is written when the template fails, and the
-// error names the page, the template file and its line.
-func (r *Renderer) Page(w io.Writer, p *site.Page) error {
+// Page renders one page, noting in reads every unit of the model it read
+// (see package deps). Nothing is written when the template fails, and the
+// error names the page, the template file and its line. When reads comes
+// back Unready, the page read a summary not known yet and its output must
+// be thrown away.
+func (r *Renderer) Page(w io.Writer, p *site.Page, texts Texts, reads *deps.Reads) error {
 	t := r.pages[p.Kind]
 	if t == nil {
 		return fmt.Errorf("render %s: no template for page kind %q", p.Path, p.Kind)
@@ -64,7 +68,7 @@ func (r *Renderer) Page(w io.Writer, p *site.Page) error {
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
 	b.Reset()
-	if err := t.ExecuteTemplate(b, BaseFile, p); err != nil {
+	if err := t.ExecuteTemplate(b, BaseFile, pageView{c: &pageRender{reads: reads, texts: texts, p: p}}); err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	_, err := w.Write(inject(b.Bytes(), r.Inject))

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -99,7 +101,6 @@ func testSite(t *testing.T) *site.Site {
 	content.SortNewestFirst(entries)
 	s := site.New(cfg, entries, site.Options{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
 	for _, a := range s.Articles {
-		a.Body = template.HTML("<p>The body of " + template.HTMLEscapeString(a.Title) + ".</p>")
 		if a.Entry.Note != "" {
 			a.Note = template.HTML("<p>" + template.HTMLEscapeString(a.Entry.Note) + "</p>")
 		}
@@ -131,10 +132,26 @@ func page(t *testing.T, s *site.Site, url string) *site.Page {
 	return nil
 }
 
+// testTexts gives every article a body of its own title, and knows every
+// summary.
+type testTexts struct{}
+
+func (testTexts) Ready(*site.Article) bool { return true }
+func (testTexts) Body(a *site.Article) (template.HTML, error) {
+	return template.HTML("<p>The body of " + template.HTMLEscapeString(a.Title) + ".</p>"), nil
+}
+
+// renderPage renders p as a build does, and gives what it read.
+func renderPage(r *Renderer, w io.Writer, p *site.Page) (*deps.Reads, error) {
+	var reads deps.Reads
+	err := r.Page(w, p, testTexts{}, &reads)
+	return &reads, err
+}
+
 func renderString(t *testing.T, r *Renderer, p *site.Page) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := r.Page(&b, p); err != nil {
+	if _, err := renderPage(r, &b, p); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -332,7 +349,7 @@ func TestConcurrent(t *testing.T) {
 		for _, p := range pages {
 			wg.Go(func() {
 				var b bytes.Buffer
-				if err := r.Page(&b, p); err != nil {
+				if _, err := renderPage(r, &b, p); err != nil {
 					t.Error(err)
 				}
 			})

@@ -52,7 +52,7 @@ func TestExecuteErrorNamesPageAndLine(t *testing.T) {
 	}
 	s := testSite(t)
 	var b bytes.Buffer
-	err = r.Page(&b, page(t, s, "/repo/2026/"))
+	_, err = renderPage(r, &b, page(t, s, "/repo/2026/"))
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -73,7 +73,7 @@ func TestUnknownKind(t *testing.T) {
 	}
 	p := page(t, testSite(t), "/repo/")
 	p.Kind = "gallery"
-	if err := r.Page(&bytes.Buffer{}, p); err == nil || !strings.Contains(err.Error(), "gallery") {
+	if _, err := renderPage(r, &bytes.Buffer{}, p); err == nil || !strings.Contains(err.Error(), "gallery") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -16,6 +16,7 @@ func (s *Site) buildDays() {
 			if n := len(s.Days); n > 0 {
 				s.Days[n-1].Older, day.Newer = day, s.Days[n-1]
 			}
+			day.Index = len(s.Days)
 			s.Days = append(s.Days, day)
 		}
 		a.Day = day
@@ -87,6 +88,7 @@ func (s *Site) buildArchives() {
 			if n := len(s.Years); n > 0 {
 				s.Years[n-1].Older, year.Newer = year, s.Years[n-1]
 			}
+			year.Index = len(s.Years)
 			s.Years = append(s.Years, year)
 		}
 		if month == nil || month.Date.Year() != d.Date.Year() || month.Date.Month() != d.Date.Month() {
@@ -95,6 +97,7 @@ func (s *Site) buildArchives() {
 			if n := len(s.Months); n > 0 {
 				s.Months[n-1].Older, month.Newer = month, s.Months[n-1]
 			}
+			month.Index = len(s.Months)
 			s.Months = append(s.Months, month)
 			year.Months = append(year.Months, month)
 		}

@@ -48,12 +48,16 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 		if n := len(s.Articles); n > 0 {
 			s.Articles[n-1].Older, a.Newer = a, s.Articles[n-1]
 		}
+		a.Index = len(s.Articles)
 		s.Articles = append(s.Articles, a)
 		if u := latest(e); u.After(s.Updated) {
 			s.Updated = u
 		}
 	}
 	s.Topics = sortedTopics(topics)
+	for i, t := range s.Topics {
+		t.Index = i
+	}
 	s.buildDays()
 	s.buildArchives()
 	s.Feeds = s.siteFeeds()

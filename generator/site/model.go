@@ -54,9 +54,9 @@ type Article struct {
 	Newer     *Article
 	Older     *Article
 	Future    bool // dated after the build's time (shown only with --future)
+	Index     int  // in Site.Articles
 
-	Body template.HTML // filled by the markdown stage
-	Note template.HTML
+	Note template.HTML // the curator's note as HTML, filled by the build before any page renders
 }
 
 // Day is one edition: a day's articles grouped by topic.
@@ -68,6 +68,7 @@ type Day struct {
 	Newer    *Day
 	Older    *Day
 	Month    *Month
+	Index    int // in Site.Days
 }
 
 // Group is a day's articles under one topic; Topic is nil for articles without one.
@@ -85,6 +86,7 @@ type Month struct {
 	Newer *Month
 	Older *Month
 	Year  *Year
+	Index int // in Site.Months
 }
 
 // Year is a year archive.
@@ -95,6 +97,7 @@ type Year struct {
 	Count  int
 	Newer  *Year
 	Older  *Year
+	Index  int // in Site.Years
 }
 
 // Topic is a topic with its articles, newest first.
@@ -105,6 +108,7 @@ type Topic struct {
 	URL         string
 	Articles    []*Article
 	Feeds       []FeedLink
+	Index       int // in Site.Topics
 }
 
 // FeedLink is a feed as linked from pages (autodiscovery) and the OPML list.

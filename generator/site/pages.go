@@ -48,9 +48,7 @@ type Pager struct {
 	Newer, Older  string // site paths; empty at the ends
 }
 
-// Pages lists every HTML page of the site in a fixed order. They are made
-// once and shared: the build fills in what only rendering learns (the
-// description of an article page whose summary is its lead).
+// Pages lists every HTML page of the site in a fixed order, made once.
 func (s *Site) Pages() []*Page {
 	s.pagesOnce.Do(func() { s.pages = s.makePages() })
 	return s.pages
@@ -68,7 +66,7 @@ func (s *Site) makePages() []*Page {
 	}
 	s.homePages(add)
 	for _, a := range s.Articles {
-		add(&Page{Kind: KindArticle, URL: a.URL, Title: a.Title, Description: a.Summary, Article: a})
+		add(&Page{Kind: KindArticle, URL: a.URL, Title: a.Title, Article: a}) // its description is its summary
 	}
 	for _, d := range s.Days {
 		add(&Page{Kind: KindDay, URL: d.URL, Title: d.Date.Format("Monday 2 January 2006"), Day: d})

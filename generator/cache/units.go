@@ -1,0 +1,265 @@
+package cache
+
+import (
+	"sync"
+
+	"github.com/digest-news/digest/generator/deps"
+	"github.com/digest-news/digest/generator/site"
+)
+
+// Units works out the value of each unit of one build's model (see package
+// deps), and names them. A unit's value covers exactly what a view hands
+// out when it notes that unit; see each kind's case in value.
+type Units struct {
+	s     *site.Site
+	front func(*site.Article) Key // the hash of an entry's front matter
+	file  func(*site.Article) Key // the hash of an entry file
+
+	once   sync.Once
+	values [deps.Updated + 1][]Key // by kind and object; Summary is worked out each time
+
+	findOnce sync.Once
+	find     map[findKey]int32
+}
+
+type findKey struct {
+	kind deps.Kind
+	id   string
+}
+
+// NewUnits is the units of s; front and file give the hashes of an
+// article's front matter and entry file.
+func NewUnits(s *site.Site, front, file func(*site.Article) Key) *Units {
+	return &Units{s: s, front: front, file: file}
+}
+
+// Value is the value of u. A Summary is read as it stands, so its value
+// is asked for only once the summary is known.
+func (u *Units) Value(x deps.Unit) Key {
+	if x.Kind == deps.Summary {
+		return NewHasher().Int(int64(x.Kind)).String(u.s.Articles[x.Obj].Summary).Sum()
+	}
+	u.once.Do(func() {
+		for k := deps.Article; k <= deps.Updated; k++ {
+			if k != deps.Summary {
+				u.values[k] = u.all(k, u.count(k))
+			}
+		}
+	})
+	return u.values[x.Kind][x.Obj]
+}
+
+func (u *Units) count(k deps.Kind) int {
+	switch k {
+	case deps.Article, deps.Summary, deps.Body, deps.Neighbours:
+		return len(u.s.Articles)
+	case deps.Day:
+		return len(u.s.Days)
+	case deps.Month:
+		return len(u.s.Months)
+	case deps.Year:
+		return len(u.s.Years)
+	case deps.Topic:
+		return len(u.s.Topics)
+	}
+	return 1
+}
+
+func (u *Units) all(k deps.Kind, n int) []Key {
+	list := make([]Key, n)
+	h := NewHasher()
+	for i := range list {
+		h.Reset()
+		h.Int(int64(k))
+		u.value(h, deps.Unit{Kind: k, Obj: int32(i)})
+		list[i] = h.Sum()
+	}
+	return list
+}
+
+func (u *Units) value(h *Hasher, x deps.Unit) {
+	s := u.s
+	switch x.Kind {
+	case deps.Article:
+		a := s.Articles[x.Obj]
+		h.Key(u.front(a)).String(a.Entry.File).String(a.URL).Bool(a.Future)
+	case deps.Body:
+		a := s.Articles[x.Obj]
+		h.Key(u.file(a)).String(a.Entry.File).String(a.URL)
+	case deps.Neighbours:
+		a := s.Articles[x.Obj]
+		articleRef(h, a.Newer)
+		articleRef(h, a.Older)
+	case deps.Day:
+		d := s.Days[x.Obj]
+		h.String(d.URL).String(d.Month.URL)
+		articleRefs(h, d.Articles)
+		h.Int(int64(len(d.Groups)))
+		for _, g := range d.Groups {
+			topicRef(h, g.Topic)
+			articleRefs(h, g.Articles)
+		}
+		dayRef(h, d.Newer)
+		dayRef(h, d.Older)
+	case deps.Month:
+		m := s.Months[x.Obj]
+		h.String(m.URL).Int(int64(m.Count)).String(m.Year.URL).Int(int64(len(m.Days)))
+		for _, d := range m.Days {
+			h.String(d.URL)
+		}
+		monthRef(h, m.Newer)
+		monthRef(h, m.Older)
+	case deps.Year:
+		y := s.Years[x.Obj]
+		h.String(y.URL).Int(int64(y.Count)).Int(int64(len(y.Months)))
+		for _, m := range y.Months {
+			h.String(m.URL)
+		}
+		yearRef(h, y.Newer)
+		yearRef(h, y.Older)
+	case deps.Topic:
+		articleRefs(h, s.Topics[x.Obj].Articles)
+	case deps.Articles:
+		articleRefs(h, s.Articles)
+	case deps.Days:
+		h.Int(int64(len(s.Days)))
+		for _, d := range s.Days {
+			h.String(d.URL)
+		}
+	case deps.Months:
+		h.Int(int64(len(s.Months)))
+		for _, m := range s.Months {
+			h.String(m.URL)
+		}
+	case deps.Years:
+		h.Int(int64(len(s.Years)))
+		for _, y := range s.Years {
+			h.String(y.URL)
+		}
+	case deps.Topics:
+		h.Int(int64(len(s.Topics)))
+		for _, t := range s.Topics {
+			h.String(t.Slug)
+		}
+	case deps.Updated:
+		h.Int(s.Updated.UnixNano())
+	}
+}
+
+func articleRef(h *Hasher, a *site.Article) {
+	if a == nil {
+		h.Int(-1)
+		return
+	}
+	h.String(a.Entry.File)
+}
+
+func articleRefs(h *Hasher, list []*site.Article) {
+	h.Int(int64(len(list)))
+	for _, a := range list {
+		h.String(a.Entry.File)
+	}
+}
+
+func topicRef(h *Hasher, t *site.Topic) {
+	if t == nil {
+		h.Int(-1)
+		return
+	}
+	h.String(t.Slug)
+}
+
+func dayRef(h *Hasher, d *site.Day) {
+	if d == nil {
+		h.Int(-1)
+		return
+	}
+	h.String(d.URL)
+}
+
+func monthRef(h *Hasher, m *site.Month) {
+	if m == nil {
+		h.Int(-1)
+		return
+	}
+	h.String(m.URL)
+}
+
+func yearRef(h *Hasher, y *site.Year) {
+	if y == nil {
+		h.Int(-1)
+		return
+	}
+	h.String(y.URL)
+}
+
+// ID names the object of x (see deps.Namer).
+func (u *Units) ID(x deps.Unit) string {
+	switch x.Kind {
+	case deps.Article, deps.Summary, deps.Body, deps.Neighbours:
+		return u.s.Articles[x.Obj].Entry.File
+	case deps.Day:
+		return u.s.Days[x.Obj].URL
+	case deps.Month:
+		return u.s.Months[x.Obj].URL
+	case deps.Year:
+		return u.s.Years[x.Obj].URL
+	case deps.Topic:
+		return u.s.Topics[x.Obj].Slug
+	}
+	return ""
+}
+
+// Find is the unit of kind k whose object has the given ID.
+func (u *Units) Find(k deps.Kind, id string) (deps.Unit, bool) {
+	if k >= deps.Articles && k <= deps.Updated {
+		return deps.Unit{Kind: k}, id == ""
+	}
+	if k > deps.Updated {
+		return deps.Unit{}, false
+	}
+	u.findOnce.Do(u.index)
+	group := k
+	if k <= deps.Neighbours {
+		group = deps.Article
+	}
+	i, ok := u.find[findKey{group, id}]
+	return deps.Unit{Kind: k, Obj: i}, ok
+}
+
+func (u *Units) index() {
+	s := u.s
+	u.find = make(map[findKey]int32, len(s.Articles)+len(s.Days)+len(s.Months)+len(s.Years)+len(s.Topics))
+	for i, a := range s.Articles {
+		u.find[findKey{deps.Article, a.Entry.File}] = int32(i)
+	}
+	for i, d := range s.Days {
+		u.find[findKey{deps.Day, d.URL}] = int32(i)
+	}
+	for i, m := range s.Months {
+		u.find[findKey{deps.Month, m.URL}] = int32(i)
+	}
+	for i, y := range s.Years {
+		u.find[findKey{deps.Year, y.URL}] = int32(i)
+	}
+	for i, t := range s.Topics {
+		u.find[findKey{deps.Topic, t.Slug}] = int32(i)
+	}
+}
+
+// PageKey is the key of a page that read units: the key every page has,
+// the page's own fields, and the value of each unit.
+func PageKey(global Key, p *site.Page, units []deps.Unit, u *Units) Key {
+	h := NewHasher().Key(global).String(p.Kind).String(p.Path).String(p.URL).String(p.Title).String(p.Description)
+	h.Int(int64(len(p.Feeds)))
+	for _, f := range p.Feeds {
+		h.String(f.URL).String(f.Title).String(f.Type)
+	}
+	if p.Pager != nil {
+		h.Int(int64(p.Pager.Number)).Int(int64(p.Pager.Total)).String(p.Pager.Newer).String(p.Pager.Older)
+	}
+	for _, x := range units {
+		h.Int(int64(x.Kind)).Key(u.Value(x))
+	}
+	return h.Sum()
+}

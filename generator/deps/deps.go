@@ -1,0 +1,140 @@
+// Package deps names the parts of the site model that a page can read
+// (units) and records, while a page renders, which of them it read.
+//
+// A page's output is a function of its own fields (kind, path, title, pager,
+// feeds), of what every page depends on (the binary, theme, configuration,
+// build options) and of the units it read. The views that templates get
+// (package render) add a unit to the page's Reads at each read, so a page's
+// list of units is known because rendering made it, never guessed from
+// template text. A later build may keep the page exactly when every unit on
+// its list still has the value it had (package cache works the values out):
+// with the same inputs, a template reads the same units and writes the same
+// bytes.
+//
+// Units are deliberately small, so that an edit remakes only the pages that
+// showed what changed: an article's front matter and place, its summary and
+// its body are three units; a list (of a day, a topic, the site) covers
+// which items it holds and in what order, not what they say, which is read
+// through the items' own units.
+package deps
+
+import (
+	"slices"
+	"strings"
+)
+
+// Kind is a kind of unit.
+type Kind uint8
+
+// The kinds of unit. Obj of a unit indexes the site's Articles, Days,
+// Months, Years or Topics (by its kind); it is 0 for the site's own lists.
+const (
+	Article    Kind = iota // its front matter, file and URL, and whether it is in the future
+	Summary                // its summary (the front matter's, else its body's lead)
+	Body                   // its body as HTML
+	Neighbours             // which articles are its newer and older
+	Day                    // a day's articles and groups, its neighbour days, its month
+	Month                  // a month's days and count, its neighbours, its year
+	Year                   // a year's months and counts, its neighbours
+	Topic                  // a topic's articles
+	Articles               // the site's articles
+	Days                   // the site's days
+	Months                 // the site's months
+	Years                  // the site's years
+	Topics                 // the site's topics and their order
+	Updated                // the site's last update
+	kinds
+)
+
+// letters name the kinds in unit names: see Name.
+const letters = "asbndmytADMYTU"
+
+// Unit is one part of the model a page can read.
+type Unit struct {
+	Kind Kind
+	Obj  int32
+}
+
+// Reads are the units one page (or one cached fragment) read. A page renders
+// on one goroutine, so Reads needs no lock.
+type Reads struct {
+	list []Unit
+	// Unready is set when the page read a summary not known yet; its output
+	// must not be used, and it is rendered again once every summary is known.
+	Unready bool
+}
+
+// Add notes that u was read.
+func (r *Reads) Add(u Unit) {
+	if n := len(r.list); n > 0 && r.list[n-1] == u {
+		return // a template reads field after field of one article
+	}
+	r.list = append(r.list, u)
+}
+
+// AddAll notes every unit of o.
+func (r *Reads) AddAll(o *Reads) {
+	r.list = append(r.list, o.list...)
+	r.Unready = r.Unready || o.Unready
+}
+
+// Units are the units read, sorted, each once.
+func (r *Reads) Units() []Unit {
+	slices.SortFunc(r.list, compare)
+	r.list = slices.Compact(r.list)
+	return r.list
+}
+
+// Reset forgets every read.
+func (r *Reads) Reset() { r.list, r.Unready = r.list[:0], false }
+
+func compare(a, b Unit) int {
+	if a.Kind != b.Kind {
+		return int(a.Kind) - int(b.Kind)
+	}
+	return int(a.Obj - b.Obj)
+}
+
+// Namer names units by what they stand for, so that a list of names stays
+// true from one build to the next, where indexes do not.
+type Namer interface {
+	// ID is the stable name of the object u's Obj indexes (an entry file,
+	// a URL, a topic slug); "" for the site's own lists.
+	ID(u Unit) string
+	// Find is the unit of a kind whose object has the given ID.
+	Find(k Kind, id string) (Unit, bool)
+}
+
+// Join writes a list of units as one string: a name a line, each its kind's
+// letter and its object's ID.
+func Join(n Namer, units []Unit) string {
+	var b strings.Builder
+	for _, u := range units {
+		b.WriteByte(letters[u.Kind])
+		b.WriteString(n.ID(u))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Split reads a list that Join wrote, in terms of this build's model; ok is
+// false when a unit no longer exists (or the list is damaged).
+func Split(n Namer, list string, each func(Unit)) (ok bool) {
+	for list != "" {
+		line, rest, found := strings.Cut(list, "\n")
+		if !found || line == "" {
+			return false
+		}
+		k := strings.IndexByte(letters, line[0])
+		if k < 0 {
+			return false
+		}
+		u, ok := n.Find(Kind(k), line[1:])
+		if !ok {
+			return false
+		}
+		each(u)
+		list = rest
+	}
+	return true
+}
