@@ -5,7 +5,9 @@
 // folder named without its slash is redirected to it), the site's 404.html with
 // status 404, explicit content types, no directory listings and no way out of
 // the folder (dot segments, encoded slashes and symlinks leading outside are
-// refused). It also streams the site's state to open tabs with Server-Sent
+// refused). It answers only requests whose Host names it: a loopback name or
+// address, or the host it listens on (AllowHost), so that a page elsewhere
+// cannot read drafts by rebinding its own name to 127.0.0.1. It also streams the site's state to open tabs with Server-Sent
 // Events at EventsPath: the Script, injected into preview builds only, reloads
 // a tab after each successful build and shows an overlay naming file:line while
 // the site is broken. The overlay is also written into every page served until

@@ -23,10 +23,12 @@ type Server struct {
 	hub  hub
 
 	mu     sync.RWMutex
-	base   string        // the base URL's path, "/" or "/repo/"
-	build  int           // successful builds so far
-	swap   bool          // the last build changed entries only (see Built)
-	broken template.HTML // the overlay while the last build failed, else ""
+	base   string          // the base URL's path, "/" or "/repo/"
+	build  int             // successful builds so far
+	swap   bool            // the last build changed entries only (see Built)
+	broken template.HTML   // the overlay while the last build failed, else ""
+	hosts  map[string]bool // Host names answered besides loopback (AllowHost)
+	anyIP  bool            // any IP address is answered: listening on all of them
 }
 
 // state is what one request sees of the server.
@@ -88,8 +90,14 @@ func cleanBase(base string) string {
 	return base
 }
 
-// ServeHTTP serves the event stream at EventsPath and the site under its base path.
+// ServeHTTP serves the event stream at EventsPath and the site under its base
+// path, to requests addressed to a loopback name or an allowed host
+// (AllowHost) only.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		refuseHost(w, r)
+		return
+	}
 	if r.URL.Path == EventsPath {
 		s.events(w, r)
 		return

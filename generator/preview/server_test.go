@@ -69,7 +69,9 @@ func symlink(t *testing.T, target, name string) {
 
 func get(h http.Handler, method, target string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	req := httptest.NewRequest(method, target, nil)
+	req.Host = "127.0.0.1:1414"
+	h.ServeHTTP(rec, req)
 	return rec
 }
 
