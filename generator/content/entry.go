@@ -78,6 +78,10 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 	if e != nil {
 		return nil, e
 	}
+	if off, r, found := badText(head); found {
+		msg, hint := textProblem(r)
+		return nil, &Error{File: file, Line: headLine + lineAt(head, off), Msg: "front matter " + msg, Hint: hint}
+	}
 	var fm FrontMatter
 	if !decodeFast(head, &fm) {
 		if e := decode(file, headLine, head, &fm); e != nil {
@@ -89,6 +93,11 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 	bad := func(key, msg, hint string) {
 		errs = append(errs, &Error{File: file, Line: keyLine(head, headLine, key), Msg: msg, Hint: hint})
 	}
+	if off, r, found := badText(body); found {
+		msg, hint := textProblem(r)
+		errs = append(errs, &Error{File: file, Line: lineAt(data, len(data)-len(body)+off), Msg: "the body " + msg, Hint: hint})
+	}
+	checkStrings(&fm, bad)
 	if strings.TrimSpace(fm.Title) == "" {
 		bad("title", "title is missing", "add title: \"The headline\"")
 	}
@@ -96,12 +105,16 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 		bad("date", "date is missing", "add date: 2006-01-02 15:04 (or RFC 3339)")
 	} else if t, err := ParseDate(fm.Date, cfg.Location); err != nil {
 		bad("date", "date "+err.Error(), "write 2006-01-02, 2006-01-02 15:04 or RFC 3339 like 2006-01-02T15:04:05+01:00")
+	} else if yearProblem(t) {
+		bad("date", "date "+fm.Date+yearRange, "check the year")
 	} else {
 		entry.Date = t
 	}
 	if fm.Updated != "" {
 		if t, err := ParseDate(fm.Updated, cfg.Location); err != nil {
 			bad("updated", "updated "+err.Error(), "write 2006-01-02, 2006-01-02 15:04 or RFC 3339")
+		} else if yearProblem(t) {
+			bad("updated", "updated "+fm.Updated+yearRange, "check the year")
 		} else {
 			entry.Updated = t
 		}
@@ -121,14 +134,33 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 			}
 		}
 	}
-	if entry.Slug == "" {
-		entry.Slug = strings.TrimSuffix(path.Base(file), path.Ext(file))
-	}
-	if !validSlug(entry.Slug) {
+	switch {
+	case entry.Slug == "":
+		entry.Slug = SlugFromName(file)
+		if !validSlug(entry.Slug) {
+			bad("slug", "the file name "+path.Base(file)+" gives no slug of plain letters ("+entry.Slug+")",
+				"set slug: with lowercase letters a to z, digits and hyphens, or rename the file")
+		}
+	case !validSlug(entry.Slug):
 		bad("slug", "slug "+entry.Slug+" is not a slug", "use lowercase letters, digits and hyphens (rename the file or set slug:)")
+	}
+	if len(entry.Slug) > maxSlug {
+		bad("slug", fmt.Sprintf("slug is %d bytes long, over %d (the folder of the page would have too long a name)", len(entry.Slug), maxSlug),
+			"shorten the file name, or set a shorter slug:")
 	}
 	if fm.Image != nil && fm.Image.URL == "" && fm.Image.Caption == "" && fm.Image.Credit == "" {
 		bad("image", "image is empty", "add url, caption or credit under image, or remove image")
+	}
+	if fm.Image != nil && fm.Image.URL != "" {
+		if p := linkProblem(fm.Image.URL); p != "" {
+			bad("image", fmt.Sprintf("image url %q %s", fm.Image.URL, p), "use an https:// URL, or a path on the site like /images/photo.jpg")
+		}
+	}
+	if fm.ID != "" {
+		if p := iriProblem(fm.ID); p != "" {
+			bad("id", fmt.Sprintf("id %q is not an absolute IRI: it %s", fm.ID, p),
+				"write one like tag:example.org,2026-11-18:slug or urn:uuid:…, or remove id for the default")
+		}
 	}
 	return entry, joinSorted(errs)
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"path"
 	"sort"
 	"sync"
 
@@ -104,14 +105,18 @@ func parseFile(fsys fs.FS, file string, cfg *Config, hooks Hooks) (*Entry, []*Er
 // fileBufs are the buffers entry files are read into when their bodies are dropped.
 var fileBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// duplicateURLs reports entries that would be published at the same address.
+// duplicateURLs reports entries that would be published at the same
+// address, and files of one folder whose names give the same slug
+// (Rates.md and rates.md), which the next edit of a date would make clash.
 func duplicateURLs(entries []*Entry) []*Error {
 	type address struct {
 		year       int
 		month, day int
 		slug       string
 	}
+	type named struct{ folder, slug string }
 	seen := make(map[address]*Entry, len(entries))
+	byName := make(map[named]*Entry, len(entries))
 	var errs []*Error
 	for _, e := range entries {
 		if e == nil {
@@ -125,6 +130,16 @@ func duplicateURLs(entries []*Entry) []*Error {
 			continue
 		}
 		seen[key] = e
+		if SlugFromName(e.File) != e.Slug {
+			continue
+		}
+		n := named{path.Dir(e.File), e.Slug}
+		if first, ok := byName[n]; ok {
+			errs = append(errs, &Error{File: e.File, Line: 1, Msg: "the file name gives the slug " + e.Slug + ", as " + path.Base(first.File) + " beside it does",
+				Hint: "rename one of them, or set slug: in one"})
+			continue
+		}
+		byName[n] = e
 	}
 	return errs
 }
