@@ -18,6 +18,14 @@ func decode(file string, offset int, data []byte, v any) (e *Error) {
 			e = &Error{File: file, Line: offset + 1, Msg: "YAML the parser cannot read", Hint: "check the tags (!), anchors and indentation"}
 		}
 	}()
+	openers := maxOpeners
+	if file == ConfigFile {
+		openers *= 8 // topics written in flow style take two apiece
+	}
+	if line, msg := nestingProblem(data, openers); line > 0 {
+		return &Error{File: file, Line: offset + line, Msg: "the YAML " + msg,
+			Hint: "no key needs more than a few levels: remove the extra brackets or indentation"}
+	}
 	err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField())
 	if err == nil {
 		return nil
