@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -226,4 +227,43 @@ func TestInvalidUTF8IsRepaired(t *testing.T) {
 	page := strings.Replace(string(cp1252Page("")), "<title>", "<title>Caf\u00e9 ", 1) // UTF-8 and windows-1252 mixed
 	got = writtenEntry(t, Input{Name: "mixed.html", Data: []byte(page), ContentType: "text/html", Charset: "utf-8"})
 	wantAll(t, "header utf-8", got, "caf\uFFFDs around", "\uFFFDWe were worried")
+}
+
+// fuzzCharsets are header charsets for FuzzCharsetHTML, the stateful and
+// multi-byte decoders among them.
+var fuzzCharsets = []string{"", "utf-8", "windows-1252", "shift_jis", "euc-jp", "iso-2022-jp", "utf-16le", "utf-16be", "gb18030", "big5", "euc-kr", "koi8-r", "x-no-such-charset"}
+
+// FuzzCharsetHTML: whatever the bytes and the declared charset, ingesting a
+// page never panics and yields valid UTF-8, in the article and the entry.
+func FuzzCharsetHTML(f *testing.F) {
+	f.Add(cp1252Page(`<meta charset="windows-1252">`), uint8(0))
+	f.Add(cp1252Page(``), uint8(1))
+	f.Add([]byte(strings.Replace(sjisBody, "<head>", `<head><meta charset="shift_jis">`, 1)), uint8(0))
+	f.Add([]byte(sjisBody), uint8(3))
+	f.Add([]byte("\xff\xfe<\x00p\x00>\x00\xe9\x00"), uint8(0))
+	f.Add([]byte("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-2022-jp\"><p>\x1b$B$3$s\x1b(B \x1b$B\xff</p>"), uint8(0))
+	f.Add([]byte("<html><body><p>caf\xe9 \x93quoted\x94 \xc3</p></body></html>"), uint8(6))
+	cfg, err := content.ParseConfig([]byte("title: T\nbase_url: https://example.org/\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, page []byte, cs uint8) {
+		in := Input{Name: "page.html", Data: page, URL: "https://example.org/a", ContentType: "text/html",
+			Charset: fuzzCharsets[int(cs)%len(fuzzCharsets)]}
+		arts, _ := Parse(in, Options{})
+		for i := range arts {
+			a := &arts[i]
+			fields := append([]string{a.Title, a.Dateline, a.Source, a.SourceURL, a.Lang, a.Image.URL, a.Image.Caption, a.Image.Credit, a.Summary},
+				slices.Concat(a.Authors, a.Editors, a.Topics, a.Paras)...)
+			for _, s := range fields {
+				if !utf8.ValidString(s) {
+					t.Fatalf("invalid UTF-8 %q from %q (charset %q)", s, page, in.Charset)
+				}
+			}
+			d := MakeEntry(a, EntryOptions{Config: cfg, Now: time.Date(2026, 3, 4, 5, 6, 0, 0, time.UTC)})
+			if data, err := d.Bytes(); err == nil && !utf8.Valid(data) {
+				t.Fatalf("entry not valid UTF-8 from %q (charset %q):\n%q", page, in.Charset, data)
+			}
+		}
+	})
 }
