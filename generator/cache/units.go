@@ -248,7 +248,8 @@ func (u *Units) index() {
 }
 
 // PageKey is the key of a page that read units: the key every page has,
-// the page's own fields, and the value of each unit.
+// the page's own fields (which objects it is about among them: the views
+// hand those out without noting a read), and the value of each unit.
 func PageKey(global Key, p *site.Page, units []deps.Unit, u *Units) Key {
 	h := NewHasher().Key(global).String(p.Kind).String(p.Path).String(p.URL).String(p.Title).String(p.Description)
 	h.Int(int64(len(p.Feeds)))
@@ -258,6 +259,16 @@ func PageKey(global Key, p *site.Page, units []deps.Unit, u *Units) Key {
 	if p.Pager != nil {
 		h.Int(int64(p.Pager.Number)).Int(int64(p.Pager.Total)).String(p.Pager.Newer).String(p.Pager.Older)
 	}
+	articleRef(h, p.Article)
+	dayRef(h, p.Day)
+	h.Int(int64(len(p.Days)))
+	for _, d := range p.Days {
+		h.String(d.URL)
+	}
+	monthRef(h, p.Month)
+	yearRef(h, p.Year)
+	topicRef(h, p.Topic)
+	articleRefs(h, p.Articles)
 	for _, x := range units {
 		h.Int(int64(x.Kind)).Key(u.Value(x))
 	}
