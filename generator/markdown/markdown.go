@@ -1,8 +1,10 @@
 // Package markdown turns an entry's Markdown body into HTML. It owns the one
 // goldmark configuration of the project: GitHub Flavored Markdown (tables,
 // strikethrough, autolinks), typographic quotes and dashes, footnotes and
-// heading ids, in safe mode (raw HTML is dropped and javascript: URLs are
-// neutralised). Link and image destinations are rewritten on the syntax tree
+// heading ids, in safe mode (raw HTML is dropped, and a link or image whose
+// destination is not http, https, mailto or relative is published as its
+// text, with a Warning). Bodies past the limits of limits.go are refused
+// with a *LimitError. Link and image destinations are rewritten on the syntax tree
 // by a caller's Resolver, so pages can use site paths and feeds absolute URLs.
 package markdown
 
@@ -29,8 +31,9 @@ type Resolver func(dest string) string
 
 // Doc is a converted body.
 type Doc struct {
-	HTML    string
-	Excerpt string // plain text of the first paragraph, for summaries
+	HTML     string
+	Excerpt  string    // plain text of the first paragraph, for summaries
+	Warnings []Warning // what was published other than as written, in body order
 }
 
 // Converter is safe for concurrent use; build it once.
@@ -66,7 +69,10 @@ func (c *Converter) ConvertFeed(src []byte, resolve Resolver) (Doc, error) {
 // ConvertBoth is Convert and ConvertFeed of the same src, parsed once: an
 // article in a feed needs both, and parsing is most of the cost.
 func (c *Converter) ConvertBoth(src []byte, page, feed Resolver) (Doc, Doc, error) {
-	root := c.page.Parser().Parse(text.NewReader(src))
+	root, warnings, err := parse(c.page, src)
+	if err != nil {
+		return Doc{}, Doc{}, err
+	}
 	var written [][]byte // the destinations as written, in walk order
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
@@ -80,6 +86,7 @@ func (c *Converter) ConvertBoth(src []byte, page, feed Resolver) (Doc, Doc, erro
 		return ast.WalkContinue, nil
 	})
 	pageDoc, err := render(c.page, src, root, page)
+	pageDoc.Warnings = warnings
 	if err != nil {
 		return pageDoc, Doc{}, err
 	}
@@ -96,11 +103,27 @@ func (c *Converter) ConvertBoth(src []byte, page, feed Resolver) (Doc, Doc, erro
 		return ast.WalkContinue, nil
 	})
 	feedDoc, err := render(c.feed, src, root, feed)
+	feedDoc.Warnings = warnings
 	return pageDoc, feedDoc, err
 }
 
 func convert(md goldmark.Markdown, src []byte, resolve Resolver) (Doc, error) {
-	return render(md, src, md.Parser().Parse(text.NewReader(src)), resolve)
+	root, warnings, err := parse(md, src)
+	if err != nil {
+		return Doc{}, err
+	}
+	doc, err := render(md, src, root, resolve)
+	doc.Warnings = warnings
+	return doc, err
+}
+
+// parse checks src against the limits, parses it and drops unsafe links.
+func parse(md goldmark.Markdown, src []byte) (ast.Node, []Warning, error) {
+	if err := checkLimits(src); err != nil {
+		return nil, nil, err
+	}
+	root := md.Parser().Parse(text.NewReader(src))
+	return root, dropUnsafe(root, src), nil
 }
 
 // render rewrites the destinations of a parsed document and renders it.
