@@ -98,7 +98,7 @@ func (b *builder) publishFeeds() error {
 		if b.keep(f.Path, keys[i], "") {
 			return nil
 		}
-		return b.put(f.Path, keys[i], "", bytes.NewBuffer(f.Data))
+		return b.put(f.Path, keys[i], nil, bytes.NewBuffer(f.Data))
 	})
 	if err != nil {
 		return err

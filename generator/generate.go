@@ -14,6 +14,7 @@ import (
 	digest "github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/markdown"
 	"github.com/digest-news/digest/generator/parallel"
@@ -351,7 +352,7 @@ type articleKeys struct{ own, shown cache.Key }
 var writtenMinimal = map[string]bool{feed.SitemapPath: true, search.Path: true}
 
 // put minifies one file and hands it to the sink.
-func (b *builder) put(name string, key cache.Key, deps string, raw *bytes.Buffer) error {
+func (b *builder) put(name string, key cache.Key, units []deps.Unit, raw *bytes.Buffer) error {
 	t := time.Now()
 	data := raw
 	if !b.opts.NoMinify && publish.Minifiable(name) && !writtenMinimal[name] {
@@ -369,7 +370,7 @@ func (b *builder) put(name string, key cache.Key, deps string, raw *bytes.Buffer
 		return err
 	}
 	since(t, &b.work.write)
-	b.record(name, cache.Output{Key: key, Stamp: stamp, Deps: deps}, true)
+	b.record(name, cache.Output{Key: key, Stamp: stamp, Units: units}, true)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"sync"
 	"time"
 
@@ -153,10 +154,10 @@ func (b *builder) publishPage(p *site.Page, key cache.Key) (done bool, err error
 	if reads.Unready {
 		return false, nil
 	}
-	units := reads.Units()
+	units := slices.Clone(reads.Units()) // the record keeps them: not the grown list
 	since(t, &b.work.render)
 	b.rendered.Add(1)
-	return true, b.put(p.Path, cache.PageKey(b.global, p, units, b.units), deps.Join(b.units, units), raw)
+	return true, b.put(p.Path, cache.PageKey(b.global, p, units, b.units), units, raw)
 }
 
 // keepPage keeps the published page when its key is unchanged.

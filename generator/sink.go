@@ -46,7 +46,7 @@ func (b *builder) outputs(pages int) {
 	if b.next != nil {
 		return
 	}
-	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, pages+128)}
+	b.next = &cache.Outputs{Out: b.out, Files: make(map[string]cache.Output, pages+128), Names: b.units}
 	if b.store != nil {
 		r := <-b.prevOutputs
 		b.old, b.checked = r.rec, r.checked

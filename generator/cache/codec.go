@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/publish"
 )
 
@@ -303,7 +304,7 @@ func decodeEntries(payload []byte, v *Entries) error {
 
 func encodeOutputs(e *encoder, v *Outputs) {
 	e.str(v.Out)
-	e.outputs(v.Files)
+	e.outputs(v.Files, v.Names)
 }
 
 func decodeOutputs(payload []byte, v *Outputs) error {
@@ -314,14 +315,18 @@ func decodeOutputs(payload []byte, v *Outputs) error {
 }
 
 // outputs writes a record of output files (see Outputs and outputDelta).
-func (e *encoder) outputs(files map[string]Output) {
+func (e *encoder) outputs(files map[string]Output, names deps.Namer) {
 	e.uint(uint64(len(files)))
 	for name, o := range files {
 		e.str(name)
 		e.key(o.Key)
 		e.int(o.Stamp.Size)
 		e.int(o.Stamp.MTime)
-		e.str(o.Deps)
+		if o.Units != nil {
+			e.str(deps.Join(names, o.Units))
+		} else {
+			e.str(o.Deps)
+		}
 		e.spill(false)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/publish"
 )
 
@@ -25,6 +26,7 @@ const (
 type outputDelta struct {
 	Base  uint32
 	Files map[string]Output
+	Names deps.Namer // names the Units of Files
 }
 
 var gone = Output{Stamp: publish.Stamp{Size: -1}}
@@ -90,7 +92,7 @@ func (s *Store) SaveOutputs(o *Outputs, changed, removed []string) error {
 		for _, file := range removed {
 			delta[file] = gone
 		}
-		return s.save(name+deltaSuffix, &outputDelta{Base: read.base, Files: delta})
+		return s.save(name+deltaSuffix, &outputDelta{Base: read.base, Files: delta, Names: o.Names})
 	}
 	sum, err := s.saveSum(name, o)
 	s.removeFile(name + deltaSuffix)
@@ -107,7 +109,9 @@ func (s *Store) SaveOutputs(o *Outputs, changed, removed []string) error {
 
 // RememberOutputs records, in memory only, what was published into o.Out, a
 // folder that lives no longer than this process (the preview's).
-func (s *Store) RememberOutputs(o *Outputs) { private.Store(filepath.Join(s.dir, outName(o.Out)), o) }
+func (s *Store) RememberOutputs(o *Outputs) {
+	private.Store(filepath.Join(s.dir, outName(o.Out)), o.Named()) // the next build's model numbers its units anew
+}
 
 // private holds the records of RememberOutputs.
 var private sync.Map // path of the record as a file -> *Outputs
@@ -131,7 +135,7 @@ func (s *Store) removeFile(name string) {
 
 func encodeDelta(e *encoder, v *outputDelta) {
 	e.uint(uint64(v.Base))
-	e.outputs(v.Files)
+	e.outputs(v.Files, v.Names)
 }
 
 func decodeDelta(payload []byte, v *outputDelta) error {

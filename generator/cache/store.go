@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/publish"
 )
 
@@ -50,12 +51,29 @@ type Output struct {
 	Key   Key
 	Stamp publish.Stamp
 	Deps  string // of a page: the units it read, as deps.Join wrote them
+	// Units are the units a page read in this build, when Deps is not
+	// written yet: they are named (Outputs.Names) only when saved, which
+	// spares a build holding a string for each page.
+	Units []deps.Unit
 }
 
 // Outputs are the files last published into one output folder.
 type Outputs struct {
 	Out   string // absolute path
 	Files map[string]Output
+	Names deps.Namer // names the Units of Files
+}
+
+// Named is o with every file's Units written into its Deps.
+func (o *Outputs) Named() *Outputs {
+	c := &Outputs{Out: o.Out, Files: make(map[string]Output, len(o.Files))}
+	for name, f := range o.Files {
+		if f.Units != nil {
+			f.Deps, f.Units = deps.Join(o.Names, f.Units), nil
+		}
+		c.Files[name] = f
+	}
+	return c
 }
 
 // Store is the cache of one site folder.
@@ -178,10 +196,24 @@ func (s *Store) saveSum(name string, v any) (uint32, error) {
 	if err != nil {
 		return 0, err
 	}
-	if info, err := os.Stat(file); err == nil {
+	if info, err := os.Stat(file); err == nil && !numbered(v) {
 		mem.Store(file, memo{stamp: publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}, sum: sum, value: v})
+	} else {
+		mem.Delete(file)
 	}
 	return sum, nil
+}
+
+// numbered reports whether v holds units numbered by this build's model,
+// which a later build must read back by name.
+func numbered(v any) bool {
+	switch v := v.(type) {
+	case *Outputs:
+		return v.Names != nil
+	case *outputDelta:
+		return v.Names != nil
+	}
+	return false
 }
 
 var errCorrupt = errors.New("cache file is damaged or of another version")

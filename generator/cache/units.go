@@ -9,7 +9,8 @@ import (
 
 // Units works out the value of each unit of one build's model (see package
 // deps), and names them. A unit's value covers exactly what a view hands
-// out when it notes that unit; see each kind's case in value.
+// out when it notes that unit; see each kind's case in value. The values of
+// lists take those of their articles: Article comes first among the kinds.
 type Units struct {
 	s     *site.Site
 	front func(*site.Article) Key // the hash of an entry's front matter
@@ -93,7 +94,7 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 	case deps.Day:
 		d := s.Days[x.Obj]
 		h.String(d.URL).String(d.Month.URL)
-		articleRefs(h, d.Articles)
+		u.articleFronts(h, d.Articles)
 		h.Int(int64(len(d.Groups)))
 		for _, g := range d.Groups {
 			topicRef(h, g.Topic)
@@ -118,9 +119,9 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 		yearRef(h, y.Newer)
 		yearRef(h, y.Older)
 	case deps.Topic:
-		articleRefs(h, s.Topics[x.Obj].Articles)
+		u.articleFronts(h, s.Topics[x.Obj].Articles)
 	case deps.Articles:
-		articleRefs(h, s.Articles)
+		u.articleFronts(h, s.Articles)
 	case deps.Days:
 		h.Int(int64(len(s.Days)))
 		for _, d := range s.Days {
@@ -143,6 +144,15 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 		}
 	case deps.Updated:
 		h.Int(s.Updated.UnixNano())
+	}
+}
+
+// articleFronts covers a list of articles and what their fields say: the
+// views hand out a list's articles under the list's unit alone.
+func (u *Units) articleFronts(h *Hasher, list []*site.Article) {
+	h.Int(int64(len(list)))
+	for _, a := range list {
+		h.Key(u.values[deps.Article][a.Index])
 	}
 }
 
@@ -247,11 +257,16 @@ func (u *Units) index() {
 	}
 }
 
+var hashers = sync.Pool{New: func() any { return NewHasher() }}
+
 // PageKey is the key of a page that read units: the key every page has,
 // the page's own fields (which objects it is about among them: the views
 // hand those out without noting a read), and the value of each unit.
 func PageKey(global Key, p *site.Page, units []deps.Unit, u *Units) Key {
-	h := NewHasher().Key(global).String(p.Kind).String(p.Path).String(p.URL).String(p.Title).String(p.Description)
+	h := hashers.Get().(*Hasher)
+	defer hashers.Put(h)
+	h.Reset()
+	h.Key(global).String(p.Kind).String(p.Path).String(p.URL).String(p.Title).String(p.Description)
 	h.Int(int64(len(p.Feeds)))
 	for _, f := range p.Feeds {
 		h.String(f.URL).String(f.Title).String(f.Type)

@@ -78,7 +78,7 @@ func (r *Reads) AddAll(o *Reads) {
 	r.Unready = r.Unready || o.Unready
 }
 
-// Units are the units read, sorted, each once.
+// Units are the units read, each once, those of one object together.
 func (r *Reads) Units() []Unit {
 	slices.SortFunc(r.list, compare)
 	r.list = slices.Compact(r.list)
@@ -89,11 +89,18 @@ func (r *Reads) Units() []Unit {
 func (r *Reads) Reset() { r.list, r.Unready = r.list[:0], false }
 
 func compare(a, b Unit) int {
-	if a.Kind != b.Kind {
-		return int(a.Kind) - int(b.Kind)
+	if ga, gb := group(a.Kind), group(b.Kind); ga != gb {
+		return int(ga) - int(gb)
 	}
-	return int(a.Obj - b.Obj)
+	if a.Obj != b.Obj {
+		return int(a.Obj - b.Obj)
+	}
+	return int(a.Kind) - int(b.Kind)
 }
+
+// group is the kind of object a kind of unit belongs to: an article's four
+// kinds share one.
+func group(k Kind) Kind { return max(k, Neighbours) }
 
 // Namer names units by what they stand for, so that a list of names stays
 // true from one build to the next, where indexes do not.
@@ -105,35 +112,51 @@ type Namer interface {
 	Find(k Kind, id string) (Unit, bool)
 }
 
-// Join writes a list of units as one string: a name a line, each its kind's
-// letter and its object's ID.
+// Join writes a list of units (as Units sorts them) as one string: a line
+// an object, the letters of its units' kinds, a tab and the object's ID.
 func Join(n Namer, units []Unit) string {
+	size := 0
+	for i, u := range units {
+		size++
+		if i == len(units)-1 || !sameObject(u, units[i+1]) {
+			size += len(n.ID(u)) + 2
+		}
+	}
 	var b strings.Builder
-	for _, u := range units {
+	b.Grow(size)
+	for i, u := range units {
 		b.WriteByte(letters[u.Kind])
-		b.WriteString(n.ID(u))
-		b.WriteByte('\n')
+		if i == len(units)-1 || !sameObject(u, units[i+1]) {
+			b.WriteByte('\t')
+			b.WriteString(n.ID(u))
+			b.WriteByte('\n')
+		}
 	}
 	return b.String()
 }
+
+func sameObject(a, b Unit) bool { return group(a.Kind) == group(b.Kind) && a.Obj == b.Obj }
 
 // Split reads a list that Join wrote, in terms of this build's model; ok is
 // false when a unit no longer exists (or the list is damaged).
 func Split(n Namer, list string, each func(Unit)) (ok bool) {
 	for list != "" {
 		line, rest, found := strings.Cut(list, "\n")
-		if !found || line == "" {
+		kinds, id, tab := strings.Cut(line, "\t")
+		if !found || !tab || kinds == "" {
 			return false
 		}
-		k := strings.IndexByte(letters, line[0])
-		if k < 0 {
-			return false
+		for i := range len(kinds) {
+			k := strings.IndexByte(letters, kinds[i])
+			if k < 0 {
+				return false
+			}
+			u, ok := n.Find(Kind(k), id)
+			if !ok {
+				return false
+			}
+			each(u)
 		}
-		u, ok := n.Find(Kind(k), line[1:])
-		if !ok {
-			return false
-		}
-		each(u)
 		list = rest
 	}
 	return true

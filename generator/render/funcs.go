@@ -80,8 +80,8 @@ func absURL(s *site.Site, ref string) string {
 }
 
 func lang(p pageView) string {
-	if a := p.Article(); a != nil && a.Lang() != "" {
-		return a.Lang()
+	if a := p.Article; a != nil && a.Lang != "" {
+		return a.Lang
 	}
 	return p.c.p.Site.Config.Language
 }

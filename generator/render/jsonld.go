@@ -53,11 +53,11 @@ type imageObject struct {
 // jsonLD describes an article page as a schema.org NewsArticle. json.Marshal
 // escapes <, > and &, so the result is safe inside a <script> element.
 func jsonLD(p pageView) (template.JS, error) {
-	v := p.Article()
+	v := p.Article
 	if v == nil {
 		return "", nil
 	}
-	a := v.front() // the fields below are its front matter, but for the summary
+	a := v.a // the fields below are its front matter (noted with the view), but for the summary
 	s := p.c.p.Site
 	modified := a.Date
 	if a.Updated.After(a.Date) {

@@ -68,7 +68,7 @@ func (r *Renderer) Page(w io.Writer, p *site.Page, texts Texts, reads *deps.Read
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
 	b.Reset()
-	if err := t.ExecuteTemplate(b, BaseFile, pageView{c: &pageRender{reads: reads, texts: texts, p: p}}); err != nil {
+	if err := t.ExecuteTemplate(b, BaseFile, newPage(&pageRender{reads: reads, texts: texts, p: p})); err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	_, err := w.Write(inject(b.Bytes(), r.Inject))

@@ -19,8 +19,8 @@ type Texts interface {
 	Body(a *site.Article) (template.HTML, error)
 }
 
-// page is what one render of a page (or of a cached fragment) shares: what
-// it read, and where texts come from.
+// pageRender is what one render of a page (or of a cached fragment)
+// shares: what it read, and where texts come from.
 type pageRender struct {
 	reads *deps.Reads
 	texts Texts
@@ -30,52 +30,65 @@ type pageRender struct {
 func (c *pageRender) read(k deps.Kind, obj int) { c.reads.Add(deps.Unit{Kind: k, Obj: int32(obj)}) }
 
 // The views below are the data templates get: the model, read through
-// methods that note the units they read (see package deps). They hand out
-// no pointer into the model, so no read escapes the record. A view's URL
-// and date are fixed by how it was reached (a list or an article already
-// noted), and what every page depends on (configuration, topics' names,
-// feeds) is in every page's key.
+// views that note the units they hand out (see package deps). A view's
+// fields are copies of those its unit covers (a field promoted from an
+// embedded struct costs html/template an allocating search at every read);
+// whatever leads elsewhere in the model is a method that notes what it
+// hands out, so no read escapes the record. What every page depends on (configuration, topics' names, feeds)
+// is in every page's key, and so is which objects the page is about.
 
-// pageView is the page being rendered: its own fields are in its key.
-type pageView struct{ c *pageRender }
+// pageView is the page being rendered: its own fields, and the objects it
+// is about, which its key covers (their units are noted as they are made).
+type pageView struct {
+	Kind, Path, URL, Title, Description string
+	Feeds                               []site.FeedLink
+	Pager                               *site.Pager
+	Site                                *siteView
+	Article                             *articleView
+	Day                                 *dayView
+	Days                                []*dayView
+	Month                               *monthView
+	Year                                *yearView
+	Topic                               *topicView
+	Articles                            []*articleView // of a topic page
 
-func (v pageView) Kind() string             { return v.c.p.Kind }
-func (v pageView) Path() string             { return v.c.p.Path }
-func (v pageView) URL() string              { return v.c.p.URL }
-func (v pageView) Title() string            { return v.c.p.Title }
-func (v pageView) Feeds() []site.FeedLink   { return v.c.p.Feeds }
-func (v pageView) Pager() *site.Pager       { return v.c.p.Pager }
-func (v pageView) Site() *siteView          { return &siteView{c: v.c, s: v.c.p.Site} }
-func (v pageView) Article() *articleView    { return newArticle(v.c, v.c.p.Article) }
-func (v pageView) Day() *dayView            { return newDay(v.c, v.c.p.Day) }
-func (v pageView) Days() []*dayView         { return days(v.c, v.c.p.Days) }
-func (v pageView) Month() *monthView        { return newMonth(v.c, v.c.p.Month) }
-func (v pageView) Year() *yearView          { return newYear(v.c, v.c.p.Year) }
-func (v pageView) Topic() *topicView        { return newTopic(v.c, v.c.p.Topic) }
-func (v pageView) Articles() []*articleView { return articles(v.c, v.c.p.Articles) }
-
-// Description is the page's, else (an article page) its article's summary.
-func (v pageView) Description() string {
-	if d := v.c.p.Description; d != "" || v.c.p.Article == nil {
-		return d
-	}
-	return newArticle(v.c, v.c.p.Article).Summary()
+	c *pageRender
 }
 
+func newPage(c *pageRender) pageView {
+	p := c.p
+	v := pageView{Kind: p.Kind, Path: p.Path, URL: p.URL, Title: p.Title, Description: p.Description,
+		Feeds: p.Feeds, Pager: p.Pager, c: c,
+		Article: newArticle(c, p.Article), Day: newDay(c, p.Day), Days: days(c, p.Days),
+		Month: newMonth(c, p.Month), Year: newYear(c, p.Year), Topic: newTopic(c, p.Topic)}
+	if s := p.Site; s != nil {
+		v.Site = &siteView{Config: s.Config, BasePath: s.BasePath, Feeds: s.Feeds, Preview: s.Preview, c: c, s: s}
+	}
+	if p.Articles != nil {
+		v.Articles = make([]*articleView, len(p.Articles))
+		for i, a := range p.Articles {
+			v.Articles[i] = newArticle(c, a)
+		}
+	}
+	if v.Description == "" && v.Article != nil {
+		v.Description = v.Article.Summary() // an article page describes itself by its summary
+	}
+	return v
+}
+
+// siteView holds the site's settings, which every page's key covers; its
+// lists are methods.
 type siteView struct {
+	Config   *content.Config
+	BasePath string
+	Feeds    []site.FeedLink
+	Preview  bool
+
 	c *pageRender
 	s *site.Site
 }
 
-func (v *siteView) Config() *content.Config { return v.s.Config }
-func (v *siteView) BasePath() string        { return v.s.BasePath }
-func (v *siteView) Feeds() []site.FeedLink  { return v.s.Feeds }
-func (v *siteView) Preview() bool           { return v.s.Preview }
-
-func (v *siteView) Articles() []*articleView {
-	v.c.read(deps.Articles, 0)
-	return articles(v.c, v.s.Articles)
-}
+func (v *siteView) Articles() []articleRef { return articles(v.c, v.s.Articles, deps.Articles, 0) }
 
 func (v *siteView) Days() []*dayView {
 	v.c.read(deps.Days, 0)
@@ -106,53 +119,67 @@ func (v *siteView) Updated() time.Time {
 	return v.s.Updated
 }
 
+// articleView is an article: its fields are its front matter and place
+// (the Article unit), noted when the view is made.
 type articleView struct {
-	c *pageRender
+	Title, Dateline, Source, SourceURL string
+	Date, Updated                      time.Time
+	Authors, Editors                   []string
+	Image                              *content.Image
+	Featured, Draft, Future            bool
+	Lang, URL, Permalink, ID           string
+	Note                               template.HTML
+
 	a *site.Article
+	c *pageRender
 }
 
 func newArticle(c *pageRender, a *site.Article) *articleView {
 	if a == nil {
 		return nil
 	}
-	return &articleView{c: c, a: a}
+	c.read(deps.Article, a.Index)
+	v := &articleView{}
+	v.set(c, a)
+	return v
 }
 
-func articles(c *pageRender, list []*site.Article) []*articleView {
-	views := make([]*articleView, len(list))
-	all := make([]articleView, len(list))
-	for i, a := range list {
-		all[i] = articleView{c: c, a: a}
-		views[i] = &all[i]
+func (v *articleView) set(c *pageRender, a *site.Article) {
+	*v = articleView{Title: a.Title, Dateline: a.Dateline, Source: a.Source, SourceURL: a.SourceURL,
+		Date: a.Date, Updated: a.Updated, Authors: a.Authors, Editors: a.Editors, Image: a.Image,
+		Featured: a.Featured, Draft: a.Draft, Future: a.Future, Lang: a.Lang, URL: a.URL,
+		Permalink: a.Permalink, ID: a.ID, Note: a.Note, a: a, c: c}
+}
+
+func (v *articleView) Topics() []*topicView { return topics(v.c, v.a.Topics) }
+func (v *articleView) Day() *dayView        { return newDay(v.c, v.a.Day) }
+
+// articles are views of a list of the model: they note the list (list is
+// its unit's kind, obj its object), whose unit covers what its articles'
+// fields say. Its items are references, which cost little to make: a
+// template often takes only the length of a list, and a topic's list is
+// thousands of articles on each of its pages.
+func articles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []articleRef {
+	c.read(list, obj)
+	refs := make([]articleRef, len(all))
+	for i, a := range all {
+		refs[i] = articleRef{a: a, c: c}
+	}
+	return refs
+}
+
+// fullArticles are views of a short list of the model (a day's), whose
+// articles a template shows in full.
+func fullArticles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []*articleView {
+	c.read(list, obj)
+	views := make([]*articleView, len(all))
+	mem := make([]articleView, len(all))
+	for i, a := range all {
+		mem[i].set(c, a)
+		views[i] = &mem[i]
 	}
 	return views
 }
-
-// front notes a read of the article's front matter and place.
-func (v *articleView) front() *site.Article {
-	v.c.read(deps.Article, v.a.Index)
-	return v.a
-}
-
-func (v *articleView) Title() string         { return v.front().Title }
-func (v *articleView) Date() time.Time       { return v.front().Date }
-func (v *articleView) Updated() time.Time    { return v.front().Updated }
-func (v *articleView) Dateline() string      { return v.front().Dateline }
-func (v *articleView) Source() string        { return v.front().Source }
-func (v *articleView) SourceURL() string     { return v.front().SourceURL }
-func (v *articleView) Authors() []string     { return v.front().Authors }
-func (v *articleView) Editors() []string     { return v.front().Editors }
-func (v *articleView) Image() *content.Image { return v.front().Image }
-func (v *articleView) Featured() bool        { return v.front().Featured }
-func (v *articleView) Draft() bool           { return v.front().Draft }
-func (v *articleView) Future() bool          { return v.front().Future }
-func (v *articleView) Lang() string          { return v.front().Lang }
-func (v *articleView) URL() string           { return v.front().URL }
-func (v *articleView) Permalink() string     { return v.front().Permalink }
-func (v *articleView) ID() string            { return v.front().ID }
-func (v *articleView) Note() template.HTML   { return v.front().Note }
-func (v *articleView) Topics() []*topicView  { return topics(v.c, v.front().Topics) }
-func (v *articleView) Day() *dayView         { return newDay(v.c, v.front().Day) }
 
 // Summary is the article's summary; read before it is known, it marks the
 // page unready (see deps.Reads).
@@ -168,6 +195,12 @@ func (v *articleView) Summary() string {
 func (v *articleView) Body() (template.HTML, error) {
 	v.c.read(deps.Body, v.a.Index)
 	return v.c.texts.Body(v.a)
+}
+
+// Entry is the article's entry; its body, when held, is the body unit's.
+func (v *articleView) Entry() *content.Entry {
+	v.c.read(deps.Body, v.a.Index)
+	return v.a.Entry
 }
 
 func (v *articleView) Newer() *articleView {

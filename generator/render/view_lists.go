@@ -7,28 +7,28 @@ import (
 	"github.com/digest-news/digest/generator/site"
 )
 
+// dayView is a day: its date and URL are fixed by how it was reached.
 type dayView struct {
-	c *pageRender
-	d *site.Day
+	Date time.Time
+	URL  string
+	d    *site.Day
+	c    *pageRender
 }
 
 func newDay(c *pageRender, d *site.Day) *dayView {
 	if d == nil {
 		return nil
 	}
-	return &dayView{c: c, d: d}
+	return &dayView{Date: d.Date, URL: d.URL, d: d, c: c}
 }
 
 func days(c *pageRender, list []*site.Day) []*dayView {
 	views := make([]*dayView, len(list))
 	for i, d := range list {
-		views[i] = &dayView{c: c, d: d}
+		views[i] = newDay(c, d)
 	}
 	return views
 }
-
-func (v *dayView) Date() time.Time { return v.d.Date }
-func (v *dayView) URL() string     { return v.d.URL }
 
 // list notes a read of the day's lists and links.
 func (v *dayView) list() *site.Day {
@@ -36,10 +36,10 @@ func (v *dayView) list() *site.Day {
 	return v.d
 }
 
-func (v *dayView) Articles() []*articleView { return articles(v.c, v.list().Articles) }
-func (v *dayView) Newer() *dayView          { return newDay(v.c, v.list().Newer) }
-func (v *dayView) Older() *dayView          { return newDay(v.c, v.list().Older) }
-func (v *dayView) Month() *monthView        { return newMonth(v.c, v.list().Month) }
+func (v *dayView) Articles() []articleRef { return articles(v.c, v.d.Articles, deps.Day, v.d.Index) }
+func (v *dayView) Newer() *dayView        { return newDay(v.c, v.list().Newer) }
+func (v *dayView) Older() *dayView        { return newDay(v.c, v.list().Older) }
+func (v *dayView) Month() *monthView      { return newMonth(v.c, v.list().Month) }
 
 // groupView is a day's articles under one topic.
 type groupView struct {
@@ -50,25 +50,24 @@ type groupView struct {
 func (v *dayView) Groups() []*groupView {
 	list := make([]*groupView, len(v.list().Groups))
 	for i, g := range v.d.Groups {
-		list[i] = &groupView{Topic: newTopic(v.c, g.Topic), Articles: articles(v.c, g.Articles)}
+		list[i] = &groupView{Topic: newTopic(v.c, g.Topic), Articles: fullArticles(v.c, g.Articles, deps.Day, v.d.Index)}
 	}
 	return list
 }
 
 type monthView struct {
-	c *pageRender
-	m *site.Month
+	Date time.Time
+	URL  string
+	m    *site.Month
+	c    *pageRender
 }
 
 func newMonth(c *pageRender, m *site.Month) *monthView {
 	if m == nil {
 		return nil
 	}
-	return &monthView{c: c, m: m}
+	return &monthView{Date: m.Date, URL: m.URL, m: m, c: c}
 }
-
-func (v *monthView) Date() time.Time { return v.m.Date }
-func (v *monthView) URL() string     { return v.m.URL }
 
 func (v *monthView) list() *site.Month {
 	v.c.read(deps.Month, v.m.Index)
@@ -82,27 +81,26 @@ func (v *monthView) Older() *monthView { return newMonth(v.c, v.list().Older) }
 func (v *monthView) Year() *yearView   { return newYear(v.c, v.list().Year) }
 
 type yearView struct {
-	c *pageRender
-	y *site.Year
+	Date time.Time
+	URL  string
+	y    *site.Year
+	c    *pageRender
 }
 
 func newYear(c *pageRender, y *site.Year) *yearView {
 	if y == nil {
 		return nil
 	}
-	return &yearView{c: c, y: y}
+	return &yearView{Date: y.Date, URL: y.URL, y: y, c: c}
 }
 
 func years(c *pageRender, list []*site.Year) []*yearView {
 	views := make([]*yearView, len(list))
 	for i, y := range list {
-		views[i] = &yearView{c: c, y: y}
+		views[i] = newYear(c, y)
 	}
 	return views
 }
-
-func (v *yearView) Date() time.Time { return v.y.Date }
-func (v *yearView) URL() string     { return v.y.URL }
 
 func (v *yearView) list() *site.Year {
 	v.c.read(deps.Year, v.y.Index)
@@ -125,34 +123,29 @@ func (v *yearView) Months() []*monthView {
 // configuration (or, with no topics configured, the slugs entries use),
 // which every page's key covers; its articles are a unit.
 type topicView struct {
-	c *pageRender
-	t *site.Topic
+	Slug, Name, Description, URL string
+	Feeds                        []site.FeedLink
+	t                            *site.Topic
+	c                            *pageRender
 }
 
 func newTopic(c *pageRender, t *site.Topic) *topicView {
 	if t == nil {
 		return nil
 	}
-	return &topicView{c: c, t: t}
+	return &topicView{Slug: t.Slug, Name: t.Name, Description: t.Description, URL: t.URL, Feeds: t.Feeds, t: t, c: c}
 }
 
 func topics(c *pageRender, list []*site.Topic) []*topicView {
 	views := make([]*topicView, len(list))
 	for i, t := range list {
-		views[i] = &topicView{c: c, t: t}
+		views[i] = newTopic(c, t)
 	}
 	return views
 }
 
-func (v *topicView) Slug() string           { return v.t.Slug }
-func (v *topicView) Name() string           { return v.t.Name }
-func (v *topicView) Description() string    { return v.t.Description }
-func (v *topicView) URL() string            { return v.t.URL }
-func (v *topicView) Feeds() []site.FeedLink { return v.t.Feeds }
-
-func (v *topicView) Articles() []*articleView {
-	v.c.read(deps.Topic, v.t.Index)
-	return articles(v.c, v.t.Articles)
+func (v *topicView) Articles() []articleRef {
+	return articles(v.c, v.t.Articles, deps.Topic, v.t.Index)
 }
 
 // view is what every view is: bound to one render, standing for one object
@@ -182,12 +175,21 @@ func (v *monthView) identity() any   { return v.m }
 func (v *yearView) identity() any    { return v.y }
 func (v *topicView) identity() any   { return v.t }
 
+// rebind gives a cached fragment the page: what the fragment reads of the
+// site is its own, but what it reads of the page's own objects is not
+// noted, as a fragment must depend on nothing but its key (see cachedIn).
 func (v pageView) rebind(c *pageRender) any {
-	return pageView{c: &pageRender{reads: c.reads, texts: c.texts, p: v.c.p}}
+	w := newPage(&pageRender{reads: &deps.Reads{}, texts: c.texts, p: c.p})
+	w.c = c
+	if w.Site != nil {
+		w.Site.c = c
+	}
+	return w
 }
-func (v *siteView) rebind(c *pageRender) any    { return &siteView{c: c, s: v.s} }
-func (v *articleView) rebind(c *pageRender) any { return &articleView{c: c, a: v.a} }
-func (v *dayView) rebind(c *pageRender) any     { return &dayView{c: c, d: v.d} }
-func (v *monthView) rebind(c *pageRender) any   { return &monthView{c: c, m: v.m} }
-func (v *yearView) rebind(c *pageRender) any    { return &yearView{c: c, y: v.y} }
-func (v *topicView) rebind(c *pageRender) any   { return &topicView{c: c, t: v.t} }
+
+func (v *siteView) rebind(c *pageRender) any    { w := *v; w.c = c; return &w }
+func (v *articleView) rebind(c *pageRender) any { return newArticle(c, v.a) }
+func (v *dayView) rebind(c *pageRender) any     { return newDay(c, v.d) }
+func (v *monthView) rebind(c *pageRender) any   { return newMonth(c, v.m) }
+func (v *yearView) rebind(c *pageRender) any    { return newYear(c, v.y) }
+func (v *topicView) rebind(c *pageRender) any   { return newTopic(c, v.t) }
