@@ -81,6 +81,7 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 		lastBuilds.Delete(b.siteKey()) // the changes it was told of are not built
 		return nil, err
 	}
+	b.warn.print(opts.Log)
 	res := b.res
 	res.Total = time.Since(b.began)
 	if opts.Stats && opts.Log != nil {
@@ -99,7 +100,7 @@ func siteOptions(opts BuildOptions) site.Options {
 
 // Load reads and checks a site folder and builds its model.
 func Load(dir, baseURL string, opts site.Options) (*site.Site, error) {
-	cfg, entries, err := content.Load(os.DirFS(dir))
+	cfg, entries, err := content.Load(content.DirFS(dir))
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/digest-news/digest/generator/check"
+	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/publish"
 )
 
@@ -26,7 +27,7 @@ type CheckOptions struct {
 // for a check that could not run; problems found are findings, sorted.
 func Check(opts CheckOptions) ([]check.Finding, error) {
 	build := BuildOptions{Site: opts.Site, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future}
-	findings, s := check.Content(os.DirFS(opts.Site), siteOptions(build))
+	findings, s := check.Content(content.DirFS(opts.Site), siteOptions(build))
 	if s == nil || check.Errors(findings) > 0 {
 		return findings, nil
 	}

@@ -58,6 +58,7 @@ type builder struct {
 	feedMu   sync.Mutex
 	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
 	listing  content.Listing      // the entry files
+	warn     warnings
 
 	prevEntries chan *cache.Entries // the cache files, being read (see prefetch)
 	prevOutputs chan recordedOutputs
@@ -228,8 +229,9 @@ func (b *builder) load() error {
 		return err
 	}
 	b.listing = listing
+	b.warn.skipped(listing.Skipped)
 	b.entries = cache.NewEntrySet(b.opts.Site, b.cfgKey, prev, len(listing.Files))
-	b.entries.Listed(listing.Folders)
+	b.entries.Listed(listing)
 	if last != nil {
 		b.entries.Trust(last.records, b.opts.Changed)
 	}
@@ -482,7 +484,7 @@ func (b *builder) saveOutputs() {
 func themeFS(dir, name string) fs.FS {
 	own := filepath.Join(dir, name)
 	if info, err := os.Stat(own); err == nil && info.IsDir() {
-		return os.DirFS(own)
+		return content.DirFS(own) // refuses FIFOs and devices, which would block a read
 	}
 	sub, err := fs.Sub(digest.Theme, name)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -89,7 +88,7 @@ func newIngestRun(opts IngestOptions) (*ingestRun, error) {
 	if opts.Date.IsZero() {
 		opts.Date = time.Now()
 	}
-	fsys := os.DirFS(opts.Site)
+	fsys := content.DirFS(opts.Site)
 	cfg, err := content.LoadConfig(fsys)
 	if err != nil {
 		return nil, err

@@ -213,6 +213,7 @@ func (b *builder) convert(a *site.Article) (template.HTML, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", a.Entry.File, err)
 	}
+	b.warn.body(b.opts.Site, a.Entry.File, doc.Warnings)
 	if !b.ready[a.Index].Load() {
 		a.Summary = doc.Excerpt // read by other pages only once ready says so
 		b.ready[a.Index].Store(true)

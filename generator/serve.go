@@ -66,6 +66,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 
 	p := &previewer{opts: opts, out: filepath.Join(tmp, "site")}
 	p.srv = preview.NewServer(p.out, basePath(opts.Site))
+	p.srv.AllowHost(opts.Addr) // against DNS rebinding, only loopback names and this host are served
 	p.build([]string{}) // the watcher reports what changes from here on
 	return p.serve(ctx, ln, watcher)
 }
@@ -195,7 +196,7 @@ func indent(s string) string {
 // basePath is the path of base_url, where the site is served; "/" when the
 // configuration cannot be read (the build reports why).
 func basePath(dir string) string {
-	cfg, err := content.LoadConfig(os.DirFS(dir))
+	cfg, err := content.LoadConfig(content.DirFS(dir))
 	if err != nil {
 		return "/"
 	}

@@ -271,6 +271,10 @@ func encodeEntries(e *encoder, v *Entries) {
 		e.str(dir)
 		e.int(mtime)
 	}
+	e.uint(uint64(len(v.Skipped)))
+	for _, file := range v.Skipped {
+		e.str(file)
+	}
 }
 
 func decodeEntries(payload []byte, v *Entries) error {
@@ -298,6 +302,10 @@ func decodeEntries(payload []byte, v *Entries) error {
 	for range n {
 		dir := d.str()
 		v.Folders[dir] = d.int()
+	}
+	n = d.count()
+	for range n {
+		v.Skipped = append(v.Skipped, d.str())
 	}
 	return d.end()
 }

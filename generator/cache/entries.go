@@ -29,6 +29,7 @@ type EntrySet struct {
 	dirty    bool
 	parses   int              // files parsed, not taken from the cache
 	folders  map[string]int64 // of the listing (see Listed)
+	skipped  []string         // of the listing
 	relisted bool             // folders differ from the cached listing's
 
 	trusted map[string]*Entry // records taken without a stat (see Trust)
@@ -70,9 +71,9 @@ func (s *EntrySet) Close() { s.folder.Close() }
 
 // Listed records the folder times of the listing the entry files came
 // from, for the next build (see PrevFiles).
-func (s *EntrySet) Listed(folders map[string]int64) {
-	s.folders = folders
-	s.relisted = s.prev != nil && !maps.Equal(s.prev.Folders, folders)
+func (s *EntrySet) Listed(l content.Listing) {
+	s.folders, s.skipped = l.Folders, l.Skipped
+	s.relisted = s.prev != nil && !maps.Equal(s.prev.Folders, l.Folders)
 }
 
 // PrevFiles are the entry files of the cached build when no folder of its
@@ -81,7 +82,7 @@ func PrevFiles(prev *Entries, fsys fs.FS) (content.Listing, bool) {
 	if prev == nil {
 		return content.Listing{}, false
 	}
-	l := content.Listing{Files: make([]string, 0, len(prev.Files)), Folders: prev.Folders}
+	l := content.Listing{Files: make([]string, 0, len(prev.Files)), Folders: prev.Folders, Skipped: prev.Skipped}
 	if !l.Unchanged(fsys) {
 		return content.Listing{}, false
 	}
@@ -244,7 +245,7 @@ func (s *EntrySet) Result(feed map[Key]string) *Entries {
 	if s.prev != nil && !s.relisted && len(s.prev.Files) == len(s.files) && s.parses+s.newFeeds(feed) <= fewParses {
 		return nil
 	}
-	return &Entries{Config: s.config, Files: s.files, Feed: feed, Folders: s.folders}
+	return &Entries{Config: s.config, Files: s.files, Feed: feed, Folders: s.folders, Skipped: s.skipped}
 }
 
 // newFeeds counts the feed HTML the last build did not have.

@@ -18,7 +18,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 6\n"
+const header = "digest-cache 7\n"
 
 // sumSize is the length of the checksum after the header: a CRC-32C of the
 // payload, enough to detect damage at a fraction of a SHA-256's cost.
@@ -44,6 +44,7 @@ type Entries struct {
 	Files   map[string]*Entry
 	Feed    map[Key]string   // an article's feed HTML by FeedKey
 	Folders map[string]int64 // the listing Files came from (content.Listing)
+	Skipped []string         // the files of that listing that are not entries
 }
 
 // Output is one published file.
