@@ -67,7 +67,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	p := &previewer{opts: opts, out: filepath.Join(tmp, "site")}
 	p.srv = preview.NewServer(p.out, basePath(opts.Site))
 	p.srv.AllowHost(opts.Addr) // against DNS rebinding, only loopback names and this host are served
-	p.build([]string{}) // the watcher reports what changes from here on
+	p.build([]string{})        // the watcher reports what changes from here on
 	return p.serve(ctx, ln, watcher)
 }
 

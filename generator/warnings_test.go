@@ -46,6 +46,3 @@ func TestBuildWarnsOfWhatItDrops(t *testing.T) {
 		t.Errorf("the page should keep the link's text and drop the link")
 	}
 }
-
-
-
