@@ -46,6 +46,8 @@ type BuildResult struct {
 	Articles int
 	Pages    int
 	Rendered int // pages rendered (the others were unchanged and kept)
+	// RenderedPages are the output paths of the pages rendered, sorted.
+	RenderedPages []string
 	publish.Result
 	Stages []Stage
 	Total  time.Duration // wall time of the whole build

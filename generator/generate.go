@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,6 +42,8 @@ type builder struct {
 	entries  *cache.EntrySet
 	cfgKey   cache.Key
 	rendered atomic.Int64
+	renderMu sync.Mutex
+	renders  []string // the pages rendered
 	global   cache.Key // everything every page depends on
 	units    *cache.Units
 	ready    []atomic.Bool // by article: its Summary is known
@@ -198,6 +201,8 @@ func (b *builder) run() error {
 	}
 	b.res.Result = written
 	b.res.Rendered = int(b.rendered.Load())
+	slices.Sort(b.renders)
+	b.res.RenderedPages = b.renders
 	b.res.Articles = len(b.site.Articles)
 	b.saveOutputs()
 	b.rememberBuild()

@@ -157,6 +157,9 @@ func (b *builder) publishPage(p *site.Page, key cache.Key) (done bool, err error
 	units := slices.Clone(reads.Units()) // the record keeps them: not the grown list
 	since(t, &b.work.render)
 	b.rendered.Add(1)
+	b.renderMu.Lock()
+	b.renders = append(b.renders, p.Path)
+	b.renderMu.Unlock()
 	return true, b.put(p.Path, cache.PageKey(b.global, p, units, b.units), units, raw)
 }
 

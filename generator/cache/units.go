@@ -9,8 +9,7 @@ import (
 
 // Units works out the value of each unit of one build's model (see package
 // deps), and names them. A unit's value covers exactly what a view hands
-// out when it notes that unit; see each kind's case in value. The values of
-// lists take those of their articles: Article comes first among the kinds.
+// out when it notes that unit; see each kind's case in value.
 type Units struct {
 	s     *site.Site
 	front func(*site.Article) Key // the hash of an entry's front matter
@@ -94,7 +93,7 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 	case deps.Day:
 		d := s.Days[x.Obj]
 		h.String(d.URL).String(d.Month.URL)
-		u.articleFronts(h, d.Articles)
+		articleRefs(h, d.Articles)
 		h.Int(int64(len(d.Groups)))
 		for _, g := range d.Groups {
 			topicRef(h, g.Topic)
@@ -119,9 +118,9 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 		yearRef(h, y.Newer)
 		yearRef(h, y.Older)
 	case deps.Topic:
-		u.articleFronts(h, s.Topics[x.Obj].Articles)
+		articleRefs(h, s.Topics[x.Obj].Articles)
 	case deps.Articles:
-		u.articleFronts(h, s.Articles)
+		articleRefs(h, s.Articles)
 	case deps.Days:
 		h.Int(int64(len(s.Days)))
 		for _, d := range s.Days {
@@ -144,15 +143,6 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 		}
 	case deps.Updated:
 		h.Int(s.Updated.UnixNano())
-	}
-}
-
-// articleFronts covers a list of articles and what their fields say: the
-// views hand out a list's articles under the list's unit alone.
-func (u *Units) articleFronts(h *Hasher, list []*site.Article) {
-	h.Int(int64(len(list)))
-	for _, a := range list {
-		h.Key(u.values[deps.Article][a.Index])
 	}
 }
 

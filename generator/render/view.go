@@ -155,10 +155,8 @@ func (v *articleView) Topics() []*topicView { return topics(v.c, v.a.Topics) }
 func (v *articleView) Day() *dayView        { return newDay(v.c, v.a.Day) }
 
 // articles are views of a list of the model: they note the list (list is
-// its unit's kind, obj its object), whose unit covers what its articles'
-// fields say. Its items are references, which cost little to make: a
-// template often takes only the length of a list, and a topic's list is
-// thousands of articles on each of its pages.
+// its unit's kind, obj its object), whose unit covers which articles it
+// holds, in order; each article's unit is noted as its fields are read.
 func articles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []articleRef {
 	c.read(list, obj)
 	refs := make([]articleRef, len(all))
@@ -168,13 +166,14 @@ func articles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []art
 	return refs
 }
 
-// fullArticles are views of a short list of the model (a day's), whose
-// articles a template shows in full.
+// fullArticles are views of a short list of the model (a day's groups),
+// whose articles a template shows in full: each is noted.
 func fullArticles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []*articleView {
 	c.read(list, obj)
 	views := make([]*articleView, len(all))
 	mem := make([]articleView, len(all))
 	for i, a := range all {
+		c.read(deps.Article, a.Index)
 		mem[i].set(c, a)
 		views[i] = &mem[i]
 	}

@@ -1,0 +1,74 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digest-news/digest/generator/site"
+)
+
+// TestEditRendersWhatShowsIt edits one entry of a site of 300 and checks
+// which pages the warm build renders again: those that show what changed,
+// and no other article's.
+func TestEditRendersWhatShowsIt(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeCorpus(dir, 300, 3); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: now})
+	s, err := Load(dir, "", site.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := s.Articles[len(s.Articles)/2]
+	file := filepath.Join(dir, filepath.FromSlash(a.Entry.File))
+	pageOf := func(url string) string { return s.OutPath(url) }
+
+	// Below the lead: its own page alone.
+	appendTo(t, file, "\nA closing paragraph.\n")
+	res, err := Build(BuildOptions{Site: dir, Out: out, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{pageOf(a.URL)}; !slices.Equal(res.RenderedPages, want) {
+		t.Errorf("after an edit of the body, rendered %v, want %v", res.RenderedPages, want)
+	}
+
+	// The title: every page that shows it, and nothing else.
+	data, _ := os.ReadFile(file)
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), "title: ", "title: Now ", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Build(BuildOptions{Site: dir, Out: out, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shows := map[string]bool{pageOf(a.URL): true, pageOf(a.Day.URL): true, pageOf(a.Day.Month.URL): true}
+	for _, n := range []*site.Article{a.Newer, a.Older} {
+		if n != nil {
+			shows[pageOf(n.URL)] = true
+		}
+	}
+	for _, p := range s.Pages() {
+		if p.Kind == site.KindHome && slices.Contains(p.Days, a.Day) || p.Kind == site.KindTopic && slices.Contains(p.Articles, a) {
+			shows[p.Path] = true
+		}
+	}
+	for _, p := range res.RenderedPages {
+		if !shows[p] {
+			t.Errorf("after an edit of the title, %s was rendered, which does not show it", p)
+		}
+	}
+	for _, must := range []string{pageOf(a.URL), pageOf(a.Day.URL)} {
+		if !slices.Contains(res.RenderedPages, must) {
+			t.Errorf("after an edit of the title, %s was not rendered", must)
+		}
+	}
+	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: now, NoCache: true}))
+}
