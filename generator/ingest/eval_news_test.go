@@ -15,13 +15,10 @@ func normTitle(s string) string {
 }
 
 // TestEvalNewsRaw scores CleanText on the whole-page dumps of the 50 news
-// pages of readability-pages: title exact (target >= 0.85), publication day
-// (target >= 0.90) and body F1. It runs only with INGEST_EVAL=1 (about 9 s
-// under -race); INGEST_EVAL_V=1 lists the misses.
+// pages of readability-pages: title exact, publication day and body F1, each
+// failing below a floor just under today's score (one page for the counts).
+// INGEST_EVAL_V=1 lists the misses.
 func TestEvalNewsRaw(t *testing.T) {
-	if os.Getenv("INGEST_EVAL") == "" {
-		t.Skip("set INGEST_EVAL=1 to score titles and dates of readability-pages news")
-	}
 	dir := filepath.Join(corpora(t), "readability-pages")
 	kinds, err := os.ReadFile(filepath.Join(dir, "kinds.tsv"))
 	if err != nil {
@@ -73,6 +70,8 @@ func TestEvalNewsRaw(t *testing.T) {
 		t.Skip("no news pages")
 	}
 	mp, mr := sp/float64(n), sr/float64(n)
-	t.Logf("raw text, readability-pages news: pages=%d title=%d/%d=%.3f day=%d/%d=%.3f body F1=%.3f",
-		n, titles, nTitles, float64(titles)/float64(nTitles), days, nDays, float64(days)/float64(max(nDays, 1)), 2*mp*mr/(mp+mr))
+	t.Logf("raw text, readability-pages news: pages=%d title=%d/%d day=%d/%d", n, titles, nTitles, days, nDays)
+	checkFloor(t, "news title exact", float64(titles)/float64(max(nTitles, 1)), 0.68, 0.80)
+	checkFloor(t, "news date same day", float64(days)/float64(max(nDays, 1)), 0.70, 0.90)
+	checkFloor(t, "news body F1", 2*mp*mr/(mp+mr), 0.905, 0.92)
 }
