@@ -6,9 +6,10 @@ type Stamp struct{ Size, MTime int64 }
 // ReadBody reads the entry file at path into *buf (grown when too small)
 // and gives its Markdown body, a slice of *buf, with the file's stamp. A build
 // drops each body once the entry is parsed and reads it again just before
-// converting it: 10,000 bodies held at once were half a cold build's heap,
-// and fresh memory is slow to come by. It refuses what ParseFiles would
-// refuse to read (ErrNotRegular, *TooLargeError over MaxEntrySizeCeiling).
+// converting it, so a large site's bodies are never all held at once: they
+// would be much of a build's memory, and fresh memory is slow to come by.
+// It refuses what ParseFiles would refuse to read (ErrNotRegular,
+// *TooLargeError over MaxEntrySizeCeiling).
 func ReadBody(path, file string, buf *[]byte) (body []byte, st Stamp, err error) {
 	data, st, err := readInto(path, *buf, MaxEntrySizeCeiling)
 	if err != nil {

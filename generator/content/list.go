@@ -58,7 +58,7 @@ func isPicture(name string) bool {
 // folders, are followed when they lead to somewhere inside the site folder;
 // a link that leaves it, or leads back into a folder it sits in, is an
 // error. Folders are listed in parallel: a digest has a folder per day, and
-// listing them one after the other was a tenth of a warm build.
+// listing them one after the other would hold up every warm build.
 func ListEntries(fsys fs.FS) (Listing, error) {
 	ls := &lister{fsys: fsys, l: Listing{Folders: map[string]int64{}},
 		// A folder changed in the clock tick of its listing could change

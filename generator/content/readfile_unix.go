@@ -11,7 +11,7 @@ import (
 // readInto is os.ReadFile in plain system calls, into buf (grown when too
 // small), with the stamp of the file read. os.Open offers every file to the
 // network poller first (two more system calls, refused for a regular file),
-// which was a tenth of loading 10,000 entries.
+// wasted work that a build would repeat for every entry.
 //
 // The file is opened without blocking, so a FIFO cannot stall the build in
 // open, and the Fstat the read needs anyway refuses anything but a regular

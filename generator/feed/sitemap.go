@@ -21,9 +21,9 @@ const (
 )
 
 // sitemap lists every page but the 404 page, dated by its newest entry. It
-// is written by hand and compact, as the minifier would leave it: a
-// 10,000-entry site has 12,000 URLs, and going through reflection and then
-// the minifier took a fifth of a warm build.
+// is written by hand and compact, as the minifier would leave it: a large
+// site has many thousands of URLs, and going through reflection and then the
+// minifier would weigh on every warm build.
 func sitemap(s *site.Site) ([]byte, error) {
 	// sized for every URL at once (BaseURL is at least the part AbsURL
 	// adds): doubling a buffer of megabytes takes fresh pages, which come slowly

@@ -51,10 +51,10 @@ func BenchmarkExtractHTML(b *testing.B) {
 // TestMain shortens the fuzzer's minimisation of new inputs unless
 // -fuzzminimizetime is given. Go minimises every input that finds new
 // coverage before it counts any exec, for up to 60 s by default, with
-// O(n²) candidate cuts of the input. The cleaner costs ~0.5 ms per 1 KB
-// seed (about 1 µs a byte: a dozen regexps per block) and ~5x that under
-// coverage instrumentation, so each early discovery froze the exec count
-// for a minute: "execs: 8 (0/sec)" for the whole of a short -fuzztime.
+// O(n²) candidate cuts of the input. Each cut runs the whole cleaner (a
+// dozen regexps per block, slower still under coverage instrumentation), so
+// with the default every early discovery would stall the exec count for most
+// of a short -fuzztime.
 // It is not a hang: CleanText scales linearly (BenchmarkCleanTextLarge).
 func TestMain(m *testing.M) {
 	flag.Parse()

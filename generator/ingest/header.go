@@ -189,7 +189,7 @@ func formPrompt(blocks []*block, i int) bool {
 
 // minTitleScore is what a headline must score; below it readHeader falls
 // back to the nearest headline-like block, which is more often wrong than
-// a weak candidate (0.2 to 0.4 measure the same on readability-pages).
+// a weak candidate (the exact value matters little on readability-pages).
 const minTitleScore = 0.3
 
 // titleMargin is how much worse than the best an earlier headline may score.

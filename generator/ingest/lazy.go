@@ -7,7 +7,7 @@ import (
 
 // lazyRegexp compiles expr on its first use, not at init: every digest
 // command links this package but only ingest matches text, and compiling
-// all the patterns up front cost each run (a build too) about 16 ms.
+// all the patterns up front would delay the start of every run, a build too.
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -13,7 +13,7 @@ var nameSeparators = strings.NewReplacer(" and ", ",", " & ", ",", "; ", ",")
 // anything (cookies, newsletters) are found by furnitureWords instead,
 // which keeps the machine from trying each pattern at every position.
 // It is matched against the lowercased block: without (?i) the matcher is
-// a third faster, and whole-page dumps have hundreds of blocks.
+// faster, and whole-page dumps have hundreds of blocks.
 var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`\d+\s*:\s*\d+`, // share counters "0 : 0"
 	`\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago`,

@@ -11,7 +11,7 @@ import (
 // extractors are the HTML extractors TestEvalHTML can measure, by name.
 var extractors = map[string]Extractor{"": Readability, "readability": Readability, "trafilatura": trafilaturaExtractor}
 
-// trafilaturaExtractor is the extractor readability was measured against.
+// trafilaturaExtractor is the alternative TestEvalHTML can compare readability with.
 func trafilaturaExtractor(doc *html.Node, base *url.URL) (*html.Node, error) {
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     base,

@@ -165,7 +165,8 @@ func render(md goldmark.Markdown, src []byte, root ast.Node, resolve Resolver) (
 
 // htmlOut is where bodies are rendered, kept as strings: goldmark wraps a
 // writer that is not buffered in a new 4 KB bufio.Writer, and a fresh
-// buffer, then a copy, for each of 10,000 bodies was 150 MB of garbage.
+// buffer, then a copy, for every body would make garbage in proportion to
+// the whole site.
 type htmlOut struct {
 	b bytes.Buffer
 	w *bufio.Writer

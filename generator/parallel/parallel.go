@@ -9,8 +9,8 @@ import (
 
 // Do runs fn for 0..n-1 on every core and returns the first error; after an
 // error the remaining items are skipped. Workers take the next item from a
-// counter: handing thousands of small items over a channel cost a context
-// switch each.
+// counter: handing thousands of small items over a channel would cost a
+// context switch each.
 func Do(n int, fn func(i int) error) error {
 	var next atomic.Int64
 	var failed atomic.Bool

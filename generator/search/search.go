@@ -15,8 +15,8 @@ const Path = "search/index.json"
 // Index is the JSON search index of the site's articles: an array of
 // {"t": title, "u": URL, "d": day, "s": summary, "g": topic names, "o": source},
 // the last three left out when empty. It is written by hand, as
-// encoding/json would write it: through reflection it took a tenth of a warm
-// build of a 10,000-entry site.
+// encoding/json would write it: going through reflection for every article
+// would weigh on every warm build of a large site.
 func Index(s *site.Site) ([]byte, error) {
 	size := 2
 	for _, a := range s.Articles {

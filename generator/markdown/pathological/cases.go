@@ -1,5 +1,5 @@
-// Package pathological generates the Markdown bodies that once made a build
-// take minutes: each is small enough to be a plausible entry (1 to 1.6 MB)
+// Package pathological generates Markdown bodies that would take an unguarded
+// build minutes: each is small enough to be a plausible entry (1 to 1.6 MB)
 // but repeats one construct a parser or minifier handles badly. The markdown
 // and publish packages benchmark them and test that none of them hangs.
 package pathological
