@@ -16,7 +16,10 @@ type Units struct {
 	file  func(*site.Article) Key // the hash of an entry file
 
 	once   sync.Once
-	values [deps.Updated + 1][]Key // by kind and object; Summary is worked out each time
+	values [deps.Updated + 1][]Key // by kind and object, but Summary
+
+	summaryOnce []sync.Once // by article: a summary's value is asked for once it is known
+	summaries   []Key
 
 	findOnce sync.Once
 	find     map[findKey]int32
@@ -30,14 +33,25 @@ type findKey struct {
 // NewUnits is the units of s; front and file give the hashes of an
 // article's front matter and entry file.
 func NewUnits(s *site.Site, front, file func(*site.Article) Key) *Units {
-	return &Units{s: s, front: front, file: file}
+	return &Units{s: s, front: front, file: file,
+		summaryOnce: make([]sync.Once, len(s.Articles)), summaries: make([]Key, len(s.Articles))}
 }
 
-// Value is the value of u. A Summary is read as it stands, so its value
-// is asked for only once the summary is known.
+// Prepare works out the values and the index of names ahead of their
+// first use, beside other work.
+func (u *Units) Prepare() {
+	u.Value(deps.Unit{Kind: deps.Articles})
+	u.findOnce.Do(u.index)
+}
+
+// Value is the value of u. A Summary's value is taken the first time it is
+// asked for, so it is asked for only once the summary is known.
 func (u *Units) Value(x deps.Unit) Key {
 	if x.Kind == deps.Summary {
-		return NewHasher().Int(int64(x.Kind)).String(u.s.Articles[x.Obj].Summary).Sum()
+		u.summaryOnce[x.Obj].Do(func() {
+			u.summaries[x.Obj] = NewHasher().Int(int64(x.Kind)).String(u.s.Articles[x.Obj].Summary).Sum()
+		})
+		return u.summaries[x.Obj]
 	}
 	u.once.Do(func() {
 		for k := deps.Article; k <= deps.Updated; k++ {
