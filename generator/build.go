@@ -28,6 +28,7 @@ type BuildOptions struct {
 	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
 	NoCache  bool          // neither read nor write <Site>/.digest-cache
 	Force    bool          // replace an output folder that holds files digest did not write
+	Memo     *Memo         // shared by the builds of one process (the preview's); nil for none
 	Private  bool          // Out belongs to this process (digest serve): its records stay in memory
 	// PagesReady, when set, is called once the changed pages are in place
 	// and before the feeds, sitemaps and search index are made, when the
@@ -80,7 +81,7 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 	}
 	b := newBuilder(opts, out)
 	if err := b.run(); err != nil {
-		lastBuilds.Delete(b.siteKey()) // the changes it was told of are not built
+		opts.Memo.forget() // the changes it was told of are not built
 		return nil, err
 	}
 	b.warn.print(opts.Log)

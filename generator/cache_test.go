@@ -136,9 +136,10 @@ func TestWarmBuildMatchesColdBuild(t *testing.T) {
 
 func TestRepeatedBuildsInOneProcess(t *testing.T) {
 	dir, out := warmSite(t)
+	memo := &Memo{}
 	for i := range 3 {
 		appendTo(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "\nMore.\n")
-		res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: "<script>reload()</script>"})
+		res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: "<script>reload()</script>", Memo: memo})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,7 +272,7 @@ func TestListingOfNewFoldersIsTrustedOnceAged(t *testing.T) {
 	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
 	distrusted := func() int {
 		t.Helper()
-		e := cache.Open(dir).Entries()
+		e := cache.Open(dir, nil).Entries()
 		if e == nil || len(e.Folders) == 0 {
 			t.Fatal("no cached listing")
 		}

@@ -79,7 +79,7 @@ func newBuilder(opts BuildOptions, out string) *builder {
 	b := &builder{opts: opts, out: out, began: time.Now(), res: &BuildResult{}}
 	b.clock = stopwatch{res: b.res, start: b.began, cpu: processCPU()}
 	if !opts.NoCache {
-		b.store = cache.Open(opts.Site)
+		b.store = cache.Open(opts.Site, opts.Memo.cacheMemo())
 		b.prefetch()
 	}
 	return b

@@ -13,43 +13,64 @@ import (
 	"github.com/digest-news/digest/generator/content"
 )
 
-// lastBuild is what a build of a site left for the next one in this
-// process, when told what changed in between (the preview).
+// lastBuild is what a build of a site left for the next one sharing its
+// memo, when told what changed in between (the preview).
 type lastBuild struct {
 	config  cache.Key
 	listing content.Listing
 	records map[string]*cache.Entry
 }
 
-var lastBuilds sync.Map // absolute site folder -> *lastBuild
-
-func (b *builder) siteKey() string {
-	abs, err := filepath.Abs(b.opts.Site)
-	if err != nil {
-		return b.opts.Site
-	}
-	return abs
+// Memo is what the builds of one site that share it keep in memory between
+// them: digest serve holds one for its rebuilds. Its zero value is ready.
+type Memo struct {
+	cache cache.Memo
+	mu    sync.Mutex
+	last  *lastBuild
 }
 
-// lastBuild is the last build of this site in this process, when its
+func (m *Memo) cacheMemo() *cache.Memo {
+	if m == nil {
+		return nil
+	}
+	return &m.cache
+}
+
+// forget drops the last build, whose entries can no longer be trusted.
+func (m *Memo) forget() {
+	if m != nil {
+		m.mu.Lock()
+		m.last = nil
+		m.mu.Unlock()
+	}
+}
+
+// lastBuild is the last build of this site with the same memo, when its
 // entries may be trusted: the caller says what changed since, and the
 // configuration is the same.
 func (b *builder) lastBuild() *lastBuild {
+	m := b.opts.Memo
+	if m == nil {
+		return nil
+	}
 	if b.opts.Changed == nil || slices.Contains(b.opts.Changed, ".") {
-		lastBuilds.Delete(b.siteKey()) // events were lost, or nobody watches
+		m.forget() // events were lost, or nobody watches
 		return nil
 	}
-	v, ok := lastBuilds.Load(b.siteKey())
-	if !ok || v.(*lastBuild).config != b.cfgKey {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.last == nil || m.last.config != b.cfgKey {
 		return nil
 	}
-	return v.(*lastBuild)
+	return m.last
 }
 
 // rememberBuild keeps this build's entries for the next build of the site.
 func (b *builder) rememberBuild() {
-	if b.opts.Changed != nil {
-		lastBuilds.Store(b.siteKey(), &lastBuild{config: b.cfgKey, listing: b.listing, records: b.entries.Records()})
+	if m := b.opts.Memo; m != nil && b.opts.Changed != nil {
+		m.mu.Lock()
+		m.last = &lastBuild{config: b.cfgKey, listing: b.listing, records: b.entries.Records()}
+		m.mu.Unlock()
 	}
 }
 

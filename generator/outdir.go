@@ -77,7 +77,7 @@ func isOutputFolder(siteDir, out string) bool {
 		return true
 	}
 	abs, err := filepath.Abs(out)
-	return err == nil && cache.Open(siteDir).Outputs(abs) != nil
+	return err == nil && cache.Open(siteDir, nil).Outputs(abs) != nil
 }
 
 // realPath is the absolute path of name with its symbolic links resolved,

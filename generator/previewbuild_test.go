@@ -38,7 +38,7 @@ func TestPreviewBuildsMatchColdBuild(t *testing.T) {
 	copyTree(t, "testdata/site", dir)
 	out := filepath.Join(t.TempDir(), "site")
 	var told []string // what the output held each time the tabs were told
-	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: inject, Private: true, Changed: []string{},
+	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: inject, Private: true, Changed: []string{}, Memo: &Memo{},
 		PagesReady: func() {
 			data, _ := os.ReadFile(filepath.Join(out, "2026/03/02/tide-tables-reprinted/index.html"))
 			told = append(told, string(data))

@@ -298,7 +298,7 @@ func randomEdits(t *testing.T, seed uint64, steps int, preview bool) {
 	out := filepath.Join(t.TempDir(), "public")
 	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow}
 	if preview {
-		opts.Private, opts.Inject, opts.Changed = true, "<script>reload()</script>", []string{}
+		opts.Private, opts.Inject, opts.Changed, opts.Memo = true, "<script>reload()</script>", []string{}, &Memo{}
 	}
 	if _, err := Build(opts); err != nil {
 		t.Fatal(err)

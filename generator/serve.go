@@ -87,6 +87,7 @@ type previewer struct {
 	opts   ServeOptions
 	out    string // the temporary output folder
 	srv    *preview.Server
+	memo   Memo // what each rebuild leaves for the next
 	broken bool
 }
 
@@ -130,7 +131,7 @@ func (p *previewer) build(changed []string) {
 	base, swap := basePath(p.opts.Site), entriesOnly(changed)
 	var shown time.Duration // when the tabs were first told, if before the end
 	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
-		Future: p.opts.Future, Inject: preview.Script, Private: true, Changed: changed,
+		Future: p.opts.Future, Inject: preview.Script, Private: true, Changed: changed, Memo: &p.memo,
 		PagesReady: func() {
 			p.srv.Built(base, swap)
 			if shown == 0 {

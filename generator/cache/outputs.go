@@ -4,7 +4,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"sync"
 	"unsafe"
 
 	"github.com/digest-news/digest/generator/deps"
@@ -40,9 +39,11 @@ type readOutputs struct {
 // Outputs loads what was last published into out; nil when unknown.
 func (s *Store) Outputs(out string) *Outputs {
 	name := outName(out)
-	if o, ok := private.Load(filepath.Join(s.dir, name)); ok {
-		c := *o.(*Outputs)
-		return &c
+	if s.memo != nil {
+		if o, ok := s.memo.private.Load(filepath.Join(s.dir, name)); ok {
+			c := *o.(*Outputs)
+			return &c
+		}
 	}
 	var o Outputs
 	base, ok := s.loadSum(name, &o)
@@ -110,11 +111,10 @@ func (s *Store) SaveOutputs(o *Outputs, changed, removed []string) error {
 // RememberOutputs records, in memory only, what was published into o.Out, a
 // folder that lives no longer than this process (the preview's).
 func (s *Store) RememberOutputs(o *Outputs) {
-	private.Store(filepath.Join(s.dir, outName(o.Out)), o.Named()) // the next build's model numbers its units anew
+	if s.memo != nil {
+		s.memo.private.Store(filepath.Join(s.dir, outName(o.Out)), o.Named()) // the next build's model numbers its units anew
+	}
 }
-
-// private holds the records of RememberOutputs.
-var private sync.Map // path of the record as a file -> *Outputs
 
 // DropOutputs forgets what was published into out (before it changes
 // without a record, so that a failure cannot leave a stale record).
@@ -122,7 +122,9 @@ func (s *Store) DropOutputs(out string) {
 	name := outName(out)
 	s.removeFile(name)
 	s.removeFile(name + deltaSuffix)
-	private.Delete(filepath.Join(s.dir, name))
+	if s.memo != nil {
+		s.memo.private.Delete(filepath.Join(s.dir, name))
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.read, name)
@@ -130,7 +132,9 @@ func (s *Store) DropOutputs(out string) {
 
 func (s *Store) removeFile(name string) {
 	os.Remove(filepath.Join(s.dir, name))
-	mem.Delete(filepath.Join(s.dir, name))
+	if s.memo != nil {
+		s.memo.files.Delete(filepath.Join(s.dir, name))
+	}
 }
 
 func encodeDelta(e *encoder, v *outputDelta) {

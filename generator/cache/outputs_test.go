@@ -25,7 +25,7 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	out := filepath.Join(site, "public")
 	base := filepath.Join(site, Dir, outName(out))
 	delta := base + deltaSuffix
-	if err := Open(site).SaveOutputs(record(out, 100), nil, nil); err != nil {
+	if err := Open(site, nil).SaveOutputs(record(out, 100), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	baseBytes, err := os.ReadFile(base)
@@ -34,8 +34,8 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	}
 
 	// A build reads the record, changes a few files and removes one.
-	mem.Clear()
-	s := Open(site)
+
+	s := Open(site, nil)
 	o := s.Outputs(out)
 	next := &Outputs{Out: out, Files: maps.Clone(o.Files)}
 	next.Files["p1/index.html"] = Output{Key: Sum([]byte("new")), Stamp: publish.Stamp{Size: 7, MTime: 7}}
@@ -56,21 +56,21 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	if err := s.SaveOutputs(next, append(changed, "p3/index.html"), removed); err != nil {
 		t.Fatal(err)
 	}
-	mem.Clear() // a new process
-	if got := Open(site).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, next.Files) {
+
+	if got := Open(site, nil).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, next.Files) {
 		t.Fatalf("record with delta differs from what was saved")
 	}
 
 	// The next build changes a few more: the delta keeps both builds' changes.
-	s = Open(site)
+	s = Open(site, nil)
 	o = s.Outputs(out)
 	third := &Outputs{Out: out, Files: maps.Clone(o.Files)}
 	third.Files["p4/index.html"] = Output{Stamp: publish.Stamp{Size: 10, MTime: 10}}
 	if err := s.SaveOutputs(third, []string{"p4/index.html"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	mem.Clear()
-	if got := Open(site).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, third.Files) {
+
+	if got := Open(site, nil).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, third.Files) {
 		t.Fatalf("record after two deltas differs from what was saved")
 	}
 
@@ -81,19 +81,19 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := record(out, 50)
-	if err := Open(site).SaveOutputs(fresh, nil, nil); err != nil {
+	if err := Open(site, nil).SaveOutputs(fresh, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(delta, stale, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	mem.Clear()
-	if got := Open(site).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, fresh.Files) {
+
+	if got := Open(site, nil).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, fresh.Files) {
 		t.Fatalf("a delta of another base was applied")
 	}
 
 	// Many changes write the whole record again and remove the delta.
-	s = Open(site)
+	s = Open(site, nil)
 	s.Outputs(out)
 	many := record(out, 50)
 	var all []string
@@ -108,12 +108,12 @@ func TestOutputsSavedAsDelta(t *testing.T) {
 	if _, err := os.Stat(delta); !os.IsNotExist(err) {
 		t.Errorf("delta kept beside a new base: %v", err)
 	}
-	mem.Clear()
-	if got := Open(site).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, many.Files) {
+
+	if got := Open(site, nil).Outputs(out); got == nil || !reflect.DeepEqual(got.Files, many.Files) {
 		t.Fatalf("rewritten record differs from what was saved")
 	}
 
-	Open(site).DropOutputs(out)
+	Open(site, nil).DropOutputs(out)
 	for _, f := range []string{base, delta} {
 		if _, err := os.Stat(f); !os.IsNotExist(err) {
 			t.Errorf("%s kept after DropOutputs", filepath.Base(f))

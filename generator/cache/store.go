@@ -79,19 +79,31 @@ func (o *Outputs) Named() *Outputs {
 
 // Store is the cache of one site folder.
 type Store struct {
-	dir string
+	dir  string
+	memo *Memo // nil: nothing is kept in memory between builds
 
 	mu   sync.Mutex
 	read map[string]*readOutputs // by record file name (see Outputs)
 }
 
 // Open returns the cache of the site in dir (the folder may not exist yet).
-func Open(site string) *Store {
+// The builds that share a memo (the preview's) keep what they read and
+// saved in it too; memo may be nil.
+func Open(site string, memo *Memo) *Store {
 	abs, err := filepath.Abs(site)
 	if err != nil {
 		abs = site
 	}
-	return &Store{dir: filepath.Join(abs, Dir)}
+	return &Store{dir: filepath.Join(abs, Dir), memo: memo}
+}
+
+// Memo is what the builds of one process that share it keep in memory: the
+// last value saved or loaded per cache file, with the file's stamp, so that
+// a later build skips decoding; and the records of output folders that live
+// no longer than the process (see RememberOutputs).
+type Memo struct {
+	files   sync.Map // path -> memo
+	private sync.Map // path of the record as a file -> *Outputs
 }
 
 // Entries loads the cached entries; nil when absent or unreadable.
@@ -114,10 +126,6 @@ func outName(out string) string {
 	return "out-" + Key(sum).String()[:16]
 }
 
-// mem keeps the last value saved or loaded per cache file, with the file's
-// stamp, so that repeated builds in one process skip decoding.
-var mem sync.Map // path -> memo
-
 type memo struct {
 	stamp publish.Stamp
 	sum   uint32 // the file's checksum
@@ -138,15 +146,19 @@ func (s *Store) loadSum(name string, v any) (uint32, bool) {
 		return 0, false
 	}
 	stamp := publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
-	if m, ok := mem.Load(file); ok && m.(memo).stamp == stamp {
-		return m.(memo).sum, copyInto(m.(memo).value, v)
+	if s.memo != nil {
+		if m, ok := s.memo.files.Load(file); ok && m.(memo).stamp == stamp {
+			return m.(memo).sum, copyInto(m.(memo).value, v)
+		}
 	}
 	data, err := readFile(file)
 	if err != nil || decode(data, v) != nil {
 		return 0, false
 	}
 	sum := binary.LittleEndian.Uint32(data[len(header):])
-	mem.Store(file, memo{stamp: stamp, sum: sum, value: v})
+	if s.memo != nil {
+		s.memo.files.Store(file, memo{stamp: stamp, sum: sum, value: v})
+	}
 	return sum, true
 }
 
@@ -197,10 +209,13 @@ func (s *Store) saveSum(name string, v any) (uint32, error) {
 	if err != nil {
 		return 0, err
 	}
+	if s.memo == nil {
+		return sum, nil
+	}
 	if info, err := os.Stat(file); err == nil && !numbered(v) {
-		mem.Store(file, memo{stamp: publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}, sum: sum, value: v})
+		s.memo.files.Store(file, memo{stamp: publish.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}, sum: sum, value: v})
 	} else {
-		mem.Delete(file)
+		s.memo.files.Delete(file)
 	}
 	return sum, nil
 }

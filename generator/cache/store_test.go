@@ -107,14 +107,13 @@ func TestStoreRoundTripAndDamage(t *testing.T) {
 	}
 	for name, spoil := range damage {
 		t.Run(name, func(t *testing.T) {
-			s := Open(site)
+			s := Open(site, nil)
 			if err := s.SaveOutputs(outputs, nil, nil); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.SaveEntries(entries); err != nil {
 				t.Fatal(err)
 			}
-			mem.Clear() // a new process
 			if got := s.Outputs(out); got == nil || !reflect.DeepEqual(got.Files, outputs.Files) {
 				t.Fatalf("outputs round trip: %+v", got)
 			}
@@ -130,7 +129,6 @@ func TestStoreRoundTripAndDamage(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			mem.Clear()
 			if got := s.Outputs(out); got != nil {
 				t.Errorf("damaged outputs record used: %+v", got)
 			}
@@ -143,7 +141,8 @@ func TestStoreRoundTripAndDamage(t *testing.T) {
 
 func TestOutputsOfAnotherFolderIgnored(t *testing.T) {
 	site := t.TempDir()
-	s := Open(site)
+	memo := &Memo{}
+	s := Open(site, memo)
 	a := &Outputs{Out: filepath.Join(site, "a"), Files: map[string]Output{"x": {}}}
 	if err := s.SaveOutputs(a, nil, nil); err != nil {
 		t.Fatal(err)
@@ -162,6 +161,9 @@ func TestOutputsOfAnotherFolderIgnored(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(site, Dir, outName(a.Out))); err == nil {
 		t.Error("remembered record written to disk")
 	}
+	if got := Open(site, nil).Outputs(a.Out); got != nil {
+		t.Error("a build that does not share the memo sees its remembered record")
+	}
 	s.DropOutputs(a.Out)
 }
 
@@ -175,14 +177,13 @@ func TestLargeEntriesRoundTrip(t *testing.T) {
 		in.Files[name] = &Entry{Size: int64(i), Hash: Sum([]byte(name)), Entry: fullEntry(t, name), Excerpt: strings.Repeat("x", i%200)}
 		in.Feed[Sum([]byte(name))] = strings.Repeat("<p>feed</p>", i%50)
 	}
-	if err := Open(site).SaveEntries(in); err != nil {
+	if err := Open(site, nil).SaveEntries(in); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Stat(filepath.Join(site, Dir, "entries")); err != nil || info.Size() < 4*writeAt {
 		t.Fatalf("cache file too small to test writing in pieces: %v, %v", info, err)
 	}
-	mem.Clear()
-	out := Open(site).Entries()
+	out := Open(site, nil).Entries()
 	if out == nil || len(out.Files) != len(in.Files) || len(out.Feed) != len(in.Feed) {
 		t.Fatalf("round trip of %d entries lost some: %+v", len(in.Files), out)
 	}
