@@ -43,7 +43,7 @@ type builder struct {
 	cfgKey   cache.Key
 	rendered atomic.Int64
 	renderMu sync.Mutex
-	renders  []string // the pages rendered
+	renders  []string  // the pages rendered
 	global   cache.Key // everything every page depends on
 	units    *cache.Units
 	ready    []atomic.Bool // by article: its Summary is known
