@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -15,13 +14,9 @@ import (
 	digest "github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/content"
-	"github.com/digest-news/digest/generator/deps"
-	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/markdown"
 	"github.com/digest-news/digest/generator/parallel"
-	"github.com/digest-news/digest/generator/publish"
 	"github.com/digest-news/digest/generator/render"
-	"github.com/digest-news/digest/generator/search"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -55,13 +50,18 @@ type builder struct {
 	added    int      // of them, outputs old does not have
 	sink     sink
 	prog     *buildProgress
-	inFeed   map[*site.Article]bool
-	artKeys  map[*site.Article]articleKeys
-	shown    map[string]bool // pages published before the others (see showEdited)
-	feedMu   sync.Mutex
-	feedOut  map[cache.Key]string // feed HTML by cache.FeedKey
-	listing  content.Listing      // the entry files
-	warn     warnings
+	saver    background // saves the entries cache
+
+	themeReady <-chan parsedTheme
+	pages      []*site.Page
+	pageKeys   []cache.Key
+	inFeed     map[*site.Article]bool
+	artKeys    map[*site.Article]articleKeys
+	shown      map[string]bool // pages published before the others (see showEdited)
+	feedMu     sync.Mutex
+	feedOut    map[cache.Key]string // feed HTML by cache.FeedKey
+	listing    content.Listing      // the entry files
+	warn       warnings
 
 	prevEntries chan *cache.Entries // the cache files, being read (see prefetch)
 	prevOutputs chan recordedOutputs
@@ -85,117 +85,78 @@ func newBuilder(opts BuildOptions, out string) *builder {
 	return b
 }
 
-// prefetch reads the cache files while the build lists and reads the site,
-// and looks at the recorded output files meanwhile: a core is often idle
-// then, and the look was a third of a warm build's pages stage.
-func (b *builder) prefetch() {
-	entries, outputs := make(chan *cache.Entries, 1), make(chan recordedOutputs, 1)
-	b.prevEntries, b.prevOutputs = entries, outputs
-	go func() { entries <- b.store.Entries() }()
-	go func() {
-		var r recordedOutputs
-		if info, err := os.Stat(b.out); err == nil && info.IsDir() {
-			r.rec = b.store.Outputs(b.out)
-		}
-		if r.rec != nil && !b.opts.Private { // the preview's folder changes only by its builder
-			checkOutputs(b.out, r.rec)
-			r.checked = true
-		}
-		outputs <- r
-	}()
-}
-
-// checkOutputs compares every recorded output file with its record, and
-// takes the key of each that changed since: its page is then made again.
-func checkOutputs(out string, rec *cache.Outputs) {
-	names := make([]string, 0, len(rec.Files))
-	for name := range rec.Files {
-		names = append(names, name)
-	}
-	folder := publish.OpenFolder(out)
-	defer folder.Close()
-	const chunk = 256
-	changed := make([][]string, (len(names)+chunk-1)/chunk)
-	parallel.Do(len(changed), func(c int) error {
-		for _, name := range names[c*chunk : min((c+1)*chunk, len(names))] {
-			if st, ok := folder.Stamp(name, false); !ok || st != rec.Files[name].Stamp {
-				changed[c] = append(changed[c], name)
-			}
-		}
-		return nil
-	})
-	for _, list := range changed {
-		for _, name := range list {
-			o := rec.Files[name]
-			o.Key = cache.Key{}
-			rec.Files[name] = o
-		}
-	}
-}
-
+// run is the recipe: each stage in turn, timed.
 func (b *builder) run() error {
-	theme := b.parseTheme()
-	if err := b.load(); err != nil {
+	b.themeReady = b.parseTheme()
+	defer b.saver.wait()
+	for _, stage := range []struct {
+		name string
+		do   func() error
+	}{
+		{"load", b.load},             // digest.yaml and the entries, parsed or taken from the cache
+		{"model", b.model},           // the site, finished: summaries known so far, keys, notes
+		{"keys", b.keys},             // each page's key from what it read last time; the sink
+		{"pages", b.publishAllPages}, // every page whose key changed, rendered and minified
+		{"feeds", b.feeds},           // feeds, sitemaps, search index, static files
+		{"commit", b.commit},         // the output switched in whole, the cache saved
+	} {
+		if err := stage.do(); err != nil {
+			return err
+		}
+		b.clock.lap(stage.name)
+	}
+	return nil
+}
+
+// keys works out the pages' recorded keys and opens the sink they go to.
+func (b *builder) keys() error {
+	b.pages = b.site.Pages()
+	b.res.Pages = len(b.pages)
+	if err := b.showEdited(b.pages); err != nil {
 		return err
 	}
-	b.clock.lap("load")
-	if err := b.model(<-theme); err != nil {
-		return err
-	}
-	b.clock.lap("model")
-	pages := b.site.Pages()
-	b.res.Pages = len(pages)
-	if err := b.showEdited(pages); err != nil {
-		return err
-	}
-	keys := b.recordedKeys(pages)
-	sk, err := b.openSink(pages, keys)
-	if err != nil {
-		return err
-	}
+	b.pageKeys = b.recordedKeys(b.pages)
+	sk, err := b.openSink(b.pages, b.pageKeys)
 	b.sink = sk
-	b.clock.lap("keys")
+	return err
+}
+
+// publishAllPages publishes the pages. The entries cache is saved beside the feeds
+// when the pages made all the feed HTML it holds (no earlier cache to take
+// some from), else beside the commit.
+func (b *builder) publishAllPages() error {
 	b.prog = startBuildProgress(b.opts.Log, b.began)
-	b.prog.total.Store(int64(len(pages)))
-	err = b.publishPages(pages, keys)
+	b.prog.total.Store(int64(len(b.pages)))
+	err := b.publishPages(b.pages, b.pageKeys)
 	b.prog.end()
-	b.theme = nil // its cached fragments, megabytes, are not needed for the feeds
-	// The entries cache is saved beside the commit, or beside the feeds when
-	// the pages made all the feed HTML it holds (no earlier cache to take
-	// some from): saving 10,000 entries kept a core busy on its own.
-	saved := make(chan struct{})
-	saving := false
-	save := func() {
-		if !saving {
-			saving = true
-			go func() { defer close(saved); b.saveEntries() }()
-		}
-	}
-	defer func() {
-		if saving {
-			<-saved
-		}
-	}()
+	b.theme = nil // its cached fragments are not needed for the feeds
 	if err == nil {
-		b.clock.lap("pages")
 		b.res.Stages = append(b.res.Stages, b.work.stages()...)
 		if !b.entries.HasPrevious() {
-			save()
+			b.saver.start(b.saveEntries)
 		}
 		err = b.pagesReady()
 	}
-	if err == nil {
-		err = b.publishFeeds()
-	}
 	if err != nil {
 		b.sink.abort()
-		return err
 	}
-	b.clock.lap("feeds")
+	return err
+}
+
+func (b *builder) feeds() error {
+	err := b.publishFeeds()
+	if err != nil {
+		b.sink.abort()
+	}
+	return err
+}
+
+// commit switches the new output in and saves what the next build reuses.
+func (b *builder) commit() error {
 	b.forgetChanging()
-	save()
+	b.saver.start(b.saveEntries)
 	written, err := b.sink.commit()
-	<-saved
+	b.saver.wait()
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", b.opts.Out, err)
 	}
@@ -206,8 +167,27 @@ func (b *builder) run() error {
 	b.res.Articles = len(b.site.Articles)
 	b.saveOutputs()
 	b.rememberBuild()
-	b.clock.lap("commit")
 	return nil
+}
+
+// background runs one job beside the build, at most once.
+type background struct {
+	done    chan struct{}
+	started bool
+}
+
+func (g *background) start(job func()) {
+	if g.started {
+		return
+	}
+	g.started, g.done = true, make(chan struct{})
+	go func() { defer close(g.done); job() }()
+}
+
+func (g *background) wait() {
+	if g.started {
+		<-g.done
+	}
 }
 
 // load reads the configuration and the entries, reusing cached parses.
@@ -273,7 +253,8 @@ func (b *builder) parseTheme() <-chan parsedTheme {
 }
 
 // model takes the theme and works out the key every page shares.
-func (b *builder) model(theme parsedTheme) error {
+func (b *builder) model() error {
+	theme := <-b.themeReady
 	if theme.err != nil {
 		return theme.err
 	}
@@ -356,80 +337,6 @@ func (b *builder) articleKeys() {
 
 type articleKeys struct{ own, shown cache.Key }
 
-// writtenMinimal are the outputs made as compact as the minifier would
-// leave them (TestWrittenMinimal): minifying their megabytes again on every
-// build was wasted.
-var writtenMinimal = map[string]bool{feed.SitemapPath: true, search.Path: true}
-
-// put minifies one file and hands it to the sink.
-func (b *builder) put(name string, key cache.Key, units []deps.Unit, raw *bytes.Buffer) error {
-	t := time.Now()
-	data := raw
-	if !b.opts.NoMinify && publish.Minifiable(name) && !writtenMinimal[name] {
-		min := bufPool.Get().(*bytes.Buffer)
-		defer bufPool.Put(min)
-		min.Reset()
-		if err := publish.MinifyTo(min, name, raw); err != nil {
-			return err
-		}
-		data = min
-		t = since(t, &b.work.minify)
-	}
-	stamp, err := b.sink.put(name, data.Bytes())
-	if err != nil {
-		return err
-	}
-	since(t, &b.work.write)
-	b.record(name, cache.Output{Key: key, Stamp: stamp, Units: units}, true)
-	return nil
-}
-
-// keep reuses the published file when its key is unchanged.
-func (b *builder) keep(name string, key cache.Key, deps string) bool {
-	if b.old == nil {
-		return false
-	}
-	o, ok := b.old.Files[name]
-	if !ok || o.Key != key || !b.sink.keep(name, o.Stamp) {
-		return false
-	}
-	b.record(name, cache.Output{Key: key, Stamp: o.Stamp, Deps: deps}, false)
-	return true
-}
-
-// record notes an output in this build's record; changed says it may differ
-// from the old record's, which keeps saving the record cheap (cache.Store.SaveOutputs).
-func (b *builder) record(name string, o cache.Output, changed bool) {
-	added := false
-	if changed && b.old != nil {
-		_, had := b.old.Files[name]
-		added = !had
-	}
-	b.nextMu.Lock()
-	b.next.Files[name] = o
-	if changed {
-		b.changed = append(b.changed, name)
-		if added {
-			b.added++
-		}
-	}
-	b.nextMu.Unlock()
-}
-
-// stale are the outputs of the old record this build did not make.
-func (b *builder) stale() []string {
-	if b.old == nil || len(b.next.Files)-b.added == len(b.old.Files) {
-		return nil // every old output was made again
-	}
-	var stale []string
-	for name := range b.old.Files {
-		if _, ok := b.next.Files[name]; !ok {
-			stale = append(stale, name)
-		}
-	}
-	return stale
-}
-
 func (b *builder) feedKey(a *site.Article) cache.Key {
 	return cache.NewHasher().Key(b.global).Key(b.entries.Hash(a.Entry)).String(a.Permalink).Sum()
 }
@@ -447,44 +354,6 @@ func (b *builder) feedHTML(a *site.Article) string {
 		return h
 	}
 	return ""
-}
-
-// saveEntries keeps the parsed entries and feed HTML for the next build.
-func (b *builder) saveEntries() {
-	if b.store == nil {
-		return
-	}
-	b.feedMu.Lock()
-	feedHTML := b.feedOut
-	b.feedMu.Unlock()
-	if e := b.entries.Result(feedHTML); e != nil {
-		b.store.SaveEntries(e) // a cache that cannot be saved only costs time
-	}
-}
-
-// forgetChanging keeps the output record true through a commit that fails
-// halfway: files about to change are recorded without a stamp, which no
-// file matches; a folder swapped whole loses its record.
-func (b *builder) forgetChanging() {
-	if b.store == nil {
-		return
-	}
-	if _, inPlace := b.sink.(*placeSink); inPlace && !b.opts.Private && b.store.SaveOutputs(b.next, b.changed, b.stale()) == nil {
-		return
-	}
-	b.store.DropOutputs(b.out)
-}
-
-// saveOutputs records what the output folder now holds.
-func (b *builder) saveOutputs() {
-	if b.store == nil {
-		return
-	}
-	if b.opts.Private {
-		b.store.RememberOutputs(b.next)
-	} else {
-		b.store.SaveOutputs(b.next, b.changed, b.stale())
-	}
 }
 
 // themeFS is the site's own folder (templates or static) when it has one,
