@@ -9,5 +9,15 @@
 // decided; the few functions they get (see Funcs) format dates, names and
 // URLs and never compute site structure.
 //
-// Input: a *site.Page. Output: the page's HTML on an io.Writer.
+// Templates get views of the model, not the model: a page, its site, its
+// articles, days, months, years and topics, each read through fields and
+// methods that note in the page's deps.Reads every unit of the model they
+// hand out. That record is what a warm build keys the page by (see package
+// cache), so a template may reach site data in any way (with, variables,
+// range, neighbours, cached fragments) and stay right. A cached fragment is
+// rendered once per build and key; what it reads is added to each page that
+// shows it, so it must depend on nothing but its key.
+//
+// Input: a *site.Page. Output: the page's HTML on an io.Writer, and the
+// units it read.
 package render
