@@ -9,9 +9,12 @@ import (
 )
 
 // Updater changes an output folder in place, for builds that change few
-// files: it leaves unchanged files alone, holds changed ones in memory until
-// Commit, then replaces each atomically (a new file renamed over the old)
-// and removes stale ones. A build that fails before Commit changes nothing.
+// files: it leaves unchanged files alone (they keep their inode and stamp),
+// holds changed ones in memory until Flush or Commit, and publishes them
+// together with the removal of stale ones as one change (commitInPlace):
+// the folder is the old site or the new one, also after a full disk or a
+// kill, once the next build has started on it. A build that fails before
+// Commit changes nothing.
 type Updater struct {
 	// Overwrite makes Put write every file it is given without reading the
 	// published one first: for a folder only its builder reads (the
@@ -19,6 +22,7 @@ type Updater struct {
 	Overwrite bool
 
 	out     string
+	err     error // an earlier build's commit that could not be finished
 	mu      sync.Mutex
 	pending map[string][]byte
 	written int64 // files written by Flush
@@ -26,9 +30,12 @@ type Updater struct {
 	bytes   atomic.Int64
 }
 
-// NewUpdater starts updating the folder out in place.
+// NewUpdater starts updating the folder out in place. It first finishes or
+// undoes what killed builds left in and beside out, so that Keep and Put
+// compare with a whole site.
 func NewUpdater(out string) *Updater {
-	return &Updater{out: filepath.Clean(out), pending: map[string][]byte{}}
+	out = filepath.Clean(out)
+	return &Updater{out: out, err: removeLeftovers(out), pending: map[string][]byte{}}
 }
 
 // Keep reports whether the output file name still has the given stamp, so
@@ -68,60 +75,44 @@ func (u *Updater) Put(name string, data []byte) (Stamp, bool, error) {
 	return Stamp{}, false, nil
 }
 
-// Flush writes the changed files given so far, and returns their stamps.
+// Flush publishes the changed files given so far, as one change, and
+// returns their stamps.
 func (u *Updater) Flush() (map[string]Stamp, error) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	names := make([]string, 0, len(u.pending))
-	for name := range u.pending {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	stamps := make(map[string]Stamp, len(names))
-	for _, name := range names {
-		dst := filepath.Join(u.out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return stamps, err
-		}
-		tmp := filepath.Join(filepath.Dir(dst), ".digest-new-"+filepath.Base(dst))
-		st, err := writeFile(tmp, u.pending[name])
-		if err != nil {
-			os.Remove(tmp)
-			return stamps, err
-		}
-		if err := os.Rename(tmp, dst); err != nil { // keeps the stamp
-			os.Remove(tmp)
-			return stamps, err
-		}
-		stamps[name] = st
-		delete(u.pending, name)
-		u.written++
-	}
-	return stamps, nil
+	return u.commit(nil)
 }
 
-// Commit writes the changed files and removes the stale ones; it returns the
-// stamps of the files it wrote since the last Flush.
+// Commit publishes the changed files and removes the stale ones, as one
+// change; it returns the stamps of the files it wrote since the last Flush.
 func (u *Updater) Commit(stale []string) (Result, map[string]Stamp, error) {
-	stamps, err := u.Flush()
+	dels := make([]string, 0, len(stale))
+	for _, name := range stale {
+		if filepath.IsLocal(filepath.FromSlash(name)) {
+			dels = append(dels, name)
+		}
+	}
+	stamps, err := u.commit(dels)
 	if err != nil {
 		return Result{}, nil, err
 	}
-	for _, name := range stale {
-		rel := filepath.FromSlash(name)
-		if !filepath.IsLocal(rel) {
-			continue
-		}
-		dst := filepath.Join(u.out, rel)
-		if err := os.Remove(dst); err != nil && !os.IsNotExist(err) {
-			return Result{}, nil, err
-		}
-		// Drop folders the removal left empty (os.Remove fails on others).
-		for dir := filepath.Dir(dst); dir != u.out && len(dir) > len(u.out); dir = filepath.Dir(dir) {
-			if os.Remove(dir) != nil {
-				break
-			}
-		}
-	}
 	return Result{Files: u.files.Load(), Bytes: u.bytes.Load(), Written: u.written}, stamps, nil
+}
+
+func (u *Updater) commit(dels []string) (map[string]Stamp, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.err != nil {
+		return nil, u.err
+	}
+	puts := make([]change, 0, len(u.pending))
+	for name, data := range u.pending {
+		puts = append(puts, change{name, data})
+	}
+	sort.Slice(puts, func(a, b int) bool { return puts[a].name < puts[b].name })
+	stamps, err := commitInPlace(u.out, puts, dels)
+	if err != nil {
+		return nil, err
+	}
+	u.written += int64(len(puts))
+	clear(u.pending)
+	return stamps, nil
 }

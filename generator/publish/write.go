@@ -2,9 +2,11 @@ package publish
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -49,7 +51,7 @@ func NewWriter(out string) (*Writer, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return nil, err
 	}
-	RemoveLeftovers(out)
+	removeLeftovers(out) // what is left of a killed update is replaced whole
 	next, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
 	if err != nil {
 		return nil, err
@@ -62,13 +64,29 @@ func NewWriter(out string) (*Writer, error) {
 	return w, nil
 }
 
-// RemoveLeftovers deletes the half-filled folders (and replaced outputs) that
-// killed builds of out left beside it.
+// RemoveLeftovers deletes the half-filled folders (and replaced outputs)
+// that killed builds of out left beside it, puts back an output a killed
+// swap had moved aside, and finishes or undoes an in-place update a killed
+// build left inside it.
 func RemoveLeftovers(out string) {
-	old, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-*"))
-	for _, dir := range old {
+	removeLeftovers(filepath.Clean(out)) // a Writer replaces whatever is left
+}
+
+func removeLeftovers(out string) error {
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	aside := withPrefix(parent, "."+base+".old-")
+	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) && len(aside) > 0 {
+		// Killed between the two renames of a swap without exchange: the
+		// old output is whole, the new one was never in place.
+		if err := os.Rename(aside[0], out); err != nil {
+			return err
+		}
+		aside = aside[1:]
+	}
+	for _, dir := range append(aside, withPrefix(parent, "."+base+".new-")...) {
 		os.RemoveAll(dir)
 	}
+	return recoverCommits(out)
 }
 
 // Write places one file, hard-linking the old output's file when it holds
@@ -189,26 +207,39 @@ func Write(out string, files []File) (Result, error) {
 	return w.Commit()
 }
 
-// swap puts next in the place of out and removes the old output.
+// swap puts next in the place of out in one step where the file system can
+// exchange them, and removes the old output.
 func swap(out, next string) error {
 	if err := os.Chmod(next, 0o755); err != nil {
 		return err
 	}
-	prev := ""
-	if _, err := os.Lstat(out); err == nil {
-		prev = next + ".old"
-		if err := os.Rename(out, prev); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(next, out); err != nil {
-		if prev != "" {
-			os.Rename(prev, out)
-		}
+	switch err := exchange(next, out); {
+	case err == nil:
+		at("exchanged")
+		os.RemoveAll(next) // the old output: the new one is in place, the next build removes what is left
+		return nil
+	case errors.Is(err, os.ErrNotExist):
+		return os.Rename(next, out) // no old output
+	case !errors.Is(err, errors.ErrUnsupported):
 		return err
 	}
-	if prev != "" {
-		return os.RemoveAll(prev)
+	// Two renames: between them out is missing, and the old output, whole,
+	// is under a name removeLeftovers puts back.
+	base := "." + filepath.Base(out)
+	aside := filepath.Join(filepath.Dir(out), base+".old-"+strings.TrimPrefix(filepath.Base(next), base+".new-"))
+	if err := os.Rename(out, aside); err != nil {
+		return err
+	}
+	at("aside")
+	if err := os.Rename(next, out); err != nil {
+		os.Rename(aside, out)
+		return err
+	}
+	// Renamed to a name removeLeftovers deletes before the removal starts,
+	// so a part of it is never put back.
+	gone := next + ".old"
+	if os.Rename(aside, gone) == nil {
+		os.RemoveAll(gone)
 	}
 	return nil
 }

@@ -1,0 +1,10 @@
+//go:build !linux
+
+package publish
+
+import "errors"
+
+var exchangeOff bool
+
+// exchange would swap the folders a and b in one step.
+func exchange(a, b string) error { return errors.ErrUnsupported }
