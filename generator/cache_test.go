@@ -294,3 +294,25 @@ func TestListingOfNewFoldersIsTrustedOnceAged(t *testing.T) {
 		t.Errorf("after a build of aged folders, %d folders are still distrusted in the cache", n)
 	}
 }
+
+// An edit of the same size whose modification time was put back (cp -p,
+// rsync -a, tar x) is still seen: the file's inode or change time moved.
+func TestWarmBuildSeesEditWithRestoredTime(t *testing.T) {
+	dir, out := warmSite(t)
+	entry := filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md")
+	info, err := os.Stat(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, entry, "title: Tide", "title: Tidy")
+	if err := os.Chtimes(entry, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := os.Stat(entry); now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime()) {
+		t.Fatal("the edit should keep the size and time")
+	}
+	if _, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true}))
+}

@@ -253,6 +253,8 @@ func encodeEntries(e *encoder, v *Entries) {
 		e.str(name)
 		e.int(r.Size)
 		e.int(r.MTime)
+		e.uint(r.ID.Inode)
+		e.int(r.ID.Change)
 		e.key(r.Hash)
 		e.key(r.Front)
 		e.entry(&r.Entry)
@@ -286,7 +288,9 @@ func decodeEntries(payload []byte, v *Entries) error {
 	for i := range recs {
 		r := &recs[i]
 		name := d.str()
-		r.Size, r.MTime, r.Hash, r.Front = d.int(), d.int(), d.key(), d.key()
+		r.Size, r.MTime = d.int(), d.int()
+		r.ID = publish.FileID{Inode: d.uint(), Change: d.int()}
+		r.Hash, r.Front = d.key(), d.key()
 		d.entry(&r.Entry)
 		r.Excerpt, r.Converted = d.str(), d.bool()
 		v.Files[name] = r

@@ -23,8 +23,8 @@ type EntrySet struct {
 	prev   *Entries
 
 	mu       sync.Mutex
-	stats    map[string]publish.Stamp // taken before reading
-	files    map[string]*Entry        // the next cache, by file
+	stats    map[string]identified // taken before reading
+	files    map[string]*Entry     // the next cache, by file
 	byEntry  map[*content.Entry]*Entry
 	dirty    bool
 	parses   int              // files parsed, not taken from the cache
@@ -62,8 +62,14 @@ func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
 	if prev != nil && prev.Config != config {
 		prev = nil
 	}
-	return &EntrySet{id: entrySets.Add(1), site: site, folder: publish.OpenFolder(site), config: config, prev: prev, stats: map[string]publish.Stamp{},
+	return &EntrySet{id: entrySets.Add(1), site: site, folder: publish.OpenFolder(site), config: config, prev: prev, stats: map[string]identified{},
 		files: make(map[string]*Entry, n), byEntry: make(map[*content.Entry]*Entry, n), dirty: prev == nil}
+}
+
+// identified is how an entry file looked before it was read.
+type identified struct {
+	publish.Stamp
+	id publish.FileID
 }
 
 // Close releases the site folder once the entry files are read.
@@ -106,18 +112,18 @@ func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
 	if r := s.trusted[file]; r != nil && !s.changed[file] {
 		return s.use(file, r, cfg)
 	}
-	st, ok := s.folder.Stamp(file, true) // an entry may be a symbolic link
+	st, id, ok := s.folder.Identify(file, true) // an entry may be a symbolic link
 	if !ok {
 		return nil
 	}
 	if s.prev != nil {
 		r := s.prev.Files[file]
-		if r != nil && r.Size == st.Size && r.MTime == st.MTime {
+		if r != nil && r.Size == st.Size && r.MTime == st.MTime && r.ID == id {
 			return s.use(file, r, cfg)
 		}
 	}
 	s.mu.Lock()
-	s.stats[file] = st // for parsed, which records it
+	s.stats[file] = identified{st, id} // for parsed, which records it
 	s.mu.Unlock()
 	return nil
 }
@@ -147,7 +153,7 @@ func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if st, ok := s.stats[file]; ok {
-		r.Size, r.MTime = st.Size, st.MTime
+		r.Size, r.MTime, r.ID = st.Size, st.MTime, st.id
 	}
 	s.files[file] = r
 	s.byEntry[e] = r

@@ -18,7 +18,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 7\n"
+const header = "digest-cache 8\n"
 
 // sumSize is the length of the checksum after the header: a CRC-32C of the
 // payload, enough to detect damage at a fraction of a SHA-256's cost.
@@ -29,10 +29,11 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // Entry is a parsed entry file as it was on disk.
 type Entry struct {
 	Size, MTime int64
-	Hash        Key           // SHA-256 of the file's bytes
-	Front       Key           // SHA-256 of its front matter's bytes (see ShownKey and Units)
-	Entry       content.Entry // parsed, without Body
-	Excerpt     string        // the body's first paragraph as text, when Converted
+	ID          publish.FileID // with size and time, tells a same-size copy that kept the time
+	Hash        Key            // SHA-256 of the file's bytes
+	Front       Key            // SHA-256 of its front matter's bytes (see ShownKey and Units)
+	Entry       content.Entry  // parsed, without Body
+	Excerpt     string         // the body's first paragraph as text, when Converted
 	Converted   bool
 
 	owner uint64 // the EntrySet.id of the set that parsed it, which alone may change it

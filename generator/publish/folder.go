@@ -27,5 +27,22 @@ func (f *Folder) Stamp(name string, follow bool) (Stamp, bool) {
 	return f.stamp(rel, follow)
 }
 
+// FileID tells apart two files of the same size and modification time: a
+// copy that kept the time of what it replaced (cp -p, rsync -a, tar x) has
+// another inode or change time. Zero where the system gives neither.
+type FileID struct {
+	Inode  uint64
+	Change int64 // status change time, nanoseconds since the epoch
+}
+
+// Identify is Stamp with the file's FileID, from the same look at it.
+func (f *Folder) Identify(name string, follow bool) (Stamp, FileID, bool) {
+	rel := filepath.FromSlash(name)
+	if !filepath.IsLocal(rel) {
+		return Stamp{}, FileID{}, false
+	}
+	return f.identify(rel, follow)
+}
+
 // Close releases the folder's handle.
 func (f *Folder) Close() { closeFolder(f.fd) }

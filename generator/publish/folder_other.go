@@ -22,3 +22,8 @@ func (f *Folder) stamp(rel string, follow bool) (Stamp, bool) {
 	}
 	return stampOf(info), true
 }
+
+func (f *Folder) identify(rel string, follow bool) (Stamp, FileID, bool) {
+	st, ok := f.stamp(rel, follow)
+	return st, FileID{}, ok
+}

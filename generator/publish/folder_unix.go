@@ -26,6 +26,24 @@ func (f *Folder) stamp(rel string, follow bool) (Stamp, bool) {
 	if f.fd < 0 && !follow {
 		return regularStamp(f.dir + string(filepath.Separator) + rel)
 	}
+	st, ok := f.stat(rel, follow)
+	if !ok {
+		return Stamp{}, false
+	}
+	return stampOfStat(&st), true
+}
+
+func (f *Folder) identify(rel string, follow bool) (Stamp, FileID, bool) {
+	st, ok := f.stat(rel, follow)
+	if !ok {
+		return Stamp{}, FileID{}, false
+	}
+	sec, nsec := st.Ctim.Unix()
+	return stampOfStat(&st), FileID{Inode: uint64(st.Ino), Change: sec*1e9 + nsec}, true
+}
+
+// stat looks at a regular file under the folder.
+func (f *Folder) stat(rel string, follow bool) (unix.Stat_t, bool) {
 	var st unix.Stat_t
 	var err error
 	switch {
@@ -36,8 +54,5 @@ func (f *Folder) stamp(rel string, follow bool) (Stamp, bool) {
 	default:
 		err = fstatat(f.fd, rel, &st, unix.AT_SYMLINK_NOFOLLOW)
 	}
-	if err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return Stamp{}, false
-	}
-	return stampOfStat(&st), true
+	return st, err == nil && st.Mode&unix.S_IFMT == unix.S_IFREG
 }
