@@ -136,75 +136,45 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 	case deps.Articles:
 		articleRefs(h, s.Articles)
 	case deps.Days:
-		h.Int(int64(len(s.Days)))
-		for _, d := range s.Days {
-			h.String(d.URL)
-		}
+		refs(h, s.Days, func(d *site.Day) string { return d.URL })
 	case deps.Months:
-		h.Int(int64(len(s.Months)))
-		for _, m := range s.Months {
-			h.String(m.URL)
-		}
+		refs(h, s.Months, func(m *site.Month) string { return m.URL })
 	case deps.Years:
-		h.Int(int64(len(s.Years)))
-		for _, y := range s.Years {
-			h.String(y.URL)
-		}
+		refs(h, s.Years, func(y *site.Year) string { return y.URL })
 	case deps.Topics:
-		h.Int(int64(len(s.Topics)))
-		for _, t := range s.Topics {
-			h.String(t.Slug)
-		}
+		refs(h, s.Topics, func(t *site.Topic) string { return t.Slug })
 	case deps.Updated:
 		h.Int(s.Updated.UnixNano())
 	}
 }
 
-func articleRef(h *Hasher, a *site.Article) {
-	if a == nil {
+// ref adds the name of an object that may be absent (nil), which name gives.
+func ref[T any](h *Hasher, x *T, name func(*T) string) {
+	if x == nil {
 		h.Int(-1)
 		return
 	}
-	h.String(a.Entry.File)
+	h.String(name(x))
 }
+
+func articleRef(h *Hasher, a *site.Article) {
+	ref(h, a, func(a *site.Article) string { return a.Entry.File })
+}
+func topicRef(h *Hasher, t *site.Topic) { ref(h, t, func(t *site.Topic) string { return t.Slug }) }
+func dayRef(h *Hasher, d *site.Day)     { ref(h, d, func(d *site.Day) string { return d.URL }) }
+func monthRef(h *Hasher, m *site.Month) { ref(h, m, func(m *site.Month) string { return m.URL }) }
+func yearRef(h *Hasher, y *site.Year)   { ref(h, y, func(y *site.Year) string { return y.URL }) }
 
 func articleRefs(h *Hasher, list []*site.Article) {
+	refs(h, list, func(a *site.Article) string { return a.Entry.File })
+}
+
+// refs adds a list of objects by their names.
+func refs[T any](h *Hasher, list []*T, name func(*T) string) {
 	h.Int(int64(len(list)))
-	for _, a := range list {
-		h.String(a.Entry.File)
+	for _, x := range list {
+		h.String(name(x))
 	}
-}
-
-func topicRef(h *Hasher, t *site.Topic) {
-	if t == nil {
-		h.Int(-1)
-		return
-	}
-	h.String(t.Slug)
-}
-
-func dayRef(h *Hasher, d *site.Day) {
-	if d == nil {
-		h.Int(-1)
-		return
-	}
-	h.String(d.URL)
-}
-
-func monthRef(h *Hasher, m *site.Month) {
-	if m == nil {
-		h.Int(-1)
-		return
-	}
-	h.String(m.URL)
-}
-
-func yearRef(h *Hasher, y *site.Year) {
-	if y == nil {
-		h.Int(-1)
-		return
-	}
-	h.String(y.URL)
 }
 
 // ID names the object of x (see deps.Namer).

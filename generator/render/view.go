@@ -65,10 +65,7 @@ func newPage(c *pageRender) pageView {
 		v.Site = &siteView{Config: s.Config, BasePath: s.BasePath, Feeds: s.Feeds, Preview: s.Preview, c: c, s: s}
 	}
 	if p.Articles != nil {
-		v.Articles = make([]*articleView, len(p.Articles))
-		for i, a := range p.Articles {
-			v.Articles[i] = newArticle(c, a)
-		}
+		v.Articles = viewsOf(c, p.Articles, newArticle)
 	}
 	if v.Description == "" && v.Article != nil {
 		v.Description = v.Article.Summary() // an article page describes itself by its summary
@@ -97,11 +94,7 @@ func (v *siteView) Days() []*dayView {
 
 func (v *siteView) Months() []*monthView {
 	v.c.read(deps.Months, 0)
-	list := make([]*monthView, len(v.s.Months))
-	for i, m := range v.s.Months {
-		list[i] = newMonth(v.c, m)
-	}
-	return list
+	return viewsOf(v.c, v.s.Months, newMonth)
 }
 
 func (v *siteView) Years() []*yearView {

@@ -22,10 +22,13 @@ func newDay(c *pageRender, d *site.Day) *dayView {
 	return &dayView{Date: d.Date, URL: d.URL, d: d, c: c}
 }
 
-func days(c *pageRender, list []*site.Day) []*dayView {
-	views := make([]*dayView, len(list))
-	for i, d := range list {
-		views[i] = newDay(c, d)
+func days(c *pageRender, list []*site.Day) []*dayView { return viewsOf(c, list, newDay) }
+
+// viewsOf are the views of a list of the model's objects.
+func viewsOf[T, V any](c *pageRender, list []T, view func(*pageRender, T) V) []V {
+	views := make([]V, len(list))
+	for i, x := range list {
+		views[i] = view(c, x)
 	}
 	return views
 }
@@ -94,13 +97,7 @@ func newYear(c *pageRender, y *site.Year) *yearView {
 	return &yearView{Date: y.Date, URL: y.URL, y: y, c: c}
 }
 
-func years(c *pageRender, list []*site.Year) []*yearView {
-	views := make([]*yearView, len(list))
-	for i, y := range list {
-		views[i] = newYear(c, y)
-	}
-	return views
-}
+func years(c *pageRender, list []*site.Year) []*yearView { return viewsOf(c, list, newYear) }
 
 func (v *yearView) list() *site.Year {
 	v.c.read(deps.Year, v.y.Index)
@@ -111,13 +108,7 @@ func (v *yearView) Count() int       { return v.list().Count }
 func (v *yearView) Newer() *yearView { return newYear(v.c, v.list().Newer) }
 func (v *yearView) Older() *yearView { return newYear(v.c, v.list().Older) }
 
-func (v *yearView) Months() []*monthView {
-	list := make([]*monthView, len(v.list().Months))
-	for i, m := range v.y.Months {
-		list[i] = newMonth(v.c, m)
-	}
-	return list
-}
+func (v *yearView) Months() []*monthView { return viewsOf(v.c, v.list().Months, newMonth) }
 
 // topicView is a topic: its name, description, URL and feeds come from the
 // configuration (or, with no topics configured, the slugs entries use),
@@ -136,13 +127,7 @@ func newTopic(c *pageRender, t *site.Topic) *topicView {
 	return &topicView{Slug: t.Slug, Name: t.Name, Description: t.Description, URL: t.URL, Feeds: t.Feeds, t: t, c: c}
 }
 
-func topics(c *pageRender, list []*site.Topic) []*topicView {
-	views := make([]*topicView, len(list))
-	for i, t := range list {
-		views[i] = newTopic(c, t)
-	}
-	return views
-}
+func topics(c *pageRender, list []*site.Topic) []*topicView { return viewsOf(c, list, newTopic) }
 
 func (v *topicView) Articles() []articleRef {
 	return articles(v.c, v.t.Articles, deps.Topic, v.t.Index)
