@@ -69,3 +69,28 @@ func sameMaps(t *testing.T, got, want map[string][]byte) {
 		}
 	}
 }
+
+// A file of the site's own to publish as it is (a verification file, say)
+// goes in static/: it is in the output after a small build, which updates
+// the folder in place, and after a big one, which replaces it.
+func TestStaticFilesSurviveEveryBuild(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "testdata/site", dir)
+	copyTheme(t, dir)
+	verify := filepath.Join(dir, "static", "google123.html")
+	if err := os.WriteFile(verify, []byte("google-site-verification: google123.html\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	appendTo(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "\nMore.\n") // a small build
+	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	if _, err := os.Stat(filepath.Join(out, "google123.html")); err != nil {
+		t.Errorf("after a small build: %v", err)
+	}
+	editFile(t, filepath.Join(dir, "digest.yaml"), "title: ", "title: New ") // every page changes
+	build(t, BuildOptions{Site: dir, Out: out, Now: fixtureNow})
+	if data, err := os.ReadFile(filepath.Join(out, "google123.html")); err != nil || !strings.Contains(string(data), "google123") {
+		t.Errorf("after a big build: %v", err)
+	}
+}
