@@ -13,6 +13,9 @@ import (
 // place, so the mapping stays valid; it is never unmapped because decoded
 // strings point into it.
 func readFile(name string) ([]byte, error) {
+	if err := regular(name); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -21,6 +24,9 @@ func readFile(name string) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errNotRegular
 	}
 	if info.Size() == 0 || info.Size() != int64(int(info.Size())) {
 		return os.ReadFile(name)

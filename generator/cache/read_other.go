@@ -4,4 +4,9 @@ package cache
 
 import "os"
 
-func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+func readFile(name string) ([]byte, error) {
+	if err := regular(name); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(name)
+}

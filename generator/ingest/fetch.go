@@ -167,7 +167,13 @@ func walk(dir string) ([]Input, []error) {
 	return ins, errs
 }
 
+// readFile reads an input file; anything but a regular file (a FIFO, a
+// device) is refused before it is opened, as reading one could block or
+// never end.
 func readFile(p string) (Input, error) {
+	if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
+		return Input{}, fmt.Errorf("%s: not a regular file; give ingest plain files, folders, URLs or - for standard input", p)
+	}
 	fh, err := os.Open(p)
 	if err != nil {
 		return Input{}, pathErr(p, err)
