@@ -86,9 +86,10 @@ func (b *builder) publishFeeds() error {
 	// same inputs as in the last build was checked then. The checks run among
 	// the writes: the sink publishes nothing before its commit. A feed is
 	// checked just before its own put, as the minifier works in place on the
-	// bytes it is given: checking it beside the put took a copy of every feed.
-	// A preview publishes nothing, and the checks were half of its rebuild
-	// after an edit of the newest entry (which is in every feed of its topics).
+	// bytes it is given: checking it beside the put would need a copy. A
+	// preview publishes nothing, so it skips the checks, which would
+	// otherwise weigh on every rebuild after an edit of the newest entry (in
+	// every feed of its topics).
 	findings := make([][]check.Finding, len(files))
 	err = parallel.Do(len(files), func(i int) error {
 		f := files[i]
@@ -108,8 +109,8 @@ func (b *builder) publishFeeds() error {
 
 // wholeSiteKeys adds to inputs the keys of the search index and the sitemap:
 // what they show of every article and page. After an edit of an article's
-// body they rarely change, and making them to compare took a sixth of a
-// warm build, hashing their bytes a twentieth.
+// body they rarely change, and making them only to compare would cost a warm
+// build more than the edit itself.
 func (b *builder) wholeSiteKeys(inputs map[string]cache.Key) {
 	h := cache.NewHasher().Key(b.global).String(search.Path).Int(int64(len(b.site.Articles)))
 	for _, a := range b.site.Articles {

@@ -76,8 +76,8 @@ func (b *builder) rememberBuild() {
 
 // listEntries lists the entry files, or takes them from the last build in
 // this process when the watcher saw no file added or removed, or from the
-// cache when no folder changed: listing a folder per day was a seventh of a
-// warm build.
+// cache when no folder changed: a digest has a folder per day, and listing
+// them all is much of a warm build.
 func (b *builder) listEntries(fsys fs.FS, last *lastBuild, prev *cache.Entries) (content.Listing, error) {
 	if last != nil && !newFiles(b.opts.Site, last.listing.Files, b.opts.Changed) {
 		return last.listing, nil

@@ -19,7 +19,7 @@ import (
 
 // prefetch reads the cache files while the build lists and reads the site,
 // and looks at the recorded output files meanwhile: a core is often idle
-// then, and the look was a third of a warm build's pages stage.
+// then, and the look is a large part of a warm build.
 func (b *builder) prefetch() {
 	entries, outputs := make(chan *cache.Entries, 1), make(chan recordedOutputs, 1)
 	b.prevEntries, b.prevOutputs = entries, outputs

@@ -14,16 +14,16 @@ import (
 	"github.com/digest-news/digest/generator/publish"
 )
 
-// The cache files are written field by field (gob took a quarter of a second
-// to decode the entries of a 10,000-entry site). Strings are decoded as
-// slices of the payload itself, which is never changed after reading: a
-// copy cost a 10,000-entry site a fifth of a second in page faults. TestCodecCoversEntry fails when
-// content.Entry gains a field this file does not write.
+// The cache files are written field by field, which decodes much faster
+// than gob. Strings are decoded as slices of the payload itself, which is
+// never changed after reading: a copy would touch every page of it again.
+// TestCodecCoversEntry fails when content.Entry gains a field this file
+// does not write.
 
 // encoder writes a cache file to w a piece at a time (see spill): the
 // header, room for the checksum, then the payload, whose checksum it keeps.
-// Encoding 10,000 entries whole took 16 MB of fresh memory at the end of a
-// cold build, its peak.
+// Encoding a whole site in memory first would raise a cold build's peak,
+// which comes at its end.
 type encoder struct {
 	b    []byte
 	w    io.Writer

@@ -130,7 +130,7 @@ func (s *EntrySet) known(file string, cfg *content.Config) *content.Entry {
 
 // use takes the entry of a cached record. The record's own entry serves:
 // a build changes nothing of an entry (its zone is that of the configuration
-// the record was made with), and copying 10,000 of them took fresh memory,
+// the record was made with), and a copy of each would take fresh memory,
 // which is slow to come by.
 func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entry {
 	s.mu.Lock()
@@ -214,7 +214,7 @@ func (s *EntrySet) Converted(e *content.Entry, excerpt string) {
 		return
 	}
 	s.dirty = true
-	if r.owner == s.id { // no one else holds it: 10,000 copies were 5 MB of a cold build's peak
+	if r.owner == s.id { // no one else holds it: a copy of every record would raise a cold build's peak
 		r.Excerpt, r.Converted = excerpt, true
 		return
 	}

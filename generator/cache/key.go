@@ -15,7 +15,7 @@ func (k Key) String() string { return hex.EncodeToString(k[:]) }
 // Hasher builds a Key from a sequence of values; each value is written with
 // its length, so different sequences never run together. Values gather in a
 // buffer hashed in one go: a key is mostly a few short strings, and writing
-// each to the hash cost more than hashing it.
+// each to the hash would cost more than hashing it.
 type Hasher struct {
 	h   hash.Hash // made when the values outgrow buf
 	buf []byte

@@ -11,8 +11,8 @@ import (
 )
 
 // An output record is saved as a base file and a small delta file beside
-// it: a warm build changes a few of 12,000 records, and writing them all
-// again was a twentieth of its time. The delta holds every change since
+// it: a warm build changes a few of thousands of records, and writing them
+// all again would be a noticeable part of its time. The delta holds every change since
 // the base, so each save replaces it; once it grows past a sixteenth of the
 // record, the base is written again and the delta removed.
 const (
@@ -74,7 +74,7 @@ func (s *Store) Outputs(out string) *Outputs {
 // SaveOutputs records what was published into o.Out: as a delta of the
 // record Outputs read, when small enough. changed names every file whose
 // record may differ from that one's, removed every file it lost: working
-// them out here took two passes over 12,000 records for each save.
+// them out here would take two passes over every record for each save.
 func (s *Store) SaveOutputs(o *Outputs, changed, removed []string) error {
 	name := outName(o.Out)
 	s.mu.Lock()

@@ -72,7 +72,7 @@ func GlobalKey(s *site.Site, config, theme Key, opts Options) Key {
 // ArticleKey is an article's own key: its entry file's hash and where it
 // stands in the build.
 // h is reset first: a build asks for two keys of every article, and a
-// Hasher for each cost more fresh memory than the hashing.
+// Hasher for each would cost more fresh memory than the hashing.
 func ArticleKey(h *Hasher, a *site.Article, fileHash Key) Key {
 	h.Reset()
 	return h.Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Sum()

@@ -3,9 +3,9 @@ package publish
 import "path/filepath"
 
 // Folder looks at files under one folder by their slash paths relative to
-// it. A warm build takes the stamp of every entry and output file, 22,000
-// at 10,000 entries; walking the folder's own path again for each was a
-// fifth of their cost. Safe for concurrent use.
+// it. A warm build takes the stamp of every entry and output file, and
+// walking the folder's own path again for each would add to every one of
+// them. Safe for concurrent use.
 type Folder struct {
 	dir string
 	fd  int // an open handle of dir, or -1 (see openFolder)

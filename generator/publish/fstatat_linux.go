@@ -10,7 +10,7 @@ import (
 )
 
 // fstatat is unix.Fstatat without its heap copy of the path: a warm build
-// stats 22,000 files, and the copies were a fifth of the cost.
+// stats every entry and output file.
 func fstatat(fd int, path string, st *unix.Stat_t, flags int) error {
 	var buf [512]byte
 	if len(path) >= len(buf) || strings.IndexByte(path, 0) >= 0 {

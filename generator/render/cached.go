@@ -29,7 +29,7 @@ type cachedOutput struct {
 }
 
 // fragmentBufs are the buffers fragments are rendered into: a fresh one
-// grew four or five times for each of 30,000 fragments of a cold build.
+// would grow several times for each of a cold build's many fragments.
 var fragmentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // fragments holds the outputs of cached for the life of one Renderer,

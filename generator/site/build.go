@@ -90,8 +90,8 @@ func articleID(cfg *content.Config, e *content.Entry) string {
 }
 
 // permalink is the absolute URL of an entry's page: origin, base path, day
-// and slug in one string, whose tail serves as the site path. Building
-// three strings per entry was a tenth of the site model.
+// and slug in one string, whose tail serves as the site path, so that
+// an entry costs one string, not three.
 func permalink(origin, basePath string, e *content.Entry) string {
 	var b strings.Builder
 	b.Grow(len(origin) + len(basePath) + len("2006/01/02/") + len(e.Slug) + 1)

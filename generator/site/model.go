@@ -27,8 +27,8 @@ type Site struct {
 
 // Article is one published entry with everything its pages need. The front
 // matter fields that templates show are copied into it: templates look
-// fields up by reflection, and reaching one through embedded structs cost a
-// tenth of rendering an article page.
+// fields up by reflection, and a field of an embedded struct costs them a
+// search.
 type Article struct {
 	Entry *content.Entry
 
