@@ -126,12 +126,11 @@ func warmBuild(b *testing.B, private bool) {
 	var firstShown time.Time // when the edited entry's page was in place (preview)
 	var toShow time.Duration
 	if private {
-		opts.Inject, opts.Private, opts.Changed = preview.Script, true, []string{}
-		opts.PagesReady = func() {
+		opts.Preview = &Preview{Inject: preview.Script, Changed: []string{}, Memo: &Memo{}, PagesReady: func() {
 			if firstShown.IsZero() {
 				firstShown = time.Now()
 			}
-		}
+		}}
 	}
 	if _, err := Build(opts); err != nil {
 		b.Fatal(err)
@@ -145,7 +144,7 @@ func warmBuild(b *testing.B, private bool) {
 	if private {
 		edited = files[len(files)-1]
 		rel, _ := filepath.Rel(dir, edited)
-		opts.Changed = []string{filepath.ToSlash(rel)}
+		opts.Preview.Changed = []string{filepath.ToSlash(rel)}
 	}
 	orig, err := os.ReadFile(edited)
 	if err != nil {

@@ -16,30 +16,65 @@ import (
 
 // BuildOptions are the flags of digest build.
 type BuildOptions struct {
-	Site     string        // folder holding digest.yaml
-	Out      string        // output folder; default <Site>/public
-	BaseURL  string        // overrides base_url when set
-	Drafts   bool          // include drafts
-	Future   bool          // include entries dated after Now
-	NoMinify bool          // write unminified output, for debugging
-	Now      time.Time     // cut-off for future entries; zero means the current time
-	Log      io.Writer     // buildProgress and stats; nil for none
-	Stats    bool          // print time per stage
-	Inject   template.HTML // written before </body> of every page: the preview's live-reload script
-	NoCache  bool          // neither read nor write <Site>/.digest-cache
-	Force    bool          // replace an output folder that holds files digest did not write
-	Memo     *Memo         // shared by the builds of one process (the preview's); nil for none
-	Private  bool          // Out belongs to this process (digest serve): its records stay in memory
-	// PagesReady, when set, is called once the changed pages are in place
-	// and before the feeds, sitemaps and search index are made, when the
-	// build updates Out in place: the preview shows an edit that much sooner.
-	// If the build then fails, Out holds the new pages and the old feeds.
-	PagesReady func()
-	// Changed lists the inputs (paths relative to Site, with slashes) changed
-	// since the last successful build of Site in this process, as a watcher
+	Site     string    // folder holding digest.yaml
+	Out      string    // output folder; default <Site>/public
+	BaseURL  string    // overrides base_url when set
+	Drafts   bool      // include drafts
+	Future   bool      // include entries dated after Now
+	NoMinify bool      // write unminified output, for debugging
+	Now      time.Time // cut-off for future entries; zero means the current time
+	Log      io.Writer // buildProgress and stats; nil for none
+	Stats    bool      // print time per stage
+	NoCache  bool      // neither read nor write <Site>/.digest-cache
+	Force    bool      // replace an output folder that holds files digest did not write
+	Preview  *Preview  // the mode of digest serve's builds; nil for a plain build
+}
+
+// Preview is the mode of a build for digest serve: its output folder is its
+// own (nothing else changes it, so its files are not looked at, and its
+// feeds are not checked), every page carries Inject, and the builds that
+// share a Memo are told what changed between them.
+type Preview struct {
+	Inject template.HTML // written before </body> of every page: the live-reload script
+	Memo   *Memo         // shared by the rebuilds; nil for none
+	// Changed lists the inputs (paths relative to Site, with slashes)
+	// changed since the last successful build sharing Memo, as a watcher
 	// reports them; the other entries are taken from that build without a
 	// look at their files. nil means unknown: every file is looked at.
 	Changed []string
+	// PagesReady, when set, is called once the changed pages are in place
+	// and before the feeds, sitemaps and search index are made: the tabs
+	// show an edit that much sooner.
+	PagesReady func()
+}
+
+// memo, changed and pagesReady read a build's mode; a plain build has none.
+func (p *Preview) memo() *Memo {
+	if p == nil {
+		return nil
+	}
+	return p.Memo
+}
+
+func (p *Preview) changed() []string {
+	if p == nil {
+		return nil
+	}
+	return p.Changed
+}
+
+func (p *Preview) pagesReady() func() {
+	if p == nil {
+		return nil
+	}
+	return p.PagesReady
+}
+
+func (p *Preview) inject() template.HTML {
+	if p == nil {
+		return ""
+	}
+	return p.Inject
 }
 
 // BuildResult says what a build wrote.
@@ -72,7 +107,7 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "public")
 	}
-	if err := checkOutFolder(opts.Site, opts.Out, opts.Force || opts.Private); err != nil {
+	if err := checkOutFolder(opts.Site, opts.Out, opts.Force || opts.Preview != nil); err != nil {
 		return nil, err
 	}
 	out, err := filepath.Abs(opts.Out)
@@ -81,7 +116,7 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 	}
 	b := newBuilder(opts, out)
 	if err := b.run(); err != nil {
-		opts.Memo.forget() // the changes it was told of are not built
+		opts.Preview.memo().forget() // the changes it was told of are not built
 		return nil, err
 	}
 	b.warn.print(opts.Log)

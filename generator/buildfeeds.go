@@ -21,8 +21,11 @@ import (
 // publishFeeds makes the feeds, sitemaps, search index and static files;
 // each is written only when its bytes changed.
 func (b *builder) publishFeeds() error {
-	inputs := b.feedInputs()
-	b.wholeSiteKeys(inputs)
+	inputs := cache.FeedKeys(b.site, b.global, b.articleKey)
+	inputs[search.Path] = cache.IndexKey(b.site, b.global, search.Path, b.shownKey)
+	inputs[feed.SitemapPath] = cache.SitemapKey(b.global, feed.SitemapPath, func(each func(string, time.Time)) {
+		feed.SitemapURLs(b.site, each)
+	})
 	var index []byte
 	var indexErr error
 	indexKept := false
@@ -77,7 +80,7 @@ func (b *builder) publishFeeds() error {
 	for i, f := range files {
 		k, ok := inputs[f.Path]
 		if !ok {
-			k = b.contentKey(f.Path, cache.Sum(f.Data))
+			k = cache.FileKey(b.global, f.Path, cache.Sum(f.Data))
 		}
 		keys[i] = k
 	}
@@ -93,7 +96,7 @@ func (b *builder) publishFeeds() error {
 	findings := make([][]check.Finding, len(files))
 	err = parallel.Do(len(files), func(i int) error {
 		f := files[i]
-		if isFeedFile(f.Path) && !b.published(f.Path, keys[i]) && !b.opts.Private {
+		if isFeedFile(f.Path) && !b.published(f.Path, keys[i]) && b.opts.Preview == nil {
 			findings[i] = b.checkFeed(f)
 		}
 		if b.keep(f.Path, keys[i], "") {
@@ -105,76 +108,6 @@ func (b *builder) publishFeeds() error {
 		return err
 	}
 	return reportFindings(b.out, slices.Concat(findings...), b.opts.Log)
-}
-
-// wholeSiteKeys adds to inputs the keys of the search index and the sitemap:
-// what they show of every article and page. After an edit of an article's
-// body they rarely change, and making them only to compare would cost a warm
-// build more than the edit itself.
-func (b *builder) wholeSiteKeys(inputs map[string]cache.Key) {
-	h := cache.NewHasher().Key(b.global).String(search.Path).Int(int64(len(b.site.Articles)))
-	for _, a := range b.site.Articles {
-		h.Key(b.shownKey(a)) // all a record holds: see cache.ShownKey
-	}
-	inputs[search.Path] = h.Sum()
-	h = cache.NewHasher().Key(b.global).String(feed.SitemapPath)
-	feed.SitemapURLs(b.site, func(path string, lastmod time.Time) {
-		h.String(path).Bool(lastmod.IsZero()).Int(lastmod.UnixNano())
-	})
-	inputs[feed.SitemapPath] = h.Sum()
-}
-
-// contentKey is the key of a file of the given bytes' hash, which is all
-// it depends on besides what every file does.
-func (b *builder) contentKey(name string, sum cache.Key) cache.Key {
-	return cache.NewHasher().Key(b.global).String(name).Key(sum).Sum()
-}
-
-// feedInputs are the keys of the feeds by path: what each shows (the
-// articles of the site or of a topic it holds, or the days of editions.xml)
-// and what every file depends on.
-func (b *builder) feedInputs() map[string]cache.Key {
-	s := b.site
-	n := s.Config.FeedItems
-	capped := func(list []*site.Article) []*site.Article {
-		if n > 0 && len(list) > n {
-			return list[:n]
-		}
-		return list
-	}
-	key := func(l site.FeedLink, list []*site.Article, days []*site.Day) cache.Key {
-		h := cache.NewHasher().Key(b.global).String(l.Path).String(l.URL).String(l.Type).String(l.Title)
-		h.Int(s.Updated.UnixNano()).Int(int64(len(list)))
-		for _, a := range list {
-			h.Key(b.articleKey(a))
-		}
-		h.Int(int64(len(days)))
-		for _, d := range days {
-			h.String(d.URL).Int(int64(len(d.Articles)))
-			for _, a := range d.Articles {
-				h.Key(b.articleKey(a))
-			}
-		}
-		return h.Sum()
-	}
-	keys := map[string]cache.Key{}
-	for _, l := range s.Feeds {
-		if l.Path == "editions.xml" {
-			days := s.Days
-			if n > 0 && len(days) > n {
-				days = days[:n]
-			}
-			keys[l.Path] = key(l, nil, days)
-		} else {
-			keys[l.Path] = key(l, capped(s.Articles), nil)
-		}
-	}
-	for _, t := range s.Topics {
-		for _, l := range t.Feeds {
-			keys[l.Path] = key(l, capped(t.Articles), nil)
-		}
-	}
-	return keys
 }
 
 func isFeedFile(name string) bool { return check.IsFeed(name) || path.Base(name) == "feed.json" }

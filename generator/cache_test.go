@@ -139,7 +139,7 @@ func TestRepeatedBuildsInOneProcess(t *testing.T) {
 	memo := &Memo{}
 	for i := range 3 {
 		appendTo(t, filepath.Join(dir, "content/2026/03/02/tide-tables-reprinted.md"), "\nMore.\n")
-		res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: "<script>reload()</script>", Memo: memo})
+		res, err := Build(BuildOptions{Site: dir, Out: out, Now: fixtureNow, Preview: &Preview{Inject: "<script>reload()</script>", Memo: memo}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,7 +147,7 @@ func TestRepeatedBuildsInOneProcess(t *testing.T) {
 			t.Errorf("build %d rendered %d pages", i, res.Rendered)
 		}
 	}
-	cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true, Inject: "<script>reload()</script>"})
+	cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true, Preview: &Preview{Inject: "<script>reload()</script>"}})
 	sameTrees(t, out, cold)
 }
 

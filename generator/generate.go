@@ -79,7 +79,7 @@ func newBuilder(opts BuildOptions, out string) *builder {
 	b := &builder{opts: opts, out: out, began: time.Now(), res: &BuildResult{}}
 	b.clock = stopwatch{res: b.res, start: b.began, cpu: processCPU()}
 	if !opts.NoCache {
-		b.store = cache.Open(opts.Site, opts.Memo.cacheMemo())
+		b.store = cache.Open(opts.Site, opts.Preview.memo().cacheMemo())
 		b.prefetch()
 	}
 	return b
@@ -218,7 +218,7 @@ func (b *builder) load() error {
 	b.entries = cache.NewEntrySet(b.opts.Site, b.cfgKey, prev, len(listing.Files))
 	b.entries.Listed(listing)
 	if last != nil {
-		b.entries.Trust(last.records, b.opts.Changed)
+		b.entries.Trust(last.records, b.opts.Preview.changed())
 	}
 	entries, err := content.ParseFilesWith(fsys, listing.Files, cfg, b.entries.Hooks(cfg))
 	b.entries.Close()
@@ -244,7 +244,7 @@ func (b *builder) parseTheme() <-chan parsedTheme {
 		var t parsedTheme
 		fsys := themeFS(b.opts.Site, "templates")
 		if t.r, t.err = render.New(fsys); t.err == nil {
-			t.r.Inject = b.opts.Inject
+			t.r.Inject = b.opts.Preview.inject()
 			t.key, t.err = cache.ThemeKey(fsys)
 		}
 		done <- t
@@ -270,7 +270,7 @@ func (b *builder) model() error {
 	paged := make(chan struct{}) // the pages (which show the summaries) are made beside the keys
 	go func() { defer close(paged); b.site.Pages() }()
 	defer func() { <-paged }()
-	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Inject)}
+	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Preview.inject())}
 	b.articleKeys()
 	b.global = cache.GlobalKey(b.site, b.cfgKey, theme.key, opts)
 	b.units = cache.NewUnits(b.site,

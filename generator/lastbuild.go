@@ -49,11 +49,11 @@ func (m *Memo) forget() {
 // entries may be trusted: the caller says what changed since, and the
 // configuration is the same.
 func (b *builder) lastBuild() *lastBuild {
-	m := b.opts.Memo
+	m := b.opts.Preview.memo()
 	if m == nil {
 		return nil
 	}
-	if b.opts.Changed == nil || slices.Contains(b.opts.Changed, ".") {
+	if changed := b.opts.Preview.changed(); changed == nil || slices.Contains(changed, ".") {
 		m.forget() // events were lost, or nobody watches
 		return nil
 	}
@@ -67,7 +67,7 @@ func (b *builder) lastBuild() *lastBuild {
 
 // rememberBuild keeps this build's entries for the next build of the site.
 func (b *builder) rememberBuild() {
-	if m := b.opts.Memo; m != nil && b.opts.Changed != nil {
+	if m := b.opts.Preview.memo(); m != nil && b.opts.Preview.changed() != nil {
 		m.mu.Lock()
 		m.last = &lastBuild{config: b.cfgKey, listing: b.listing, records: b.entries.Records()}
 		m.mu.Unlock()
@@ -79,7 +79,7 @@ func (b *builder) rememberBuild() {
 // cache when no folder changed: a digest has a folder per day, and listing
 // them all is much of a warm build.
 func (b *builder) listEntries(fsys fs.FS, last *lastBuild, prev *cache.Entries) (content.Listing, error) {
-	if last != nil && !newFiles(b.opts.Site, last.listing.Files, b.opts.Changed) {
+	if last != nil && !newFiles(b.opts.Site, last.listing.Files, b.opts.Preview.changed()) {
 		return last.listing, nil
 	}
 	if l, ok := cache.PrevFiles(prev, fsys); ok {

@@ -29,7 +29,7 @@ func (b *builder) prefetch() {
 		if info, err := os.Stat(b.out); err == nil && info.IsDir() {
 			r.rec = b.store.Outputs(b.out)
 		}
-		if r.rec != nil && !b.opts.Private { // the preview's folder changes only by its builder
+		if r.rec != nil && b.opts.Preview == nil { // the preview's folder changes only by its builder
 			checkOutputs(b.out, r.rec)
 			r.checked = true
 		}
@@ -159,7 +159,7 @@ func (b *builder) forgetChanging() {
 	if b.store == nil {
 		return
 	}
-	if _, inPlace := b.sink.(*placeSink); inPlace && !b.opts.Private && b.store.SaveOutputs(b.next, b.changed, b.stale()) == nil {
+	if _, inPlace := b.sink.(*placeSink); inPlace && b.opts.Preview == nil && b.store.SaveOutputs(b.next, b.changed, b.stale()) == nil {
 		return
 	}
 	b.store.DropOutputs(b.out)
@@ -170,7 +170,7 @@ func (b *builder) saveOutputs() {
 	if b.store == nil {
 		return
 	}
-	if b.opts.Private {
+	if b.opts.Preview != nil {
 		b.store.RememberOutputs(b.next)
 	} else {
 		b.store.SaveOutputs(b.next, b.changed, b.stale())

@@ -12,11 +12,12 @@ const maxShownFirst = 8
 // out and the other pages rendered: the editor is most often looking at the
 // entry being edited. Its lists and feeds follow.
 func (b *builder) showEdited(pages []*site.Page) error {
-	if b.opts.PagesReady == nil || b.opts.Changed == nil || len(b.opts.Changed) > maxShownFirst {
+	changed := b.opts.Preview.changed()
+	if b.opts.Preview.pagesReady() == nil || changed == nil || len(changed) > maxShownFirst {
 		return nil
 	}
 	edited := map[string]bool{}
-	for _, c := range b.opts.Changed {
+	for _, c := range changed {
 		edited[c] = true
 	}
 	var list []*site.Page
@@ -49,13 +50,13 @@ func (b *builder) showEdited(pages []*site.Page) error {
 // pagesReady publishes the pages before the feeds are made, when the
 // caller wants to know (the preview reloads its tabs) and the sink can.
 func (b *builder) pagesReady() error {
-	if b.opts.PagesReady == nil {
+	if b.opts.Preview.pagesReady() == nil {
 		return nil
 	}
 	b.forgetChanging() // the folder changes before the record does
 	flushed, err := b.sink.flush()
 	if flushed {
-		b.opts.PagesReady()
+		b.opts.Preview.pagesReady()()
 	}
 	return err
 }

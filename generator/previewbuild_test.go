@@ -38,17 +38,18 @@ func TestPreviewBuildsMatchColdBuild(t *testing.T) {
 	copyTree(t, "testdata/site", dir)
 	out := filepath.Join(t.TempDir(), "site")
 	var told []string // what the output held each time the tabs were told
-	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow, Inject: inject, Private: true, Changed: []string{}, Memo: &Memo{},
+	mode := &Preview{Inject: inject, Changed: []string{}, Memo: &Memo{},
 		PagesReady: func() {
 			data, _ := os.ReadFile(filepath.Join(out, "2026/03/02/tide-tables-reprinted/index.html"))
 			told = append(told, string(data))
 		}}
+	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow, Preview: mode}
 	if _, err := Build(opts); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range steps {
 		s.edit(t, dir)
-		opts.Changed = s.changed
+		mode.Changed = s.changed
 		told = nil
 		res, err := Build(opts)
 		if err != nil {
@@ -60,7 +61,7 @@ func TestPreviewBuildsMatchColdBuild(t *testing.T) {
 		if res.Rendered == res.Pages {
 			t.Errorf("%s: every page rendered again", s.name)
 		}
-		cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true, Inject: inject})
+		cold := build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true, Preview: &Preview{Inject: inject}})
 		sameTrees(t, out, cold)
 	}
 }

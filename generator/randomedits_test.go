@@ -298,7 +298,7 @@ func randomEdits(t *testing.T, seed uint64, steps int, preview bool) {
 	out := filepath.Join(t.TempDir(), "public")
 	opts := BuildOptions{Site: dir, Out: out, Now: fixtureNow}
 	if preview {
-		opts.Private, opts.Inject, opts.Changed, opts.Memo = true, "<script>reload()</script>", []string{}, &Memo{}
+		opts.Preview = &Preview{Inject: "<script>reload()</script>", Changed: []string{}, Memo: &Memo{}}
 	}
 	if _, err := Build(opts); err != nil {
 		t.Fatal(err)
@@ -308,11 +308,11 @@ func randomEdits(t *testing.T, seed uint64, steps int, preview bool) {
 		what, changed := e.edit()
 		done = append(done, what)
 		if preview {
-			opts.Changed = changed
+			opts.Preview.Changed = changed
 		}
 		_, warmErr := Build(opts)
 		cold := filepath.Join(t.TempDir(), "public")
-		_, coldErr := Build(BuildOptions{Site: dir, Out: cold, Now: fixtureNow, NoCache: true, Inject: opts.Inject})
+		_, coldErr := Build(BuildOptions{Site: dir, Out: cold, Now: fixtureNow, NoCache: true, Preview: plainOf(opts.Preview)})
 		if (warmErr == nil) != (coldErr == nil) {
 			t.Fatalf("step %d (%s): warm build: %v, cold build: %v", step, what, warmErr, coldErr)
 		}
@@ -350,4 +350,13 @@ func firstDiff(a, b string) string {
 	}
 	lo := max(0, i-120)
 	return fmt.Sprintf("warm: …%s…\ncold: …%s…", a[lo:min(len(a), i+120)], b[lo:min(len(b), i+120)])
+}
+
+// plainOf is the mode of a cold build to compare with a preview's: the same
+// script in its pages, nothing else.
+func plainOf(p *Preview) *Preview {
+	if p == nil {
+		return nil
+	}
+	return &Preview{Inject: p.Inject}
 }

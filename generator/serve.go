@@ -131,13 +131,13 @@ func (p *previewer) build(changed []string) {
 	base, swap := basePath(p.opts.Site), entriesOnly(changed)
 	var shown time.Duration // when the tabs were first told, if before the end
 	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
-		Future: p.opts.Future, Inject: preview.Script, Private: true, Changed: changed, Memo: &p.memo,
-		PagesReady: func() {
-			p.srv.Built(base, swap)
-			if shown == 0 {
-				shown = time.Since(start).Round(time.Millisecond)
-			}
-		}})
+		Future: p.opts.Future, Preview: &Preview{Inject: preview.Script, Changed: changed, Memo: &p.memo,
+			PagesReady: func() {
+				p.srv.Built(base, swap)
+				if shown == 0 {
+					shown = time.Since(start).Round(time.Millisecond)
+				}
+			}}})
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		p.srv.Failed(err)

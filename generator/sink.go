@@ -55,10 +55,10 @@ func (b *builder) outputs(pages int) {
 
 func (b *builder) placeSink() *placeSink {
 	u := publish.NewUpdater(b.out)
-	u.Overwrite = b.opts.Private
+	u.Overwrite = b.opts.Preview != nil
 	// The preview's folder changes only by its builder; other folders were
 	// compared with their record (checkOutputs), and what changed lost its key.
-	return &placeSink{b: b, u: u, trust: b.opts.Private || b.checked}
+	return &placeSink{b: b, u: u, trust: b.opts.Preview != nil || b.checked}
 }
 
 type streamSink struct{ w *publish.Writer }

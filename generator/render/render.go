@@ -30,6 +30,7 @@ type Renderer struct {
 
 	pages map[string]*template.Template
 	fragments
+	renders sync.Pool // of *pageRender, each with the list views it made
 }
 
 // New parses the theme: base.html, then each kind's file into its own clone.
@@ -39,6 +40,7 @@ func New(theme fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds)), fragments: fragments{done: map[cacheKey]*cachedOutput{}}}
+	r.renders.New = func() any { return &pageRender{lists: map[listID][]articleRef{}} }
 	for _, kind := range Kinds {
 		t, err := base.Clone()
 		if err != nil {
@@ -68,10 +70,15 @@ func (r *Renderer) Page(w io.Writer, p *site.Page, texts Texts, reads *deps.Read
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
 	b.Reset()
-	if err := t.ExecuteTemplate(b, BaseFile, newPage(&pageRender{reads: reads, texts: texts, p: p})); err != nil {
+	c := r.renders.Get().(*pageRender)
+	c.reads, c.texts, c.p = reads, texts, p
+	err := t.ExecuteTemplate(b, BaseFile, newPage(c))
+	c.reads, c.texts, c.p = nil, nil, nil
+	r.renders.Put(c)
+	if err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	_, err := w.Write(inject(b.Bytes(), r.Inject))
+	_, err = w.Write(inject(b.Bytes(), r.Inject))
 	return err
 }
 

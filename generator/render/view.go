@@ -20,12 +20,20 @@ type Texts interface {
 }
 
 // pageRender is what one render of a page (or of a cached fragment)
-// shares: what it read, and where texts come from.
+// shares: what it read, and where texts come from. The renders of pages
+// are pooled, one page at a time each, and keep the views of the model's
+// lists they made: a topic's list is thousands of articles on each of its
+// pages, and making it again for every page would grow with the square of
+// the site.
 type pageRender struct {
 	reads *deps.Reads
 	texts Texts
 	p     *site.Page
+	lists map[listID][]articleRef // views bound to this render, kept from page to page
 }
+
+// listID names a list of the model: its unit.
+type listID = deps.Unit
 
 func (c *pageRender) read(k deps.Kind, obj int) { c.reads.Add(deps.Unit{Kind: k, Obj: int32(obj)}) }
 
@@ -152,9 +160,16 @@ func (v *articleView) Day() *dayView        { return newDay(v.c, v.a.Day) }
 // holds, in order; each article's unit is noted as its fields are read.
 func articles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []articleRef {
 	c.read(list, obj)
+	id := listID{Kind: list, Obj: int32(obj)}
+	if refs, ok := c.lists[id]; ok {
+		return refs
+	}
 	refs := make([]articleRef, len(all))
 	for i, a := range all {
 		refs[i] = articleRef{a: a, c: c}
+	}
+	if c.lists != nil {
+		c.lists[id] = refs
 	}
 	return refs
 }
