@@ -258,4 +258,3 @@ func headlineLike(b *block) bool {
 	// Names and section labels are short and all capitalised.
 	return b.words >= 4 || b.caps < b.words
 }
-
