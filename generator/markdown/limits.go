@@ -121,6 +121,9 @@ func underline(body []byte) bool {
 // line: after each "](" it reads on to the next space, so a run of n such
 // openings in one word is read about n times over.
 func destinationScan(line []byte) int {
+	if bytes.Count(line, []byte("](")) < 2 {
+		return 0 // no word of it can hold two: most lines of prose
+	}
 	cost := 0
 	for len(line) > 0 {
 		end := bytes.IndexAny(line, " \t\r\f\v")
