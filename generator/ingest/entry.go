@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/digest-news/digest/generator/content"
 )
@@ -61,7 +62,7 @@ func MakeEntry(a *Article, o EntryOptions) Draft {
 	if len(fm.Topics) == 0 && o.Suggest != nil {
 		fm.Topics = o.Suggest(a)
 	}
-	d := Draft{FM: fm, Body: strings.ToValidUTF8(a.Body(), "\uFFFD"), Day: date.Format("2006-01-02")}
+	d := Draft{FM: fm, Body: printable(a.Body()), Day: date.Format("2006-01-02")}
 	d.SetSlug(Slug(fm.Title), o.Config)
 	return d
 }
@@ -83,7 +84,18 @@ func (d *Draft) Bytes() ([]byte, error) {
 
 // oneLine folds whitespace so front matter values stay on one line.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
+	return strings.Join(strings.Fields(printable(s)), " ")
+}
+
+// printable is s as valid UTF-8 without control characters but tabs and
+// line breaks, which an entry may not hold (content refuses them).
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 func oneLines(list []string) []string {
