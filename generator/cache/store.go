@@ -237,19 +237,6 @@ func numbered(v any) bool {
 // writes none, and reading one could block or never end.
 var errNotRegular = errors.New("cache file is not a regular file")
 
-// regular refuses a cache file that is not a regular file, before it is
-// opened.
-func regular(name string) error {
-	info, err := os.Lstat(name)
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return errNotRegular
-	}
-	return nil
-}
-
 var errCorrupt = errors.New("cache file is damaged or of another version")
 
 // decode checks the header and checksum, then decodes the payload into v.
