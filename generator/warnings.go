@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"sync"
 
+	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/markdown"
 )
 
@@ -38,28 +38,21 @@ func (w *warnings) body(site, file string, list []markdown.Warning) {
 	if len(list) == 0 {
 		return
 	}
-	offset := frontLines(filepath.Join(site, filepath.FromSlash(file)))
+	offset := frontLines(filepath.Join(site, filepath.FromSlash(file)), file)
 	for _, m := range list {
 		w.add("%s:%d: %s", file, m.Line+offset, m.Message)
 	}
 }
 
-// frontLines counts the lines before an entry's body: the front matter
-// between its two --- lines.
-func frontLines(name string) int {
-	data, err := os.ReadFile(name)
-	if err != nil || !bytes.HasPrefix(data, []byte("---")) {
+// frontLines counts the lines before an entry's body, which content's own
+// reading of the file tells apart.
+func frontLines(name, file string) int {
+	var buf []byte
+	body, st, err := content.ReadBody(name, file, &buf)
+	if err != nil {
 		return 0
 	}
-	end := bytes.Index(data[3:], []byte("\n---"))
-	if end < 0 {
-		return 0
-	}
-	head := data[:3+end+len("\n---")]
-	if i := bytes.IndexByte(data[len(head):], '\n'); i >= 0 {
-		head = data[:len(head)+i+1]
-	}
-	return bytes.Count(head, []byte("\n"))
+	return bytes.Count(buf[:int(st.Size)-len(body)], []byte("\n"))
 }
 
 func (w *warnings) print(log io.Writer) {
