@@ -62,7 +62,12 @@ var (
 	// "9/11/13 10:00AM": month first, two-digit year.
 	shortDate = lazyRegexp(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{2})\b` + timeRe)
 	numDate   = lazyRegexp(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
-	clock     = lazyRegexp(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
+	// "24.01.2022", "24. 1. 2022 um 10:15": day first, the form of Central
+	// and Eastern Europe.
+	dotDate = lazyRegexp(`(?i)(?:^|[^\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b` + timeRe)
+	// "2022/01/24", "2022.01.24": year first.
+	ymdDate = lazyRegexp(`\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b` + timeRe)
+	clock   = lazyRegexp(`(?i)\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?`)
 	// "1. 11.", "01.11.": day and month without a year, the dotted numeric
 	// form of Central Europe; pages show it for today or for recent stories.
 	dayMonth = lazyRegexp(`(?:^|\s)(\d{1,2})\.\s?(\d{1,2})\.(?:\s|$)`)
@@ -75,29 +80,30 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	type hit struct {
-		at int
-		t  time.Time
+		at, end int
+		t       time.Time
+		timed   bool
 	}
 	var best *hit
-	try := func(at int, t time.Time, ok bool) {
-		if ok && (best == nil || at < best.at) {
-			best = &hit{at, t}
+	try := func(m []int, t time.Time, ok bool) {
+		if ok && (best == nil || m[0] < best.at) {
+			best = &hit{m[0], m[1], t, m[8] >= 0}
 		}
 	}
 	if m := mdyDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(strings.TrimSuffix(g[1], "."))[:3]], g[2], g[4], g[5], g[6], loc)
-		try(m[0], t, ok)
+		try(m, t, ok)
 	}
 	if m := dmyDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])[:3]], g[1], g[4], g[5], g[6], loc)
-		try(m[0], t, ok)
+		try(m, t, ok)
 	}
 	if m := intlDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])], g[1], g[4], g[5], g[6], loc)
-		try(m[0], t, ok)
+		try(m, t, ok)
 	}
 	if m := shortDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
@@ -106,7 +112,7 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 			a, b = b, a
 		}
 		t, ok := makeDate("20"+g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
-		try(m[0], t, ok)
+		try(m, t, ok)
 	}
 	if m := numDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
@@ -115,30 +121,49 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 			a, b = b, a
 		}
 		t, ok := makeDate(g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
-		try(m[0], t, ok)
+		try(m, t, ok)
+	}
+	if m := dotDate().FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		t, ok := makeDate(g[3], time.Month(atoi(g[2])), g[1], g[4], g[5], g[6], loc)
+		m[0] = m[2] // the match may open with the character before the day
+		try(m, t, ok)
+	}
+	if m := ymdDate().FindStringSubmatchIndex(s); m != nil {
+		g := groups(s, m)
+		t, ok := makeDate(g[1], time.Month(atoi(g[2])), g[3], g[4], g[5], g[6], loc)
+		try(m, t, ok)
 	}
 	if m := isoDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		mo, _ := strconv.Atoi(g[2])
-		l := loc
 		if g[6] != "" {
 			if t, err := time.Parse("2006-01-02T15:04Z07:00", g[1]+"-"+g[2]+"-"+g[3]+"T"+g[4]+":"+g[5]+fixZone(g[6])); err == nil {
-				try(m[0], t, true)
-				l = nil
+				if best == nil || m[0] < best.at {
+					best = &hit{m[0], m[1], t, false} // zoned already
+				}
 			}
-		}
-		if l != nil {
+		} else {
 			t, ok := makeDate(g[1], time.Month(mo), g[3], g[4], g[5], "", loc)
-			try(m[0], t, ok)
+			try(m, t, ok)
 		}
 	}
 	if best == nil {
 		return time.Time{}, false
 	}
+	if best.timed {
+		if off, ok := zoneAfter(s[best.end:], best.t); ok {
+			return inZone(best.t, off), true
+		}
+	}
 	// "4:02 PM EDT, June 9, 2022": a clock before the date still counts.
 	if t := best.t; t.Hour() == 0 && t.Minute() == 0 && len(s) < 100 {
-		if m := clock().FindStringSubmatch(s[:best.at]); m != nil {
-			if c, ok := makeDate(strconv.Itoa(t.Year()), t.Month(), strconv.Itoa(t.Day()), m[1], m[2], m[3], t.Location()); ok {
+		if m := clock().FindStringSubmatchIndex(s[:best.at]); m != nil {
+			g := groups(s, m)
+			if c, ok := makeDate(strconv.Itoa(t.Year()), t.Month(), strconv.Itoa(t.Day()), g[1], g[2], g[3], t.Location()); ok {
+				if off, ok := zoneAfter(s[m[1]:best.at], c); ok {
+					c = inZone(c, off)
+				}
 				return c, true
 			}
 		}

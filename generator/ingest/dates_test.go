@@ -103,3 +103,52 @@ Starší zprávy: 28. října 2021, October 30, 2021
 		t.Errorf("date %s, want 2021-11-03 (title %q)", got, a.Title)
 	}
 }
+
+// TestFindDateZones: a time written with a zone keeps its instant, a date
+// without a time keeps its day, Central European numeric dates are read.
+func TestFindDateZones(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"March 4, 2019: 9:05 AM ET", "2019-03-04T09:05:00-05:00"},
+		{"July 4, 2019, 9:05 PM ET", "2019-07-04T21:05:00-04:00"},
+		{"Posted 2 Feb 2021 14:30 GMT+2", "2021-02-02T14:30:00+02:00"},
+		{"Updated 8:15 am PT, 3 Aug 2022", "2022-08-03T08:15:00-07:00"},
+		{"12. Mai 2020, 18:40 Uhr MESZ", "2020-05-12T18:40:00+02:00"},
+		{"12. Mai 2020 um 18:40 MEZ", "2020-05-12T18:40:00+01:00"},
+		{"6 janvier 2021 à 10h15 (CET)", "2021-01-06T10:15:00+01:00"},
+		{"Stand: 24.01.2022, 10:15 Uhr", "2022-01-24T10:15:00Z"},
+		{"Veröffentlicht am 3.2.2021", "2021-02-03T00:00:00Z"},
+		{"2021/11/05 08:00 UTC", "2021-11-05T08:00:00Z"},
+		{"2021-11-05T08:00:00+05:30", "2021-11-05T08:00:00+05:30"},
+		{"vor 2 Stunden", ""},
+		{"5 years ago", ""},
+		{"The 10:15 AM The train", ""},
+	} {
+		got := ""
+		if d, ok := findDate(c.in, time.UTC); ok {
+			got = d.Format(time.RFC3339)
+		}
+		if got != c.want {
+			t.Errorf("findDate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestEntryDateKeepsOffset: an entry keeps the offset the page printed
+// (so its day and hour), and falls back to the site's zone otherwise.
+func TestEntryDateKeepsOffset(t *testing.T) {
+	berlin := time.FixedZone("+01:00", 3600)
+	for _, c := range []struct {
+		t    time.Time
+		loc  *time.Location
+		want string
+	}{
+		{time.Date(2022, 5, 3, 22, 0, 0, 0, time.FixedZone("", -5*3600)), time.UTC, "2022-05-03T22:00:00-05:00"},
+		{time.Date(2022, 5, 3, 22, 0, 0, 0, time.UTC), berlin, "2022-05-03 23:00"},
+		{time.Date(2022, 5, 3, 22, 0, 0, 0, berlin), berlin, "2022-05-03 22:00"},
+		{time.Date(2022, 5, 3, 0, 0, 0, 0, time.UTC), time.UTC, "2022-05-03 00:00"},
+	} {
+		if got := entryDate(c.t, c.loc); got != c.want {
+			t.Errorf("entryDate(%v, %v) = %q, want %q", c.t, c.loc, got, c.want)
+		}
+	}
+}

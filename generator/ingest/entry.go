@@ -40,10 +40,11 @@ func MakeEntry(a *Article, o EntryOptions) Draft {
 	if date.IsZero() {
 		date = o.Now
 	}
+	stamp := entryDate(date, loc)
 	date = date.In(loc)
 	fm := content.FrontMatter{
 		Title:     oneLine(a.Title),
-		Date:      date.Format(DateLayout),
+		Date:      stamp,
 		Summary:   oneLine(a.Summary),
 		Source:    oneLine(a.Source),
 		SourceURL: a.SourceURL,
@@ -65,6 +66,18 @@ func MakeEntry(a *Article, o EntryOptions) Draft {
 	d := Draft{FM: fm, Body: printable(a.Body()), Day: date.Format("2006-01-02")}
 	d.SetSlug(Slug(fm.Title), o.Config)
 	return d
+}
+
+// entryDate writes t in the site's zone, unless the article gave its time
+// with an offset of its own (not UTC, which says nothing of where it was
+// written): then RFC 3339 with that offset, so the entry shows the day and
+// hour the publisher printed and still names the same instant.
+func entryDate(t time.Time, loc *time.Location) string {
+	_, off := t.Zone()
+	if _, siteOff := t.In(loc).Zone(); off != 0 && off != siteOff {
+		return t.Format(time.RFC3339)
+	}
+	return t.In(loc).Format(DateLayout)
 }
 
 // SetSlug names the draft's file and mints its permanent id, the tag: URI
