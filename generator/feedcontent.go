@@ -21,6 +21,13 @@ func feedContent(s *site.Site, a *site.Article, body []byte) (string, error) {
 // feedItem wraps an article's body, converted for feeds, with its note and source.
 func feedItem(s *site.Site, a *site.Article, body string) (string, error) {
 	var b strings.Builder
+	// Corrections come first: a reader that shows an updated item again
+	// (Atom updated, JSON Feed date_modified), or an RSS reader that keeps
+	// the item by its guid and shows its new content, tells what changed.
+	for _, c := range a.Corrections {
+		fmt.Fprintf(&b, "<p><strong>Correction, %s:</strong> %s</p>\n",
+			html.EscapeString(c.Date.Format("2 January 2006")), html.EscapeString(c.Text))
+	}
 	if a.Entry.Note != "" {
 		note, err := converter.ConvertFeed([]byte(a.Entry.Note), feedLinks(s, a))
 		if err != nil {

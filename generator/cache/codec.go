@@ -226,6 +226,18 @@ func (e *encoder) entry(x *content.Entry) {
 	e.bool(f.Draft)
 	e.time(x.Date)
 	e.time(x.Updated)
+	e.str(f.Expires)
+	e.time(x.Expires)
+	e.uint(uint64(len(f.Corrections)))
+	for _, c := range f.Corrections {
+		e.str(c.Date)
+		e.str(c.Text)
+	}
+	e.uint(uint64(len(x.Corrections)))
+	for _, c := range x.Corrections {
+		e.time(c.Date)
+		e.str(c.Text)
+	}
 }
 
 func (d *decoder) entry(x *content.Entry) {
@@ -244,6 +256,20 @@ func (d *decoder) entry(x *content.Entry) {
 	f.Draft = d.bool()
 	x.Date = d.time()
 	x.Updated = d.time()
+	f.Expires = d.str()
+	x.Expires = d.time()
+	if n := d.count(); n > 0 {
+		f.Corrections = make([]content.CorrectionNote, n)
+		for i := range f.Corrections {
+			f.Corrections[i] = content.CorrectionNote{Date: d.str(), Text: d.str()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		x.Corrections = make([]content.Correction, n)
+		for i := range x.Corrections {
+			x.Corrections[i] = content.Correction{Date: d.time(), Text: d.str()}
+		}
+	}
 }
 
 func encodeEntries(e *encoder, v *Entries) {

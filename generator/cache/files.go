@@ -22,6 +22,9 @@ func FeedKeys(s *site.Site, global Key, article func(*site.Article) Key) map[str
 	}
 	key := func(l site.FeedLink, list []*site.Article, days []*site.Day) Key {
 		h := NewHasher().Key(global).String(l.Path).String(l.URL).String(l.Type).String(l.Title)
+		if hist := s.HistoryOf(l.Path); hist != nil && len(hist.Archives) > 0 {
+			h.String(hist.Archives[0].URL) // its prev-archive link
+		}
 		h.Int(s.Updated.UnixNano()).Int(int64(len(list)))
 		for _, a := range list {
 			h.Key(article(a))
@@ -44,7 +47,7 @@ func FeedKeys(s *site.Site, global Key, article func(*site.Article) Key) map[str
 			}
 			keys[l.Path] = key(l, nil, days)
 		} else {
-			keys[l.Path] = key(l, capped(s.Articles), nil)
+			keys[l.Path] = key(l, capped(s.Listed), nil)
 		}
 	}
 	for _, t := range s.Topics {
@@ -52,7 +55,33 @@ func FeedKeys(s *site.Site, global Key, article func(*site.Article) Key) map[str
 			keys[l.Path] = key(l, capped(t.Articles), nil)
 		}
 	}
+	for _, hist := range s.Histories {
+		for _, a := range hist.Archives {
+			keys[a.Path] = archiveKey(global, a, article)
+		}
+	}
 	return keys
+}
+
+// archiveKey is the key of an archive document: its place in the chain and
+// its articles, and nothing that newer articles change (not the site's last
+// update), so that a closed month is kept as it is.
+func archiveKey(global Key, a *site.Archive, article func(*site.Article) Key) Key {
+	live := a.History.Feed
+	h := NewHasher().Key(global).String(a.Path).String(a.URL).String(a.Title).String(a.Home)
+	h.String(live.URL).String(live.Type)
+	for _, x := range []*site.Archive{a.Older, a.Newer} {
+		if x == nil {
+			h.Int(-1)
+		} else {
+			h.String(x.URL)
+		}
+	}
+	h.Int(int64(len(a.Articles)))
+	for _, x := range a.Articles {
+		h.Key(article(x))
+	}
+	return h.Sum()
 }
 
 // IndexKey is the key of the search index at path: what it shows of every
@@ -60,8 +89,8 @@ func FeedKeys(s *site.Site, global Key, article func(*site.Article) Key) map[str
 // it rarely changes, and making the index only to compare would cost a warm
 // build more than the edit itself.
 func IndexKey(s *site.Site, global Key, path string, shown func(*site.Article) Key) Key {
-	h := NewHasher().Key(global).String(path).Int(int64(len(s.Articles)))
-	for _, a := range s.Articles {
+	h := NewHasher().Key(global).String(path).Int(int64(len(s.Listed)))
+	for _, a := range s.Listed {
 		h.Key(shown(a))
 	}
 	return h.Sum()

@@ -75,7 +75,7 @@ func GlobalKey(s *site.Site, config, theme Key, opts Options) Key {
 // Hasher for each would cost more fresh memory than the hashing.
 func ArticleKey(h *Hasher, a *site.Article, fileHash Key) Key {
 	h.Reset()
-	return h.Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Sum()
+	return h.Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired).Sum()
 }
 
 // ShownKey is the key of what other pages show of an article (its row,
@@ -87,25 +87,15 @@ func ArticleKey(h *Hasher, a *site.Article, fileHash Key) Key {
 // h is reset first, as for ArticleKey.
 func ShownKey(h *Hasher, a *site.Article, front Key) Key {
 	h.Reset()
-	return h.Key(front).String(a.Entry.File).String(a.URL).Bool(a.Future).String(a.Summary).Sum()
+	return h.Key(front).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired).String(a.Summary).Sum()
 }
 
-// FeedArticles are the articles some feed shows in full: the newest of the
-// site and of each topic.
+// FeedArticles are the articles some feed shows in full: every listed one,
+// in the live feeds or their archives (see site.History).
 func FeedArticles(s *site.Site) map[*site.Article]bool {
-	n := s.Config.FeedItems
-	in := map[*site.Article]bool{}
-	add := func(list []*site.Article) {
-		for i, a := range list {
-			if n > 0 && i >= n {
-				break
-			}
-			in[a] = true
-		}
-	}
-	add(s.Articles)
-	for _, t := range s.Topics {
-		add(t.Articles)
+	in := make(map[*site.Article]bool, len(s.Listed))
+	for _, a := range s.Listed {
+		in[a] = true
 	}
 	return in
 }

@@ -96,7 +96,7 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 	switch x.Kind {
 	case deps.Article:
 		a := s.Articles[x.Obj]
-		h.Key(u.front(a)).String(a.Entry.File).String(a.URL).Bool(a.Future)
+		h.Key(u.front(a)).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired)
 	case deps.Body:
 		a := s.Articles[x.Obj]
 		h.Key(u.file(a)).String(a.Entry.File).String(a.URL)
@@ -134,7 +134,7 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 	case deps.Topic:
 		articleRefs(h, s.Topics[x.Obj].Articles)
 	case deps.Articles:
-		articleRefs(h, s.Articles)
+		articleRefs(h, s.Listed)
 	case deps.Days:
 		refs(h, s.Days, func(d *site.Day) string { return d.URL })
 	case deps.Months:

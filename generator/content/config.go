@@ -28,6 +28,9 @@ type Config struct {
 	// MaxEntrySize is the largest entry file read, as written: bytes, or a
 	// number with a unit (512KB, 4MiB; see ParseSize). Default 4MiB.
 	MaxEntrySize string `yaml:"max_entry_size"`
+	// WebSubHub is the WebSub hub every feed names (rel="hub"), which
+	// digest ping tells of changed feeds.
+	WebSubHub string `yaml:"websub_hub"`
 
 	Location   *time.Location `yaml:"-"`
 	EntryLimit int64          `yaml:"-"` // MaxEntrySize in bytes, defaulted
@@ -133,6 +136,11 @@ func ParseConfig(data []byte) (*Config, error) {
 				"choose a size in that range, like 4MiB")
 		default:
 			c.EntryLimit = n
+		}
+	}
+	if c.WebSubHub != "" {
+		if u, err := url.Parse(c.WebSubHub); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "" {
+			bad("websub_hub", "websub_hub "+c.WebSubHub+" is not an absolute http(s) URL", "write the hub's address, like https://pubsubhubbub.appspot.com/")
 		}
 	}
 	for slug, t := range c.Topics {

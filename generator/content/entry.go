@@ -27,6 +27,9 @@ type FrontMatter struct {
 	Slug      string   `yaml:"slug,omitempty"`
 	Lang      string   `yaml:"lang,omitempty"`
 	ID        string   `yaml:"id,omitempty"`
+	// Corrections are dated notices of what was corrected (see corrections.go).
+	Corrections []CorrectionNote `yaml:"corrections,omitempty"`
+	Expires     string           `yaml:"expires,omitempty"` // after it the entry leaves listings and feeds
 }
 
 // Image is an entry's lead picture.
@@ -43,6 +46,9 @@ type Entry struct {
 	Date    time.Time // in the site's timezone
 	Updated time.Time // zero when not given
 	Body    []byte    // Markdown after the front matter
+
+	Corrections []Correction // newest first
+	Expires     time.Time    // zero when not given
 }
 
 // Day is the entry's date as YYYY/MM/DD in the site's timezone.
@@ -119,6 +125,7 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 			entry.Updated = t
 		}
 	}
+	checkHistory(entry, head, headLine, cfg, bad, &errs)
 	seen := map[string]bool{}
 	for _, t := range fm.Topics {
 		if seen[t] {

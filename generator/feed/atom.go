@@ -12,9 +12,11 @@ import (
 // fields (a shallower field wins in encoding/xml), so entries stay last.
 type atomDoc struct {
 	*feeds.AtomFeed
-	Lang    string       `xml:"xml:lang,attr,omitempty"`
-	Links   []atomLink   `xml:"link"`
-	Entries []*atomEntry `xml:"entry"`
+	Lang      string       `xml:"xml:lang,attr,omitempty"`
+	HistoryNS string       `xml:"xmlns:fh,attr,omitempty"`
+	Links     []atomLink   `xml:"link"`
+	Archive   *struct{}    `xml:"fh:archive,omitempty"`
+	Entries   []*atomEntry `xml:"entry"`
 }
 
 type atomLink struct {
@@ -41,12 +43,18 @@ type atomCategory struct {
 func (c *channel) atom() ([]byte, error) {
 	af := (&feeds.Atom{Feed: c.gorilla()}).AtomFeed()
 	af.Id = c.self
+	if c.id != "" {
+		af.Id = c.id
+	}
 	af.Link = nil
 	af.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: c.author}}
-	doc := &atomDoc{AtomFeed: af, Lang: c.lang, Links: []atomLink{
+	doc := &atomDoc{AtomFeed: af, Lang: c.lang, Links: append([]atomLink{
 		{Href: c.home, Rel: "alternate", Type: "text/html"},
 		{Href: c.self, Rel: "self", Type: site.AtomType},
-	}}
+	}, c.links...)}
+	if c.archive {
+		doc.HistoryNS, doc.Archive = nsHistory, &struct{}{}
+	}
 	for i, ae := range af.Entries {
 		doc.Entries = append(doc.Entries, c.entries[i].atom(ae))
 	}

@@ -18,6 +18,11 @@ type channel struct {
 	updated            time.Time
 	articles           []*site.Article // the items to come, capped
 	entries            []*entry
+
+	id      string     // Atom id; the self link when empty (an archive has its live feed's)
+	links   []atomLink // after self: hub, and the links of the feed's history
+	hub     string     // the WebSub hub, for JSON Feed's hubs
+	archive bool       // an archive document (fh:archive)
 }
 
 // entry is a feed item: gorilla's Item plus what its formats lack.
@@ -34,7 +39,7 @@ type entry struct {
 func (b *builder) siteChannel(l site.FeedLink) *channel {
 	s := b.site
 	c := b.newChannel(l, s.Config.Title, s.Config.Description, s.AbsURL(s.BasePath))
-	c.articles = b.capped(s.Articles)
+	c.articles = b.capped(s.Listed)
 	return c
 }
 
@@ -54,12 +59,23 @@ func (b *builder) newChannel(l site.FeedLink, title, desc, home string) *channel
 	if desc == "" {
 		desc = title
 	}
-	author := cfg.Author
-	if author == "" {
-		author = cfg.Title
+	c := &channel{title: title, description: desc, home: home, self: l.URL,
+		lang: cfg.Language, author: b.author(), hub: cfg.WebSubHub}
+	if c.hub != "" {
+		c.links = append(c.links, atomLink{Href: c.hub, Rel: "hub"})
 	}
-	return &channel{title: title, description: desc, home: home, self: l.URL,
-		lang: cfg.Language, author: author}
+	if h := b.site.HistoryOf(l.Path); h != nil && len(h.Archives) > 0 {
+		c.links = append(c.links, atomLink{Href: h.Archives[0].URL, Rel: "prev-archive", Type: l.Type})
+	}
+	return c
+}
+
+// author is the desk's name, else the site's.
+func (b *builder) author() string {
+	if a := b.site.Config.Author; a != "" {
+		return a
+	}
+	return b.site.Config.Title
 }
 
 func (b *builder) capped(list []*site.Article) []*site.Article {

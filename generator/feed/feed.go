@@ -43,6 +43,7 @@ func Only(s *site.Site, body Content, want func(path string) bool) ([]File, erro
 			}
 		}
 	}
+	jobs = append(jobs, b.archiveJobs(want)...)
 	for _, f := range []struct {
 		path string
 		make func(*site.Site) ([]byte, error)

@@ -69,6 +69,7 @@ func TestFilesOrder(t *testing.T) {
 		"topics/economy/feed.xml", "topics/economy/atom.xml",
 		"topics/science/feed.xml", "topics/science/atom.xml",
 		"topics/world/feed.xml", "topics/world/atom.xml",
+		"archive/2026/11/feed.xml", "archive/2026/11/atom.xml",
 		"feeds.opml", "sitemap.xml", "news-sitemap.xml", "robots.txt"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("paths\n got %v\nwant %v", got, want)

@@ -26,6 +26,9 @@ func (c *channel) json() ([]byte, error) {
 	jf.FeedUrl = c.self
 	jf.Language = c.lang
 	jf.Authors = []*feeds.JSONAuthor{{Name: c.author}}
+	if c.hub != "" {
+		jf.Hubs = []*feeds.JSONHub{{Type: "WebSub", Url: c.hub}}
+	}
 	doc := &jsonDoc{JSONFeed: jf, Items: []*jsonItem{}}
 	for i, ji := range jf.Items {
 		e := c.entries[i]

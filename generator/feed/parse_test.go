@@ -147,7 +147,7 @@ func TestJSONFeed(t *testing.T) {
 
 func TestEmptySite(t *testing.T) {
 	s := testSite(t, "")
-	s.Articles, s.Days, s.Months, s.Years, s.Topics = nil, nil, nil, nil, nil
+	s.Articles, s.Listed, s.Days, s.Months, s.Years, s.Topics = nil, nil, nil, nil, nil, nil
 	s.Updated = time.Time{}
 	m := files(t, s)
 	for _, p := range []string{"feed.xml", "atom.xml", "feed.json", "editions.xml"} {

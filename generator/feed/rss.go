@@ -15,6 +15,7 @@ const (
 	nsAtom    = "http://www.w3.org/2005/Atom"
 	nsContent = "http://purl.org/rss/1.0/modules/content/"
 	nsDC      = "http://purl.org/dc/elements/1.1/"
+	nsHistory = "http://purl.org/syndication/history/1.0" // RFC 5005
 )
 
 // rssDoc is gorilla's RSS document with the atom and dc namespaces declared.
@@ -24,22 +25,25 @@ type rssDoc struct {
 	ContentNS string   `xml:"xmlns:content,attr"`
 	AtomNS    string   `xml:"xmlns:atom,attr"`
 	DCNS      string   `xml:"xmlns:dc,attr"`
+	HistoryNS string   `xml:"xmlns:fh,attr,omitempty"`
 	Channel   *rssChannel
 }
 
-// rssChannel extends gorilla's channel with atom:link rel="self"; its Items
+// rssChannel extends gorilla's channel with atom:link rel="self" and the
+// other links of the channel (hub, archives), and fh:archive; its Items
 // replace the embedded ones (a shallower field wins in encoding/xml) and so
-// come last, after the self link.
+// come last, after the links.
 type rssChannel struct {
 	*feeds.RssFeed
-	Self  rssSelf    `xml:"atom:link"`
-	Items []*rssItem `xml:"item"`
+	Links   []rssLink  `xml:"atom:link"`
+	Archive *struct{}  `xml:"fh:archive,omitempty"`
+	Items   []*rssItem `xml:"item"`
 }
 
-type rssSelf struct {
+type rssLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
+	Type string `xml:"type,attr,omitempty"`
 }
 
 // rssItem extends gorilla's item with one category per topic and Dublin Core
@@ -55,7 +59,13 @@ func (c *channel) rss() ([]byte, error) {
 	ch := (&feeds.Rss{Feed: c.gorilla()}).RssFeed()
 	ch.Language = c.lang
 	doc := &rssDoc{Version: "2.0", ContentNS: nsContent, AtomNS: nsAtom, DCNS: nsDC,
-		Channel: &rssChannel{RssFeed: ch, Self: rssSelf{Href: c.self, Rel: "self", Type: site.RSSType}}}
+		Channel: &rssChannel{RssFeed: ch, Links: []rssLink{{Href: c.self, Rel: "self", Type: site.RSSType}}}}
+	for _, l := range c.links {
+		doc.Channel.Links = append(doc.Channel.Links, rssLink(l))
+	}
+	if c.archive {
+		doc.HistoryNS, doc.Channel.Archive = nsHistory, &struct{}{}
+	}
 	for i, it := range ch.Items {
 		e := c.entries[i]
 		it.Description = escapeText(e.Description) // RSS description is HTML

@@ -143,9 +143,9 @@ type newsItem struct {
 // days up to the newest one (the model's clock, not the build's).
 func newsSitemap(s *site.Site) ([]byte, error) {
 	doc := &newsURLSet{Xmlns: nsSitemap, NewsNS: nsNews, URLs: []newsURL{}}
-	if len(s.Articles) > 0 {
-		from := s.Articles[0].Date.Add(-newsWindow)
-		for _, a := range s.Articles {
+	if len(s.Listed) > 0 { // an expired article is no longer news
+		from := s.Listed[0].Date.Add(-newsWindow)
+		for _, a := range s.Listed {
 			if a.Date.Before(from) || len(doc.URLs) == newsMax {
 				break
 			}

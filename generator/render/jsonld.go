@@ -16,6 +16,7 @@ type newsArticle struct {
 	Type             string    `json:"@type"`
 	ArticleSection   string    `json:"articleSection,omitempty"`
 	Author           []agent   `json:"author"`
+	Correction       []comment `json:"correction,omitempty"`
 	DateModified     string    `json:"dateModified"`
 	DatePublished    string    `json:"datePublished"`
 	Dateline         string    `json:"dateline,omitempty"`
@@ -31,6 +32,13 @@ type newsArticle struct {
 type agent struct {
 	Type string `json:"@type"`
 	Name string `json:"name"`
+}
+
+// comment is a schema.org CorrectionComment: a correction of the article.
+type comment struct {
+	Type          string `json:"@type"`
+	DatePublished string `json:"datePublished"`
+	Text          string `json:"text"`
 }
 
 type webPage struct {
@@ -83,6 +91,9 @@ func jsonLD(p pageView) (template.JS, error) {
 	}
 	if len(a.Topics) > 0 {
 		doc.ArticleSection = a.Topics[0].Name
+	}
+	for _, c := range a.Corrections {
+		doc.Correction = append(doc.Correction, comment{Type: "CorrectionComment", DatePublished: c.Date.Format(time.RFC3339), Text: c.Text})
 	}
 	b, err := json.Marshal(doc)
 	return template.JS(b), err

@@ -93,7 +93,8 @@ type siteView struct {
 	s *site.Site
 }
 
-func (v *siteView) Articles() []articleRef { return articles(v.c, v.s.Articles, deps.Articles, 0) }
+// Articles are the listed articles: an expired one is left out of lists.
+func (v *siteView) Articles() []articleRef { return articles(v.c, v.s.Listed, deps.Articles, 0) }
 
 func (v *siteView) Days() []*dayView {
 	v.c.read(deps.Days, 0)
@@ -130,6 +131,9 @@ type articleView struct {
 	Featured, Draft, Future            bool
 	Lang, URL, Permalink, ID           string
 	Note                               template.HTML
+	Expired                            bool                 // out of lists and feeds: its page shows a banner
+	Expires                            time.Time            // zero when not given
+	Corrections                        []content.Correction // newest first
 
 	a *site.Article
 	c *pageRender
@@ -149,7 +153,8 @@ func (v *articleView) set(c *pageRender, a *site.Article) {
 	*v = articleView{Title: a.Title, Dateline: a.Dateline, Source: a.Source, SourceURL: a.SourceURL,
 		Date: a.Date, Updated: a.Updated, Authors: a.Authors, Editors: a.Editors, Image: a.Image,
 		Featured: a.Featured, Draft: a.Draft, Future: a.Future, Lang: a.Lang, URL: a.URL,
-		Permalink: a.Permalink, ID: a.ID, Note: a.Note, a: a, c: c}
+		Permalink: a.Permalink, ID: a.ID, Note: a.Note, Expired: a.Expired, Expires: a.Expires,
+		Corrections: a.Corrections, a: a, c: c}
 }
 
 func (v *articleView) Topics() []*topicView { return topics(v.c, v.a.Topics) }

@@ -19,11 +19,11 @@ const Path = "search/index.json"
 // would weigh on every warm build of a large site.
 func Index(s *site.Site) ([]byte, error) {
 	size := 2
-	for _, a := range s.Articles {
+	for _, a := range s.Listed { // an expired article is left out, as from every list
 		size += 64 + len(a.Title) + len(a.URL) + len(a.Summary) + len(a.Source) + 16*len(a.Topics)
 	}
 	b := append(make([]byte, 0, size+size/8), '[')
-	for i, a := range s.Articles {
+	for i, a := range s.Listed {
 		if i > 0 {
 			b = append(b, ',')
 		}

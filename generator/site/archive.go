@@ -5,10 +5,12 @@ import (
 	"time"
 )
 
-// buildDays groups the articles (newest first) into editions.
+// buildDays groups the listed articles (newest first) into editions. An
+// expired article belongs to the edition of its day while that has listed
+// articles, else to none.
 func (s *Site) buildDays() {
 	var day *Day
-	for _, a := range s.Articles {
+	for _, a := range s.Listed {
 		d := a.Date
 		if day == nil || !sameDay(day.Date, d) {
 			day = &Day{Date: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, d.Location())}
@@ -28,6 +30,18 @@ func (s *Site) buildDays() {
 	}
 	for _, d := range s.Days {
 		d.Groups = groupByTopic(d.Articles, rank)
+	}
+	if len(s.Listed) == len(s.Articles) {
+		return
+	}
+	byDate := make(map[string]*Day, len(s.Days))
+	for _, d := range s.Days {
+		byDate[d.URL] = d
+	}
+	for _, a := range s.Articles {
+		if a.Expired {
+			a.Day = byDate[s.BasePath+a.Date.Format("2006/01/02")+"/"]
+		}
 	}
 }
 

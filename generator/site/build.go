@@ -2,6 +2,7 @@ package site
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -40,20 +41,25 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 		a.Permalink = permalink(origin, s.BasePath, e)
 		a.URL = a.Permalink[len(origin):]
 		a.ID = articleID(cfg, e)
+		a.Expires, a.Corrections = e.Expires, e.Corrections
+		a.Expired = !e.Expires.IsZero() && !e.Expires.After(opts.Now)
+		if len(e.Corrections) > 0 && e.Corrections[0].Date.After(a.Updated) {
+			a.Updated = e.Corrections[0].Date // a correction is a change readers are told of
+		}
 		for _, slug := range e.FrontMatter.Topics {
 			t := topics[slug]
 			a.Topics = append(a.Topics, t)
-			t.Articles = append(t.Articles, a)
-		}
-		if n := len(s.Articles); n > 0 {
-			s.Articles[n-1].Older, a.Newer = a, s.Articles[n-1]
+			if !a.Expired {
+				t.Articles = append(t.Articles, a)
+			}
 		}
 		a.Index = len(s.Articles)
 		s.Articles = append(s.Articles, a)
-		if u := latest(e); u.After(s.Updated) {
-			s.Updated = u
+		if !a.Expired && latestOf(a).After(s.Updated) {
+			s.Updated = latestOf(a)
 		}
 	}
+	s.listed()
 	s.Topics = sortedTopics(topics)
 	for i, t := range s.Topics {
 		t.Index = i
@@ -64,6 +70,7 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 	for _, t := range s.Topics {
 		t.Feeds = s.topicFeeds(t)
 	}
+	s.buildHistories()
 	return s
 }
 
@@ -72,11 +79,49 @@ func (s *Site) AbsURL(path string) string {
 	return strings.TrimSuffix(s.Config.BaseURL, s.BasePath) + path
 }
 
-func latest(e *content.Entry) time.Time {
-	if e.Updated.After(e.Date) {
-		return e.Updated
+// listed sets Listed and the articles' neighbours: a listed article's are
+// listed ones; an expired article, whose page stays, links to the listed
+// articles around it, and none links to it.
+func (s *Site) listed() {
+	s.Listed = s.Articles
+	expired := slices.ContainsFunc(s.Articles, func(a *Article) bool { return a.Expired })
+	if expired {
+		s.Listed = slices.DeleteFunc(slices.Clone(s.Articles), func(a *Article) bool { return a.Expired })
 	}
-	return e.Date
+	for i, a := range s.Listed {
+		if i > 0 {
+			a.Newer = s.Listed[i-1]
+		}
+		if i+1 < len(s.Listed) {
+			a.Older = s.Listed[i+1]
+		}
+	}
+	if !expired {
+		return
+	}
+	var newer, older *Article
+	for _, a := range s.Articles {
+		if a.Expired {
+			a.Newer = newer
+		} else {
+			newer = a
+		}
+	}
+	for _, a := range slices.Backward(s.Articles) {
+		if a.Expired {
+			a.Older = older
+		} else {
+			older = a
+		}
+	}
+}
+
+// latestOf is when an article last changed, corrections included.
+func latestOf(a *Article) time.Time {
+	if a.Updated.After(a.Date) {
+		return a.Updated
+	}
+	return a.Date
 }
 
 // articleID is the entry's own id, else a tag: URI (RFC 4151) that survives

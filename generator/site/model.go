@@ -12,7 +12,8 @@ import (
 type Site struct {
 	Config   *content.Config
 	BasePath string     // base_url's path, always with a trailing slash: "/" or "/repo/"
-	Articles []*Article // published, newest first
+	Articles []*Article // published, newest first; each has a page
+	Listed   []*Article // of them, those not expired: what lists and feeds show
 	Days     []*Day     // newest first
 	Months   []*Month   // newest first
 	Years    []*Year    // newest first
@@ -20,6 +21,9 @@ type Site struct {
 	Updated  time.Time  // newest date or updated of any article
 	Feeds    []FeedLink // the site-wide feeds, for autodiscovery
 	Preview  bool       // drafts or future entries are shown, marked
+
+	Histories []*History // the archive chains of the RSS and Atom feeds: site's, then topics'
+	histories map[string]*History
 
 	pagesOnce sync.Once
 	pages     []*Page // made once: the build and the sitemap both walk them
@@ -54,7 +58,11 @@ type Article struct {
 	Newer     *Article
 	Older     *Article
 	Future    bool // dated after the build's time (shown only with --future)
+	Expired   bool // its expires is not after the build's time: out of lists and feeds, its page kept
 	Index     int  // in Site.Articles
+
+	Expires     time.Time            // zero when not given
+	Corrections []content.Correction // newest first
 
 	Note template.HTML // the curator's note as HTML, filled by the build before any page renders
 }
