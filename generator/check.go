@@ -10,7 +10,6 @@ import (
 
 	"github.com/digest-news/digest/generator/check"
 	"github.com/digest-news/digest/generator/content"
-	"github.com/digest-news/digest/generator/publish"
 )
 
 // CheckOptions are the flags of digest check.
@@ -58,23 +57,6 @@ func Check(opts CheckOptions) ([]check.Finding, error) {
 	}
 	check.Sort(findings)
 	return findings, nil
-}
-
-// Verify checks files about to be published into out at baseURL: an error
-// lists every finding of severity error (invalid feeds, broken internal
-// links); warnings, and feed ids the previous output in out published and the
-// new one lost (check.Vanished), are written to log when it is not nil.
-// (Build checks each feed it changes the same way, with reportFindings.)
-func Verify(out string, files []publish.File, baseURL string, log io.Writer) error {
-	next := make(map[string][]byte, len(files))
-	for _, f := range files {
-		next[f.Path] = f.Data
-	}
-	findings := check.Output(next, baseURL)
-	if old, err := check.ReadFiles(os.DirFS(out), check.IsFeed); err == nil {
-		findings = append(findings, check.Vanished(old, next)...)
-	}
-	return reportFindings(out, findings, log)
 }
 
 // reportFindings turns findings on the output folder out into the error of

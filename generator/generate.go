@@ -41,7 +41,6 @@ type builder struct {
 	renders  []string  // the pages rendered
 	global   cache.Key // everything every page depends on
 	units    *cache.Units
-	ready    []atomic.Bool // by article: its Summary is known
 	theme    *render.Renderer
 	old      *cache.Outputs // what the output folder holds, when known
 	next     *cache.Outputs
@@ -220,12 +219,14 @@ func (b *builder) load() error {
 	if last != nil {
 		b.entries.Trust(last.records, b.opts.Preview.changed())
 	}
-	entries, err := content.ParseFilesWith(fsys, listing.Files, cfg, b.entries.Hooks(cfg))
+	entries, err := content.ParseFilesWith(fsys, listing.Files, cfg, b.entries.Hooks(cfg, converter.Excerpt))
 	b.entries.Close()
 	if err != nil {
 		return err
 	}
-	b.site = site.New(cfg, entries, siteOptions(b.opts))
+	opts := siteOptions(b.opts)
+	opts.Lead = b.entries.Lead
+	b.site = site.New(cfg, entries, opts)
 	b.feedOut = map[cache.Key]string{}
 	return nil
 }
@@ -259,14 +260,6 @@ func (b *builder) model() error {
 		return theme.err
 	}
 	b.theme = theme.r
-	b.ready = make([]atomic.Bool, len(b.site.Articles))
-	for i, a := range b.site.Articles {
-		r := b.entries.Record(a.Entry)
-		if a.Summary == "" && r != nil && r.Converted {
-			a.Summary = r.Excerpt
-		}
-		b.ready[i].Store(a.Entry.FrontMatter.Summary != "" || r != nil && r.Converted)
-	}
 	paged := make(chan struct{}) // the pages (which show the summaries) are made beside the keys
 	go func() { defer close(paged); b.site.Pages() }()
 	defer func() { <-paged }()
@@ -304,11 +297,10 @@ func (b *builder) convertNotes() error {
 func (b *builder) articleKey(a *site.Article) cache.Key { return b.artKeys[a].own }
 
 // shownKey is the key of what other pages show of an article (see
-// cache.ShownKey); its own key while its summary is not known yet.
+// cache.ShownKey).
 func (b *builder) shownKey(a *site.Article) cache.Key { return b.artKeys[a].shown }
 
-// articleKeys works out both keys of every article, after the summaries
-// known from the cache are in place.
+// articleKeys works out both keys of every article.
 func (b *builder) articleKeys() {
 	list := make([]articleKeys, len(b.site.Articles))
 	const chunk = 512
@@ -322,10 +314,7 @@ func (b *builder) articleKeys() {
 			}
 			k := &list[i]
 			k.own = cache.ArticleKey(h, a, hash)
-			k.shown = k.own
-			if b.ready[i].Load() {
-				k.shown = cache.ShownKey(h, a, front)
-			}
+			k.shown = cache.ShownKey(h, a, front)
 		}
 		return nil
 	})

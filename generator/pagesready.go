@@ -37,12 +37,11 @@ func (b *builder) showEdited(pages []*site.Page) error {
 	b.shown = map[string]bool{}
 	for _, p := range list {
 		key, _ := b.recordedKey(p, nil)
-		done, err := b.publishPage(p, key)
-		if err != nil {
+		if err := b.publishPage(p, key); err != nil {
 			b.sink.abort()
 			return err
 		}
-		b.shown[p.Path] = done // else it is published with the others
+		b.shown[p.Path] = true
 	}
 	return b.pagesReady()
 }

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/digest-news/digest/generator/check"
-	"github.com/digest-news/digest/generator/publish"
 )
 
 // TestInitNewCheck is the editor's first hour: init a site, add three entries
@@ -111,27 +111,25 @@ func feedIDs(t *testing.T, out string) string {
 }
 
 // TestIDsSurviveBaseURL: with id_authority (the sample sets it), moving the
-// site to another address keeps every feed id, and Verify finds none vanished.
+// site to another address keeps every feed id, and the build that moves it
+// warns of none vanished.
 func TestIDsSurviveBaseURL(t *testing.T) {
-	first := build(t, BuildOptions{Site: sampleSite, BaseURL: "https://example.github.io/digest/"})
-	second := BuildOptions{Site: sampleSite, BaseURL: "https://news.example.org/", Out: filepath.Join(t.TempDir(), "public")}
-	build(t, second)
-	a, b := feedIDs(t, first), feedIDs(t, second.Out)
-	if a != b {
-		t.Errorf("feed ids changed with base_url:\n%s\n---\n%s", a, b)
-	}
+	out := filepath.Join(t.TempDir(), "public")
+	first := build(t, BuildOptions{Site: sampleSite, Out: out, BaseURL: "https://example.github.io/digest/"})
+	a := feedIDs(t, first)
 	var log bytes.Buffer
-	if err := Verify(first, feedList(readTree(t, second.Out)), "https://news.example.org/", &log); err != nil {
-		t.Fatal(err)
+	build(t, BuildOptions{Site: sampleSite, Out: out, BaseURL: "https://news.example.org/", Log: &log})
+	if b := feedIDs(t, out); a != b {
+		t.Errorf("feed ids changed with base_url:\n%s\n---\n%s", a, b)
 	}
 	if strings.Contains(log.String(), "id ") {
 		t.Errorf("ids vanished after a move:\n%s", log.String())
 	}
 }
 
-// TestVerifyWarnsOfVanishedIDs: an entry that disappears from a feed it was in
-// draws a warning when the new output is verified against the old one.
-func TestVerifyWarnsOfVanishedIDs(t *testing.T) {
+// TestBuildWarnsOfVanishedIDs: an entry that disappears from a feed it was in
+// draws a warning from the build that publishes the feed without it.
+func TestBuildWarnsOfVanishedIDs(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "s")
 	if _, err := Init(InitOptions{Dir: dir}); err != nil {
 		t.Fatal(err)
@@ -140,13 +138,11 @@ func TestVerifyWarnsOfVanishedIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := build(t, BuildOptions{Site: dir})
+	publishDraft(t, gone)
+	out := build(t, BuildOptions{Site: dir})
 	os.Remove(gone)
-	next := build(t, BuildOptions{Site: dir})
 	var log bytes.Buffer
-	if err := Verify(old, feedList(readTree(t, next)), "https://example.github.io/s/", &log); err != nil {
-		t.Fatal(err)
-	}
+	build(t, BuildOptions{Site: dir, Out: out, Log: &log})
 	for _, feed := range []string{"feed.xml", "atom.xml", "topics/news/feed.xml"} {
 		if !strings.Contains(log.String(), "public/"+feed+": warning: id tag:example.github.io,") {
 			t.Errorf("no warning for %s in:\n%s", feed, log.String())
@@ -154,22 +150,25 @@ func TestVerifyWarnsOfVanishedIDs(t *testing.T) {
 	}
 }
 
-// TestVerifyRefusesInvalidFeeds: Verify turns error findings into an error.
-func TestVerifyRefusesInvalidFeeds(t *testing.T) {
-	files := []publish.File{{Path: "feed.xml", Data: []byte(`<rss version="2.0"><channel><title>T</title></channel></rss>`)}}
-	err := Verify(t.TempDir(), files, "https://example.org/", nil)
+// TestInvalidFeedsAreRefused: findings of severity error become the error
+// that stops a build from publishing.
+func TestInvalidFeedsAreRefused(t *testing.T) {
+	next := map[string][]byte{"feed.xml": []byte(`<rss version="2.0"><channel><title>T</title></channel></rss>`)}
+	err := reportFindings(t.TempDir(), check.Output(next, "https://example.org/"), nil)
 	if err == nil || !strings.Contains(err.Error(), "channel lacks link") {
-		t.Errorf("Verify = %v, want the missing link", err)
+		t.Errorf("reportFindings = %v, want the missing link", err)
 	}
 }
 
-// feedList is the feeds of an output, as Build passes files to Verify.
-func feedList(tree map[string][]byte) []publish.File {
-	var files []publish.File
-	for p, data := range tree {
-		if check.IsFeed(p) {
-			files = append(files, publish.File{Path: p, Data: data})
-		}
+// publishDraft takes the draft mark off an entry that digest new wrote.
+func publishDraft(t *testing.T, file string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return files
+	data = regexp.MustCompile(`(?m)^draft: true\n`).ReplaceAll(data, nil)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -35,7 +35,7 @@ func TestBodyReadAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	set := NewEntrySet(site, Key{}, nil, 2)
-	entries, err := content.ParseFilesWith(fsys, []string{"content/2026/03/02/a.md", "content/2026/03/02/b.md"}, cfg, set.Hooks(cfg))
+	entries, err := content.ParseFilesWith(fsys, []string{"content/2026/03/02/a.md", "content/2026/03/02/b.md"}, cfg, set.Hooks(cfg, nil))
 	set.Close()
 	if err != nil {
 		t.Fatal(err)

@@ -284,8 +284,7 @@ func encodeEntries(e *encoder, v *Entries) {
 		e.key(r.Hash)
 		e.key(r.Front)
 		e.entry(&r.Entry)
-		e.str(r.Excerpt)
-		e.bool(r.Converted)
+		e.str(r.Lead)
 		e.spill(false)
 	}
 	e.uint(uint64(len(v.Feed)))
@@ -318,7 +317,7 @@ func decodeEntries(payload []byte, v *Entries) error {
 		r.ID = publish.FileID{Inode: d.uint(), Change: d.int()}
 		r.Hash, r.Front = d.key(), d.key()
 		d.entry(&r.Entry)
-		r.Excerpt, r.Converted = d.str(), d.bool()
+		r.Lead = d.str()
 		v.Files[name] = r
 	}
 	n = d.count()

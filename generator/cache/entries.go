@@ -34,6 +34,7 @@ type EntrySet struct {
 
 	trusted map[string]*Entry // records taken without a stat (see Trust)
 	changed map[string]bool
+	excerpt func(body []byte) string // see Hooks
 }
 
 // Trust makes the set take the records of the last build of this process
@@ -103,8 +104,10 @@ func PrevFiles(prev *Entries, fsys fs.FS) (content.Listing, bool) {
 // earlier build of the same configuration.
 func (s *EntrySet) HasPrevious() bool { return s.prev != nil }
 
-// Hooks plug the set into content.ParseFilesWith.
-func (s *EntrySet) Hooks(cfg *content.Config) content.Hooks {
+// Hooks plug the set into content.ParseFilesWith; excerpt gives the lead
+// of a body (see Lead), taken while the file is read.
+func (s *EntrySet) Hooks(cfg *content.Config, excerpt func(body []byte) string) content.Hooks {
+	s.excerpt = excerpt
 	return content.Hooks{Known: func(file string) *content.Entry { return s.known(file, cfg) }, Parsed: s.parsed, DropBodies: true}
 }
 
@@ -149,6 +152,9 @@ func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entr
 
 func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
 	r := &Entry{Hash: Sum(data), Front: Sum(data[:len(data)-len(e.Body)]), Entry: *e, owner: s.id}
+	if e.FrontMatter.Summary == "" && s.excerpt != nil {
+		r.Lead = s.excerpt(e.Body)
+	}
 	r.Entry.Body = nil // read again when converted (see Body)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -205,23 +211,13 @@ func (s *EntrySet) Body(e *content.Entry) (body []byte, release func(), err erro
 // bodyBufs are the buffers of Body, one per page being made at a time.
 var bodyBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// Converted records the excerpt of an entry's body, for the next build.
-func (s *EntrySet) Converted(e *content.Entry, excerpt string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r := s.byEntry[e]
-	if r == nil || r.Converted && r.Excerpt == excerpt {
-		return
+// Lead is the plain text of the first paragraph of an entry's body,
+// taken when its file was parsed; empty when its front matter has a summary.
+func (s *EntrySet) Lead(e *content.Entry) string {
+	if r := s.Record(e); r != nil {
+		return r.Lead
 	}
-	s.dirty = true
-	if r.owner == s.id { // no one else holds it: a copy of every record would raise a cold build's peak
-		r.Excerpt, r.Converted = excerpt, true
-		return
-	}
-	c := *r
-	c.Excerpt, c.Converted = excerpt, true
-	s.byEntry[e] = &c
-	s.files[e.File] = &c
+	return ""
 }
 
 // PrevFeed is feed HTML kept by the last build.

@@ -13,7 +13,7 @@ import (
 func FuzzDecodeCache(f *testing.F) {
 	entries := &Entries{Config: Sum([]byte("c")), Files: map[string]*Entry{}, Feed: map[Key]string{Sum([]byte("f")): "<p>x</p>"},
 		Folders: map[string]int64{"content/2026": 7}}
-	entries.Files["content/a.md"] = &Entry{Size: 3, MTime: 4, Excerpt: "ex", Converted: true}
+	entries.Files["content/a.md"] = &Entry{Size: 3, MTime: 4, Lead: "ex"}
 	outputs := &Outputs{Out: "/site/public", Files: map[string]Output{"a/index.html": {Key: Sum([]byte("k")), Stamp: publish.Stamp{Size: 5, MTime: 6}}}}
 	delta := &outputDelta{Base: 99, Files: map[string]Output{"b/index.html": gone}}
 	for _, v := range []any{entries, outputs, delta} {

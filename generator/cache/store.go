@@ -18,7 +18,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 9\n"
+const header = "digest-cache 10\n"
 
 // sumSize is the length of the checksum after the header: a CRC-32C of the
 // payload, enough to detect damage at a fraction of a SHA-256's cost.
@@ -33,8 +33,7 @@ type Entry struct {
 	Hash        Key            // SHA-256 of the file's bytes
 	Front       Key            // SHA-256 of its front matter's bytes (see ShownKey and Units)
 	Entry       content.Entry  // parsed, without Body
-	Excerpt     string         // the body's first paragraph as text, when Converted
-	Converted   bool
+	Lead        string         // the body's first paragraph as text, unless the front matter has a summary
 
 	owner uint64 // the EntrySet.id of the set that parsed it, which alone may change it
 }

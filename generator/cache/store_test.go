@@ -56,7 +56,7 @@ func fullEntry(t *testing.T, seed string) content.Entry {
 func TestCodecCoversEntry(t *testing.T) {
 	in := &Entries{Config: Sum([]byte("cfg")), Files: map[string]*Entry{}, Feed: map[Key]string{Sum([]byte("k")): "<p>feed</p>"}}
 	for _, name := range []string{"content/a.md", "content/b.md"} {
-		in.Files[name] = &Entry{Size: 12, MTime: -3, Hash: Sum([]byte(name)), Entry: fullEntry(t, name), Excerpt: "ex", Converted: true}
+		in.Files[name] = &Entry{Size: 12, MTime: -3, Hash: Sum([]byte(name)), Entry: fullEntry(t, name), Lead: "ex"}
 	}
 	in.Files["content/zero.md"] = &Entry{Entry: content.Entry{File: "content/zero.md"}}
 	var file bytes.Buffer
@@ -174,7 +174,7 @@ func TestLargeEntriesRoundTrip(t *testing.T) {
 	in := &Entries{Config: Sum([]byte("c")), Files: map[string]*Entry{}, Feed: map[Key]string{}}
 	for i := range 3000 {
 		name := fmt.Sprintf("content/2026/01/02/entry-%d.md", i)
-		in.Files[name] = &Entry{Size: int64(i), Hash: Sum([]byte(name)), Entry: fullEntry(t, name), Excerpt: strings.Repeat("x", i%200)}
+		in.Files[name] = &Entry{Size: int64(i), Hash: Sum([]byte(name)), Entry: fullEntry(t, name), Lead: strings.Repeat("x", i%200)}
 		in.Feed[Sum([]byte(name))] = strings.Repeat("<p>feed</p>", i%50)
 	}
 	if err := Open(site, nil).SaveEntries(in); err != nil {
@@ -188,7 +188,7 @@ func TestLargeEntriesRoundTrip(t *testing.T) {
 		t.Fatalf("round trip of %d entries lost some: %+v", len(in.Files), out)
 	}
 	for name, want := range in.Files {
-		if got := out.Files[name]; got.Size != want.Size || got.Excerpt != want.Excerpt || got.Entry.Title != want.Entry.Title {
+		if got := out.Files[name]; got.Size != want.Size || got.Lead != want.Lead || got.Entry.Title != want.Entry.Title {
 			t.Fatalf("%s: got %+v, want %+v", name, got, want)
 		}
 	}

@@ -16,10 +16,7 @@ type Units struct {
 	file  func(*site.Article) Key // the hash of an entry file
 
 	once   sync.Once
-	values [deps.Updated + 1][]Key // by kind and object, but Summary
-
-	summaryOnce []sync.Once // by article: a summary's value is asked for once it is known
-	summaries   []Key
+	values [deps.Updated + 1][]Key // by kind and object
 
 	findOnce sync.Once
 	find     map[findKey]int32
@@ -33,8 +30,7 @@ type findKey struct {
 // NewUnits is the units of s; front and file give the hashes of an
 // article's front matter and entry file.
 func NewUnits(s *site.Site, front, file func(*site.Article) Key) *Units {
-	return &Units{s: s, front: front, file: file,
-		summaryOnce: make([]sync.Once, len(s.Articles)), summaries: make([]Key, len(s.Articles))}
+	return &Units{s: s, front: front, file: file}
 }
 
 // Prepare works out the values and the index of names ahead of their
@@ -44,20 +40,11 @@ func (u *Units) Prepare() {
 	u.findOnce.Do(u.index)
 }
 
-// Value is the value of u. A Summary's value is taken the first time it is
-// asked for, so it is asked for only once the summary is known.
+// Value is the value of u.
 func (u *Units) Value(x deps.Unit) Key {
-	if x.Kind == deps.Summary {
-		u.summaryOnce[x.Obj].Do(func() {
-			u.summaries[x.Obj] = NewHasher().Int(int64(x.Kind)).String(u.s.Articles[x.Obj].Summary).Sum()
-		})
-		return u.summaries[x.Obj]
-	}
 	u.once.Do(func() {
 		for k := deps.Article; k <= deps.Updated; k++ {
-			if k != deps.Summary {
-				u.values[k] = u.all(k, u.count(k))
-			}
+			u.values[k] = u.all(k, u.count(k))
 		}
 	})
 	return u.values[x.Kind][x.Obj]
@@ -97,6 +84,8 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 	case deps.Article:
 		a := s.Articles[x.Obj]
 		h.Key(u.front(a)).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired)
+	case deps.Summary:
+		h.String(s.Articles[x.Obj].Summary)
 	case deps.Body:
 		a := s.Articles[x.Obj]
 		h.Key(u.file(a)).String(a.Entry.File).String(a.URL)

@@ -59,9 +59,6 @@ type Unit struct {
 // on one goroutine, so Reads needs no lock.
 type Reads struct {
 	list []Unit
-	// Unready is set when the page read a summary not known yet; its output
-	// must not be used, and it is rendered again once every summary is known.
-	Unready bool
 }
 
 // Add notes that u was read.
@@ -75,7 +72,6 @@ func (r *Reads) Add(u Unit) {
 // AddAll notes every unit of o.
 func (r *Reads) AddAll(o *Reads) {
 	r.list = append(r.list, o.list...)
-	r.Unready = r.Unready || o.Unready
 }
 
 // Units are the units read, each once, those of one object together.
@@ -86,7 +82,7 @@ func (r *Reads) Units() []Unit {
 }
 
 // Reset forgets every read.
-func (r *Reads) Reset() { r.list, r.Unready = r.list[:0], false }
+func (r *Reads) Reset() { r.list = r.list[:0] }
 
 func compare(a, b Unit) int {
 	if ga, gb := group(a.Kind), group(b.Kind); ga != gb {

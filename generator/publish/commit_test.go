@@ -167,18 +167,18 @@ func TestUpdaterStampsAndInodes(t *testing.T) {
 
 // A swap without exchange killed between its renames left the old output
 // aside; the next build puts it back, and otherwise removes it.
-func TestRemoveLeftoversPutsBackAside(t *testing.T) {
+func TestLeftoversPutBackAside(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
 	writeTree(t, filepath.Join(root, ".public.old-1"), map[string]string{"index.html": "old"})
 	writeTree(t, filepath.Join(root, ".public.new-1"), map[string]string{"index.html": "new"})
-	RemoveLeftovers(out)
+	removeLeftovers(filepath.Clean(out))
 	if got := tree(t, out); got["index.html"] != "old" || len(got) != 1 {
 		t.Errorf("output %v, want the old", got)
 	}
 	besideOnly(t, out)
 	writeTree(t, filepath.Join(root, ".public.old-2"), map[string]string{"index.html": "older"})
-	RemoveLeftovers(out)
+	removeLeftovers(filepath.Clean(out))
 	if got := tree(t, out); got["index.html"] != "old" || len(got) != 1 {
 		t.Errorf("output %v, want the old", got)
 	}

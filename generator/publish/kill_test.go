@@ -216,7 +216,7 @@ func outcome(t *testing.T, out string, writer bool, trees map[string]map[string]
 	}
 	decided := decidedJournal(out)
 	if writer {
-		RemoveLeftovers(out)
+		removeLeftovers(filepath.Clean(out))
 	} else if u := NewUpdater(out); u.err != nil {
 		t.Fatal(u.err)
 	}

@@ -64,14 +64,10 @@ func NewWriter(out string) (*Writer, error) {
 	return w, nil
 }
 
-// RemoveLeftovers deletes the half-filled folders (and replaced outputs)
+// removeLeftovers deletes the half-filled folders (and replaced outputs)
 // that killed builds of out left beside it, puts back an output a killed
 // swap had moved aside, and finishes or undoes an in-place update a killed
 // build left inside it.
-func RemoveLeftovers(out string) {
-	removeLeftovers(filepath.Clean(out)) // a Writer replaces whatever is left
-}
-
 func removeLeftovers(out string) error {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	aside := withPrefix(parent, "."+base+".old-")

@@ -91,13 +91,6 @@ func (f *fragments) cachedIn(t *template.Template) func(string, any, ...any) (te
 		if caller != nil {
 			caller.reads.AddAll(&out.reads)
 		}
-		if out.reads.Unready {
-			f.mu.Lock()
-			if f.done[k] == out {
-				delete(f.done, k) // made again once every summary is known
-			}
-			f.mu.Unlock()
-		}
 		return out.html, out.err
 	}
 }

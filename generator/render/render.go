@@ -59,9 +59,7 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Page renders one page, noting in reads every unit of the model it read
 // (see package deps). Nothing is written when the template fails, and the
-// error names the page, the template file and its line. When reads comes
-// back Unready, the page read a summary not known yet and its output must
-// be thrown away.
+// error names the page, the template file and its line.
 func (r *Renderer) Page(w io.Writer, p *site.Page, texts Texts, reads *deps.Reads) error {
 	t := r.pages[p.Kind]
 	if t == nil {

@@ -136,7 +136,6 @@ func page(t *testing.T, s *site.Site, url string) *site.Page {
 // summary.
 type testTexts struct{}
 
-func (testTexts) Ready(*site.Article) bool { return true }
 func (testTexts) Body(a *site.Article) (template.HTML, error) {
 	return template.HTML("<p>The body of " + template.HTMLEscapeString(a.Title) + ".</p>"), nil
 }

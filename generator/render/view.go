@@ -11,10 +11,6 @@ import (
 
 // Texts gives what the model does not hold while pages render.
 type Texts interface {
-	// Ready reports whether a's Summary is known: the summary of an
-	// article without one in its front matter is its body's lead, known
-	// once its body is converted.
-	Ready(a *site.Article) bool
 	// Body is a's body as HTML.
 	Body(a *site.Article) (template.HTML, error)
 }
@@ -193,14 +189,9 @@ func fullArticles(c *pageRender, all []*site.Article, list deps.Kind, obj int) [
 	return views
 }
 
-// Summary is the article's summary; read before it is known, it marks the
-// page unready (see deps.Reads).
+// Summary is the article's summary.
 func (v *articleView) Summary() string {
 	v.c.read(deps.Summary, v.a.Index)
-	if !v.c.texts.Ready(v.a) {
-		v.c.reads.Unready = true
-		return ""
-	}
 	return v.a.Summary
 }
 

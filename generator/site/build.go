@@ -15,6 +15,9 @@ type Options struct {
 	Drafts bool      // include drafts
 	Future bool      // include entries dated after Now
 	Now    time.Time // the cut-off for future entries
+	// Lead is the plain text of an entry's first paragraph, the summary of
+	// an article without one in its front matter; nil leaves it empty.
+	Lead func(*content.Entry) string
 }
 
 // New builds the model from checked entries (newest first, as content.Load returns them).
@@ -38,6 +41,9 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 			Source: f.Source, SourceURL: f.SourceURL, Authors: f.Authors, Editors: f.Editors, Image: f.Image,
 			Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: future, Summary: f.Summary})
 		a := &all[len(all)-1]
+		if a.Summary == "" && opts.Lead != nil {
+			a.Summary = opts.Lead(e)
+		}
 		a.Permalink = permalink(origin, s.BasePath, e)
 		a.URL = a.Permalink[len(origin):]
 		a.ID = articleID(cfg, e)
