@@ -46,6 +46,10 @@ type Preview struct {
 	// and before the feeds, sitemaps and search index are made: the tabs
 	// show an edit that much sooner.
 	PagesReady func()
+	// Origin, when set, is where the preview is served (http://127.0.0.1:1414):
+	// pages and feeds link there, under base_url's path, and feed ids stay
+	// those of base_url's host.
+	Origin string
 }
 
 // memo, changed and pagesReady read a build's mode; a plain build has none.
@@ -54,6 +58,13 @@ func (p *Preview) memo() *Memo {
 		return nil
 	}
 	return p.Memo
+}
+
+func (p *Preview) origin() string {
+	if p == nil {
+		return ""
+	}
+	return p.Origin
 }
 
 func (p *Preview) changed() []string {

@@ -33,13 +33,13 @@ func feedItem(s *site.Site, a *site.Article, body string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("%s: note: %w", a.Entry.File, err)
 		}
-		b.WriteString("<blockquote><p><strong>Why it matters</strong></p>\n")
+		b.WriteString("<blockquote><p><strong>" + html.EscapeString(s.Strings.Text("why_it_matters")) + "</strong></p>\n")
 		b.WriteString(note.HTML)
 		b.WriteString("</blockquote>\n")
 	}
 	b.WriteString(body)
 	if a.Source != "" {
-		b.WriteString("<p>Originally reported by ")
+		b.WriteString("<p>" + html.EscapeString(s.Strings.Text("reported_by")) + " ")
 		if a.SourceURL != "" {
 			fmt.Fprintf(&b, `<a href="%s">%s</a>`, html.EscapeString(a.SourceURL), html.EscapeString(a.Source))
 		} else {

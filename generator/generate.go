@@ -202,6 +202,11 @@ func (b *builder) load() error {
 			return err
 		}
 	}
+	if o := b.opts.Preview.origin(); o != "" {
+		if err := cfg.PreviewAt(o); err != nil {
+			return err
+		}
+	}
 	b.cfgKey = cache.Sum(cfgData)
 	var prev *cache.Entries
 	if b.store != nil {
@@ -244,7 +249,7 @@ func (b *builder) parseTheme() <-chan parsedTheme {
 	go func() {
 		var t parsedTheme
 		fsys := themeFS(b.opts.Site, "templates")
-		if t.r, t.err = render.New(fsys); t.err == nil {
+		if t.r, t.err = render.New(fsys, builtInTheme("templates")); t.err == nil {
 			t.r.Inject = b.opts.Preview.inject()
 			t.key, t.err = cache.ThemeKey(fsys)
 		}
@@ -260,6 +265,7 @@ func (b *builder) model() error {
 		return theme.err
 	}
 	b.theme = theme.r
+	b.theme.Strings = b.site.Strings
 	paged := make(chan struct{}) // the pages (which show the summaries) are made beside the keys
 	go func() { defer close(paged); b.site.Pages() }()
 	defer func() { <-paged }()
@@ -352,6 +358,12 @@ func themeFS(dir, name string) fs.FS {
 	if info, err := os.Stat(own); err == nil && info.IsDir() {
 		return content.DirFS(own) // refuses FIFOs and devices, which would block a read
 	}
+	return builtInTheme(name)
+}
+
+// builtInTheme is the default theme's folder (templates or static) built
+// into the binary.
+func builtInTheme(name string) fs.FS {
 	sub, err := fs.Sub(digest.Theme, name)
 	if err != nil {
 		panic(err) // the embedded theme always has both folders

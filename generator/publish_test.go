@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,6 +29,7 @@ func TestInitNewCheck(t *testing.T) {
 				t.Fatal(err)
 			}
 			paths = append(paths, filepath.Base(p))
+			publishDraft(t, p)
 			write(t, p, "summary: One line on why it matters.\ntitle:", "The editor's paragraph, with [the welcome](/"+
 				time.Now().In(time.UTC).Format("2006/01/02")+"/welcome-to-harbour-news/).\n")
 		}
@@ -38,8 +40,16 @@ func TestInitNewCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(findings) > 0 {
-			t.Errorf("theme %v: digest check of a new site finds:\n%v", theme, findings)
+		var placeholders []string
+		for _, f := range findings {
+			if f.Severity == "warning" && strings.Contains(f.Message, "placeholder digest init wrote") {
+				placeholders = append(placeholders, fmt.Sprintf("%s:%d", f.File, f.Line))
+				continue
+			}
+			t.Errorf("theme %v: digest check of a new site finds %v", theme, f)
+		}
+		if want := "digest.yaml:7 digest.yaml:15"; strings.Join(placeholders, " ") != want {
+			t.Errorf("check warns of init's placeholder host at %v, want %s", placeholders, want)
 		}
 		res, err := Build(BuildOptions{Site: dir})
 		if err != nil {

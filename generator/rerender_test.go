@@ -55,6 +55,11 @@ func TestEditRendersWhatShowsIt(t *testing.T) {
 			shows[pageOf(n.URL)] = true
 		}
 	}
+	for _, o := range s.Articles {
+		if slices.Contains(o.Related, a) { // "More on this topic" shows its title
+			shows[pageOf(o.URL)] = true
+		}
+	}
 	for _, p := range s.Pages() {
 		if p.Kind == site.KindHome && slices.Contains(p.Days, a.Day) || p.Kind == site.KindTopic && slices.Contains(p.Articles, a) {
 			shows[p.Path] = true

@@ -45,6 +45,15 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	if info, err := os.Stat(opts.Site); err != nil || !info.IsDir() {
 		return fmt.Errorf("%s: no such site folder; pass --site DIR, the folder holding digest.yaml", opts.Site)
 	}
+	real, err := realPath(opts.Site)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(real, content.ConfigFile)); err != nil {
+		return fmt.Errorf("%s holds no %s, so it is not a site folder: run digest serve in the folder holding %s, pass --site DIR, or make a site with digest init DIR",
+			real, content.ConfigFile, content.ConfigFile)
+	}
+	opts.Site = real
 	if opts.Debounce <= 0 {
 		opts.Debounce = 10 * time.Millisecond
 	}
@@ -64,7 +73,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	}
 	defer watcher.Close()
 
-	p := &previewer{opts: opts, out: filepath.Join(tmp, "site")}
+	p := &previewer{opts: opts, out: filepath.Join(tmp, "site"), origin: "http://" + ln.Addr().String()}
 	p.srv = preview.NewServer(p.out, basePath(opts.Site))
 	p.srv.AllowHost(opts.Addr) // against DNS rebinding, only loopback names and this host are served
 	p.build([]string{})        // the watcher reports what changes from here on
@@ -86,6 +95,7 @@ func memoryTemp() (string, error) {
 type previewer struct {
 	opts   ServeOptions
 	out    string // the temporary output folder
+	origin string // http://host:port of the listener: the pages' and feeds' links point there
 	srv    *preview.Server
 	memo   Memo // what each rebuild leaves for the next
 	broken bool
@@ -131,7 +141,7 @@ func (p *previewer) build(changed []string) {
 	base, swap := basePath(p.opts.Site), entriesOnly(changed)
 	var shown time.Duration // when the tabs were first told, if before the end
 	res, err := Build(BuildOptions{Site: p.opts.Site, Out: p.out, Drafts: p.opts.Drafts,
-		Future: p.opts.Future, Preview: &Preview{Inject: preview.Script, Changed: changed, Memo: &p.memo,
+		Future: p.opts.Future, Preview: &Preview{Inject: preview.Script, Changed: changed, Memo: &p.memo, Origin: p.origin,
 			PagesReady: func() {
 				p.srv.Built(base, swap)
 				if shown == 0 {

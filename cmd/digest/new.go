@@ -3,13 +3,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/digest-news/digest/generator"
 )
 
 func init() {
-	commands["new"] = command{summary: "start an entry dated now and print its path", run: runNew}
+	commands["new"] = command{summary: "start a draft entry dated now and print its path", run: runNew}
 }
 
 // listFlag collects a repeatable flag.
@@ -40,5 +41,6 @@ func runNew(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	fmt.Println(name)
+	fmt.Fprintln(os.Stderr, "it is a draft: digest serve --drafts shows it; delete its draft: true line to publish it")
 	return nil
 }

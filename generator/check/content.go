@@ -55,8 +55,38 @@ func Content(fsys fs.FS, opts site.Options) ([]Finding, *site.Site) {
 				Message: "no summary: feeds and lists show the first paragraph; add summary: with one sentence"})
 		}
 	}
+	list = append(list, settings(fsys, cfg, published)...)
 	Sort(list)
 	return list, published
+}
+
+// settings warns of configuration that builds but is not what the site
+// wants: the placeholder host digest init wrote, a language without the
+// theme's words.
+func settings(fsys fs.FS, cfg *content.Config, s *site.Site) []Finding {
+	data, _ := fs.ReadFile(fsys, content.ConfigFile)
+	line := func(key string) int {
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, key+":") {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	var list []Finding
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Hostname() == content.PlaceholderHost {
+		list = append(list, Finding{Severity: Warning, File: content.ConfigFile, Line: line("base_url"),
+			Message: "base_url still holds " + content.PlaceholderHost + ", the placeholder digest init wrote: feeds and sitemaps would point there; write the site's address (the Pages workflow passes its own with --base-url)"})
+	}
+	if cfg.IDAuthority == content.PlaceholderHost {
+		list = append(list, Finding{Severity: Warning, File: content.ConfigFile, Line: line("id_authority"),
+			Message: "id_authority still holds " + content.PlaceholderHost + ", the placeholder digest init wrote: feed ids are minted from it and must not change once published; write a domain or e-mail address of yours"})
+	}
+	if !s.Strings.Known {
+		list = append(list, Finding{Severity: Warning, File: content.ConfigFile, Line: line("language"),
+			Message: "digest has no theme words for language " + cfg.Language + ": pages show English ones; translate them under strings: (see the README)"})
+	}
+	return list
 }
 
 // fromErrors turns content's file:line errors into findings.

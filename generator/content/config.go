@@ -7,10 +7,16 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/digest-news/digest/generator/locale"
 )
 
 // ConfigFile is the name of the site configuration at the root of a site.
 const ConfigFile = "digest.yaml"
+
+// PlaceholderHost is the host digest init writes into base_url and
+// id_authority until the site's own is known; check warns while it stays.
+const PlaceholderHost = "example.github.io"
 
 // Config is digest.yaml.
 type Config struct {
@@ -28,6 +34,9 @@ type Config struct {
 	// MaxEntrySize is the largest entry file read, as written: bytes, or a
 	// number with a unit (512KB, 4MiB; see ParseSize). Default 4MiB.
 	MaxEntrySize string `yaml:"max_entry_size"`
+	// Strings replace texts of the theme's table for Language (see package
+	// locale): key: text.
+	Strings map[string]string `yaml:"strings"`
 	// WebSubHub is the WebSub hub every feed names (rel="hub"), which
 	// digest ping tells of changed feeds.
 	WebSubHub string `yaml:"websub_hub"`
@@ -143,6 +152,12 @@ func ParseConfig(data []byte) (*Config, error) {
 			bad("websub_hub", "websub_hub "+c.WebSubHub+" is not an absolute http(s) URL", "write the hub's address, like https://pubsubhubbub.appspot.com/")
 		}
 	}
+	for _, key := range sortedKeys(c.Strings) {
+		if msg := locale.Check(key, c.Strings[key]); msg != "" {
+			errs = append(errs, &Error{File: ConfigFile, Line: nestedKeyLine(data, "strings", key), Msg: "strings: " + msg,
+				Hint: "see the English table in the README for the keys and their shapes"})
+		}
+	}
 	for slug, t := range c.Topics {
 		if !validSlug(slug) {
 			bad("topics", "topic slug "+slug+" is not a slug", "use lowercase letters, digits and hyphens")
@@ -195,6 +210,20 @@ func (c *Config) SetBaseURL(raw string) error {
 	return nil
 }
 
+// PreviewAt moves the site to origin (the preview's http://host:port),
+// keeping base_url's path, and the ids of base_url's host unless
+// id_authority names another.
+func (c *Config) PreviewAt(origin string) error {
+	if c.IDAuthority == "" {
+		c.IDAuthority = c.hostname()
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil {
+		return err
+	}
+	return c.SetBaseURL(strings.TrimSuffix(origin, "/") + u.Path)
+}
+
 func validSlug(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
@@ -205,4 +234,25 @@ func validSlug(s string) bool {
 		}
 	}
 	return true
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// nestedKeyLine is the line of key inside the top-level map parent.
+func nestedKeyLine(data []byte, parent, key string) int {
+	start := keyLine(data, 0, parent)
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if i+1 > start && (strings.HasPrefix(t, key+":") || strings.HasPrefix(t, `"`+key+`":`)) {
+			return i + 1
+		}
+	}
+	return start
 }

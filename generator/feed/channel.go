@@ -47,7 +47,7 @@ func (b *builder) topicChannel(t *site.Topic, l site.FeedLink) *channel {
 	s := b.site
 	desc := t.Description
 	if desc == "" {
-		desc = t.Name + " in " + s.Config.Title
+		desc = s.Strings.Text("feed_about", t.Name, s.Config.Title)
 	}
 	c := b.newChannel(l, s.Config.Title+": "+t.Name, desc, s.AbsURL(t.URL))
 	c.articles = b.capped(t.Articles)

@@ -1,10 +1,10 @@
 package feed
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/digest-news/digest/generator/locale"
 	"github.com/digest-news/digest/generator/site"
 	"github.com/gorilla/feeds"
 )
@@ -13,8 +13,7 @@ import (
 // digest: the titles linked, grouped by topic, with their summaries.
 func (b *builder) editionsChannel(l site.FeedLink) *channel {
 	s := b.site
-	c := b.newChannel(l, s.Config.Title+": daily editions",
-		"One item a day: the whole edition of "+s.Config.Title+".", s.AbsURL(s.BasePath))
+	c := b.newChannel(l, s.Strings.Text("feed_daily_title", s.Config.Title), s.Strings.Text("feed_daily_doc", s.Config.Title), s.AbsURL(s.BasePath))
 	days := s.Days
 	if n := s.Config.FeedItems; n > 0 && len(days) > n {
 		days = days[:n]
@@ -37,9 +36,9 @@ func (b *builder) editionEntry(d *site.Day) *entry {
 		}
 	}
 	e := &entry{published: published, lang: b.site.Config.Language}
-	e.Item = feeds.Item{Title: d.Date.Format("Monday 2 January 2006"), Link: &feeds.Link{Href: b.site.AbsURL(d.URL)},
+	e.Item = feeds.Item{Title: locale.Capital(b.site.Strings.LongDate(d.Date)), Link: &feeds.Link{Href: b.site.AbsURL(d.URL)},
 		Id: editionID(b.site, d), IsPermaLink: "false", Created: published, Updated: updated,
-		Description: editionSummary(d), Content: b.editionHTML(d)}
+		Description: editionSummary(b.site, d), Content: b.editionHTML(d)}
 	for _, g := range d.Groups {
 		if g.Topic != nil {
 			e.topics = append(e.topics, g.Topic)
@@ -49,22 +48,17 @@ func (b *builder) editionEntry(d *site.Day) *entry {
 }
 
 // editionSummary is plain text: the count and the topics of the day.
-func editionSummary(d *site.Day) string {
-	n := len(d.Articles)
-	word := " articles"
-	if n == 1 {
-		word = " article"
-	}
+func editionSummary(s *site.Site, d *site.Day) string {
 	var names []string
 	for _, g := range d.Groups {
-		names = append(names, groupName(g))
+		names = append(names, groupName(s, g))
 	}
-	return strconv.Itoa(n) + word + ": " + strings.Join(names, ", ") + "."
+	return s.Strings.Count("n_articles", len(d.Articles)) + ": " + strings.Join(names, ", ") + "."
 }
 
-func groupName(g *site.Group) string {
+func groupName(s *site.Site, g *site.Group) string {
 	if g.Topic == nil {
-		return "Other news"
+		return s.Strings.Text("other_news")
 	}
 	return g.Topic.Name
 }
@@ -77,7 +71,7 @@ func (b *builder) editionHTML(d *site.Day) string {
 		if g.Topic != nil {
 			w.WriteString(`<a href="` + escapeAttr(b.site.AbsURL(g.Topic.URL)) + `">` + escapeText(g.Topic.Name) + "</a>")
 		} else {
-			w.WriteString(escapeText(groupName(g)))
+			w.WriteString(escapeText(groupName(b.site, g)))
 		}
 		w.WriteString("</h2>\n<ul>\n")
 		for _, a := range g.Articles {

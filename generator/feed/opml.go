@@ -32,7 +32,7 @@ type outline struct {
 
 // opml lists every feed: the site's in one group, then the topics' in another.
 func opml(s *site.Site) ([]byte, error) {
-	doc := &opmlDoc{Version: "2.0", Head: opmlHead{Title: s.Config.Title + ": feeds", OwnerName: s.Config.Author}}
+	doc := &opmlDoc{Version: "2.0", Head: opmlHead{Title: s.Config.Title + ": " + s.Strings.Text("feeds_title"), OwnerName: s.Config.Author}}
 	if !s.Updated.IsZero() {
 		doc.Head.DateModified = s.Updated.Format(time.RFC1123Z)
 	}
@@ -43,7 +43,8 @@ func opml(s *site.Site) ([]byte, error) {
 	}
 	doc.Body = append(doc.Body, group)
 	if len(s.Topics) > 0 {
-		topics := outline{Text: "Topics", Title: "Topics"}
+		name := s.Strings.Text("topics_title")
+		topics := outline{Text: name, Title: name}
 		for _, t := range s.Topics {
 			for _, l := range t.Feeds {
 				topics.Outlines = append(topics.Outlines, feedOutline(l, s.AbsURL(t.URL)))

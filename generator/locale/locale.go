@@ -110,8 +110,18 @@ func New(tag string, overrides map[string]string) *Table {
 // English is the table of the default language, without overrides.
 var English = New("en", nil)
 
+// or is t, or the English table for a nil t (a model made without
+// New, as tests make them).
+func (t *Table) or() *Table {
+	if t == nil {
+		return English
+	}
+	return t
+}
+
 // Text is the text of key with {1}, {2}… replaced by args.
 func (t *Table) Text(key string, args ...string) string {
+	t = t.or()
 	s, ok := t.text[key]
 	if !ok {
 		return key
@@ -125,9 +135,11 @@ func (t *Table) Text(key string, args ...string) string {
 	return s
 }
 
-// Count is the singular or plural text of key, {n} replaced by n.
-func (t *Table) Count(key string, n int) string {
-	one, many, _ := strings.Cut(t.Text(key), "|")
+// Count is the singular or plural text of key, {n} replaced by n and {1},
+// {2}… by args.
+func (t *Table) Count(key string, n int, args ...string) string {
+	t = t.or()
+	one, many, _ := strings.Cut(t.Text(key, args...), "|")
 	s := many
 	if t.few(n) {
 		s = one
@@ -137,6 +149,7 @@ func (t *Table) Count(key string, n int) string {
 
 // Join lists names as the language does: "A", "A and B", "A, B and C".
 func (t *Table) Join(names []string) string {
+	t = t.or()
 	switch n := len(names); n {
 	case 0:
 		return ""
@@ -148,16 +161,16 @@ func (t *Table) Join(names []string) string {
 }
 
 // LongDate is a day written out: "Wednesday 18 November 2026".
-func (t *Table) LongDate(d time.Time) string { return t.format(t.long, d) }
+func (t *Table) LongDate(d time.Time) string { t = t.or(); return t.format(t.long, d) }
 
 // MonthYear is a month of a year: "November 2026".
-func (t *Table) MonthYear(d time.Time) string { return t.format(t.month, d) }
+func (t *Table) MonthYear(d time.Time) string { t = t.or(); return t.format(t.month, d) }
 
 // ShortDate is a day in few letters: "18 Nov 2026".
-func (t *Table) ShortDate(d time.Time) string { return t.format(t.short, d) }
+func (t *Table) ShortDate(d time.Time) string { t = t.or(); return t.format(t.short, d) }
 
 // MonthName is the month's name alone.
-func (t *Table) MonthName(d time.Time) string { return t.months[d.Month()-1] }
+func (t *Table) MonthName(d time.Time) string { return t.or().months[d.Month()-1] }
 
 // Clock is the time of day, 24-hour: "07:30".
 func (t *Table) Clock(d time.Time) string { return d.Format("15:04") }

@@ -13,7 +13,7 @@ func TestCached(t *testing.T) {
 	theme := minimalTheme()
 	theme["base.html"] = &fstest.MapFile{Data: []byte(`{{define "who"}}<b>{{.Title}}</b>{{end}}` +
 		`{{cached "who" . "once"}}|{{cached "who" .}}|{{if .Feeds}}{{cached "who" . .Feeds}}{{end}}`)}
-	r, err := New(theme)
+	r, err := New(theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestCached(t *testing.T) {
 		!strings.Contains(err.Error(), "cannot be a key") {
 		t.Errorf("a slice as a key: got %v, want an error saying it cannot be a key", err)
 	}
-	r2, err := New(theme)
+	r2, err := New(theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

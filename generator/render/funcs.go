@@ -2,54 +2,69 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/digest-news/digest/generator/locale"
 	"github.com/digest-news/digest/generator/site"
 )
 
-// Funcs are the functions templates may call:
+// Funcs are the functions templates may call, in the language of the
+// Renderer's Strings (see package locale):
 //
+//	t key [args]  the text of key, {1}, {2}… filled by args: "Page 2 of 5"
+//	count key n [args]  the singular or plural text of key for n: "1 article", "3 articles"
 //	date t        "Wednesday 18 November 2026"
+//	shortdate t   "18 Nov 2026"
+//	monthyear t   "November 2026"
+//	monthname t   "November"
+//	clock t       "07:30"
+//	capital s     s with a capital first letter (a French date heading a page)
 //	iso t         RFC 3339, for <time datetime>
 //	join names    "A", "A and B", "A, B and C"
-//	plural n w ws "1 article", "3 articles"
+//	plural n w ws "1 article", "3 articles" (words as given, in any language)
 //	abs site path an absolute URL for a site path (or a URL as written in an entry)
 //	lang page     the page's language: the entry's lang, else the site's
 //	jsonld page   schema.org NewsArticle JSON-LD of an article page
 //	cached name data [variants]  the named template's output, made once per build (see cachedIn)
-func Funcs() template.FuncMap {
+func Funcs() template.FuncMap { return (&Renderer{}).funcs() }
+
+func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":   longDate,
-		"iso":    iso,
-		"join":   joinNames,
-		"plural": plural,
-		"abs":    abs,
-		"lang":   lang,
-		"jsonld": jsonLD,
-		"cached": func(string, any, ...any) (template.HTML, error) { return "", errNotRendering },
+		"t":         func(key string, args ...any) string { return r.Strings.Text(key, texts(args)...) },
+		"count":     func(key string, n int, args ...any) string { return r.Strings.Count(key, n, texts(args)...) },
+		"date":      func(t time.Time) string { return r.Strings.LongDate(t) },
+		"shortdate": func(t time.Time) string { return r.Strings.ShortDate(t) },
+		"monthyear": func(t time.Time) string { return r.Strings.MonthYear(t) },
+		"monthname": func(t time.Time) string { return r.Strings.MonthName(t) },
+		"clock":     func(t time.Time) string { return r.Strings.Clock(t) },
+		"capital":   locale.Capital,
+		"iso":       iso,
+		"join":      func(names []string) string { return r.Strings.Join(names) },
+		"plural":    plural,
+		"abs":       abs,
+		"lang":      lang,
+		"jsonld":    jsonLD,
+		"cached":    func(string, any, ...any) (template.HTML, error) { return "", errNotRendering },
 	}
+}
+
+// texts are a template's arguments as text: numbers and strings alike.
+func texts(args []any) []string {
+	list := make([]string, len(args))
+	for i, a := range args {
+		list[i] = fmt.Sprint(a)
+	}
+	return list
 }
 
 var errNotRendering = errors.New("cached: only pages rendered by a Renderer can use it")
 
-func longDate(t time.Time) string { return t.Format("Monday 2 January 2006") }
-
 func iso(t time.Time) string { return t.Format(time.RFC3339) }
-
-func joinNames(names []string) string {
-	switch n := len(names); n {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	default:
-		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
-	}
-}
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -16,7 +16,7 @@ func TestJoinNames(t *testing.T) {
 		{[]string{"A", "B", "C"}, "A, B and C"},
 	}
 	for _, tt := range tests {
-		if got := joinNames(tt.in); got != tt.want {
+		if got := Funcs()["join"].(func([]string) string)(tt.in); got != tt.want {
 			t.Errorf("joinNames(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -24,7 +24,7 @@ func TestJoinNames(t *testing.T) {
 
 func TestDates(t *testing.T) {
 	d := time.Date(2026, 11, 18, 9, 5, 0, 0, time.FixedZone("", 3600))
-	if got := longDate(d); got != "Wednesday 18 November 2026" {
+	if got := Funcs()["date"].(func(time.Time) string)(d); got != "Wednesday 18 November 2026" {
 		t.Errorf("longDate = %q", got)
 	}
 	if got := iso(d); got != "2026-11-18T09:05:00+01:00" {

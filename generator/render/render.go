@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/digest-news/digest/generator/deps"
+	"github.com/digest-news/digest/generator/locale"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -18,7 +20,7 @@ const BaseFile = "base.html"
 // Kinds are the page kinds a theme must provide, one file each (kind + ".html").
 var Kinds = []string{
 	site.KindHome, site.KindArticle, site.KindDay, site.KindMonth,
-	site.KindYear, site.KindTopics, site.KindTopic, site.KindNotFound, site.KindSearch,
+	site.KindYear, site.KindTopics, site.KindTopic, site.KindNotFound, site.KindSearch, site.KindFeeds,
 }
 
 // Renderer holds a parsed theme. It is safe for concurrent use once built;
@@ -27,6 +29,9 @@ type Renderer struct {
 	// Inject is written just before the last </body> of every page (the
 	// preview server's live-reload script); empty in builds.
 	Inject template.HTML
+	// Strings are the words and dates of the site's language (nil:
+	// English); set before the first call to Page.
+	Strings *locale.Table
 
 	pages map[string]*template.Template
 	fragments
@@ -34,19 +39,25 @@ type Renderer struct {
 }
 
 // New parses the theme: base.html, then each kind's file into its own clone.
-func New(theme fs.FS) (*Renderer, error) {
-	base, err := template.New(BaseFile).Funcs(Funcs()).ParseFS(theme, BaseFile)
+// A kind's file the theme lacks is taken from builtIn when given (a theme
+// copied out before that kind of page existed still builds).
+func New(theme, builtIn fs.FS) (*Renderer, error) {
+	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds)), fragments: fragments{done: map[cacheKey]*cachedOutput{}}}
+	base, err := template.New(BaseFile).Funcs(r.funcs()).ParseFS(theme, BaseFile)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds)), fragments: fragments{done: map[cacheKey]*cachedOutput{}}}
 	r.renders.New = func() any { return &pageRender{lists: map[listID][]articleRef{}} }
 	for _, kind := range Kinds {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		if _, err := t.ParseFS(theme, kind+".html"); err != nil {
+		from := theme
+		if _, err := fs.Stat(theme, kind+".html"); errors.Is(err, fs.ErrNotExist) && builtIn != nil {
+			from = builtIn
+		}
+		if _, err := t.ParseFS(from, kind+".html"); err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
 		t.Funcs(template.FuncMap{"cached": r.cachedIn(t)})

@@ -114,7 +114,7 @@ func testRenderer(t *testing.T) *Renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := New(theme)
+	r, err := New(theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestPages(t *testing.T) {
 		`<html lang="en">`, `<meta charset="utf-8">`, `name="viewport"`,
 		`<link rel="stylesheet" href="/repo/css/site.css">`, `href="/repo/favicon.svg"`,
 		`<a class="skip" href="#main">`, `<main id="main"`,
-		`<a href="/repo/topics/"`, `<a href="/repo/2026/"`, `<a href="/repo/feeds.opml">Feeds</a>`, `<a href="/repo/search/">Search</a>`,
+		`<a href="/repo/topics/"`, `<a href="/repo/2026/"`, `<a href="/repo/feeds/">Feeds</a>`, `<a href="/repo/search/">Search</a>`,
 		`<link rel="alternate" type="application/atom&#43;xml" title="The Test Wire (Atom)" href="https://example.org/repo/atom.xml">`,
 		`<link rel="alternate" type="application/rss&#43;xml" title="The Test Wire (RSS)" href="https://example.org/repo/feed.xml">`,
 		`<meta property="og:site_name" content="The Test Wire">`,
@@ -228,7 +228,7 @@ func TestPages(t *testing.T) {
 			`<title>World: page 2 · The Test Wire</title>`, `rel="prev"`, `Talks resume`,
 		}, nil},
 		{"/repo/404.html", []string{
-			`<h1>Page not found</h1>`, `<a href="/repo/">The latest edition</a>`,
+			`<h1>Page not found</h1>`, `<a href="/repo/">Latest edition</a>`,
 		}, []string{`rel="canonical"`}},
 	}
 	for _, tt := range tests {

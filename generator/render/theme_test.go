@@ -35,7 +35,7 @@ func TestNewErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			theme := minimalTheme()
 			tt.change(theme)
-			_, err := New(theme)
+			_, err := New(theme, nil)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want an error naming %s", err, tt.want)
 			}
@@ -46,7 +46,7 @@ func TestNewErrors(t *testing.T) {
 func TestExecuteErrorNamesPageAndLine(t *testing.T) {
 	theme := minimalTheme()
 	theme["year.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n{{.Year.Nope}}{{end}}")}
-	r, err := New(theme)
+	r, err := New(theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestExecuteErrorNamesPageAndLine(t *testing.T) {
 }
 
 func TestUnknownKind(t *testing.T) {
-	r, err := New(minimalTheme())
+	r, err := New(minimalTheme(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

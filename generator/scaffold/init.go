@@ -61,7 +61,7 @@ func Init(dir string, opts Options) ([]string, error) {
 		return w.written, w.err
 	}
 	welcome, err := New(dir, Entry{Title: "Welcome to " + opts.Title, Topics: []string{"news"},
-		Summary: "How this digest works, and what to do next.", Body: mustRead("files/welcome.md"), Now: opts.Now})
+		Summary: "How this digest works, and what to do next.", Body: mustRead("files/welcome.md"), Now: opts.Now, Live: true})
 	if err != nil {
 		return w.written, err
 	}
@@ -75,7 +75,7 @@ func (o Options) defaults(dir string) Options {
 		o.Title = titleCase(name)
 	}
 	if o.BaseURL == "" {
-		o.BaseURL = "https://example.github.io/" + name + "/"
+		o.BaseURL = "https://" + content.PlaceholderHost + "/" + name + "/"
 	}
 	if o.Timezone == "" {
 		o.Timezone = "UTC"

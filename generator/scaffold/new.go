@@ -22,13 +22,15 @@ type Entry struct {
 	Summary string
 	Body    []byte
 	Now     time.Time // the entry's date; zero means the current time
+	Live    bool      // published at once (the welcome entry of init), not a draft
 }
 
 // maxSlug is the longest slug New writes, suffix included.
 const maxSlug = 80
 
 // New writes a new entry into the site in dir, dated now in the site's
-// timezone, and returns the path of the file it wrote.
+// timezone, and returns the path of the file it wrote. The entry is a
+// draft: a stub pushed by accident does not go live.
 func New(dir string, e Entry) (string, error) {
 	site := os.DirFS(dir)
 	cfg, err := content.LoadConfig(site)
@@ -57,6 +59,7 @@ func New(dir string, e Entry) (string, error) {
 		Topics:  e.Topics,
 		Summary: e.Summary,
 		ID:      MintID(cfg, now, slug),
+		Draft:   !e.Live,
 	}
 	if cfg.Author != "" {
 		fm.Authors = []string{cfg.Author}

@@ -114,7 +114,10 @@ func TestNew(t *testing.T) {
 	for _, e := range entries {
 		minted[e.Slug], e.ID = e.ID, ""
 	}
-	for _, a := range site.New(cfg, entries, site.Options{Now: now.Add(time.Hour)}).Articles {
+	if n := len(site.New(cfg, entries, site.Options{Now: now.Add(time.Hour)}).Articles); n != 0 {
+		t.Errorf("a build without --drafts publishes %d of the entries New wrote; they are drafts", n)
+	}
+	for _, a := range site.New(cfg, entries, site.Options{Now: now.Add(time.Hour), Drafts: true}).Articles {
 		if minted[a.Entry.Slug] != a.ID {
 			t.Errorf("%s: New minted %s, the build derives %s", a.Entry.Slug, minted[a.Entry.Slug], a.ID)
 		}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/locale"
+	"github.com/digest-news/digest/generator/markdown"
 )
 
 // Options choose which entries are published.
@@ -23,7 +25,7 @@ type Options struct {
 // New builds the model from checked entries (newest first, as content.Load returns them).
 func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 	base, _ := url.Parse(cfg.BaseURL) // checked by content
-	s := &Site{Config: cfg, BasePath: base.Path, Preview: opts.Drafts || opts.Future}
+	s := &Site{Config: cfg, BasePath: base.Path, Preview: opts.Drafts || opts.Future, Strings: locale.New(cfg.Language, cfg.Strings)}
 	if s.BasePath == "" {
 		s.BasePath = "/"
 	}
@@ -37,9 +39,9 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 			continue
 		}
 		f := &e.FrontMatter
-		all = append(all, Article{Entry: e, Title: f.Title, Date: e.Date, Updated: e.Updated, Dateline: f.Dateline,
-			Source: f.Source, SourceURL: f.SourceURL, Authors: f.Authors, Editors: f.Editors, Image: f.Image,
-			Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: future, Summary: f.Summary})
+		all = append(all, Article{Entry: e, Title: markdown.Smarten(f.Title), Date: e.Date, Updated: e.Updated, Dateline: f.Dateline,
+			Source: f.Source, SourceURL: f.SourceURL, Authors: f.Authors, Editors: f.Editors, Image: smartImage(f.Image),
+			Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: future, Summary: markdown.Smarten(f.Summary)})
 		a := &all[len(all)-1]
 		if a.Summary == "" && opts.Lead != nil {
 			a.Summary = opts.Lead(e)
@@ -76,13 +78,9 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 	for _, t := range s.Topics {
 		t.Feeds = s.topicFeeds(t)
 	}
+	s.relate()
 	s.buildHistories()
 	return s
-}
-
-// AbsURL turns a site path (as in Article.URL) into an absolute URL.
-func (s *Site) AbsURL(path string) string {
-	return strings.TrimSuffix(s.Config.BaseURL, s.BasePath) + path
 }
 
 // listed sets Listed and the articles' neighbours: a listed article's are
@@ -130,6 +128,11 @@ func latestOf(a *Article) time.Time {
 	return a.Date
 }
 
+// AbsURL turns a site path (as in Article.URL) into an absolute URL.
+func (s *Site) AbsURL(path string) string {
+	return strings.TrimSuffix(s.Config.BaseURL, s.BasePath) + path
+}
+
 // articleID is the entry's own id, else a tag: URI (RFC 4151) that survives
 // a change of base_url when id_authority is configured.
 func articleID(cfg *content.Config, e *content.Entry) string {
@@ -160,7 +163,7 @@ func permalink(origin, basePath string, e *content.Entry) string {
 func (s *Site) topics(entries []*content.Entry) map[string]*Topic {
 	all := map[string]*Topic{}
 	add := func(slug string, t content.Topic) {
-		all[slug] = &Topic{Slug: slug, Name: t.Name, Description: t.Description, URL: s.BasePath + "topics/" + slug + "/"}
+		all[slug] = &Topic{Slug: slug, Name: t.Name, Description: markdown.Smarten(t.Description), URL: s.BasePath + "topics/" + slug + "/"}
 	}
 	for slug, t := range s.Config.Topics {
 		add(slug, t)

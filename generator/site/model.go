@@ -6,21 +6,23 @@ import (
 	"time"
 
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/locale"
 )
 
 // Site is the whole model.
 type Site struct {
 	Config   *content.Config
-	BasePath string     // base_url's path, always with a trailing slash: "/" or "/repo/"
-	Articles []*Article // published, newest first; each has a page
-	Listed   []*Article // of them, those not expired: what lists and feeds show
-	Days     []*Day     // newest first
-	Months   []*Month   // newest first
-	Years    []*Year    // newest first
-	Topics   []*Topic   // by name
-	Updated  time.Time  // newest date or updated of any article
-	Feeds    []FeedLink // the site-wide feeds, for autodiscovery
-	Preview  bool       // drafts or future entries are shown, marked
+	BasePath string        // base_url's path, always with a trailing slash: "/" or "/repo/"
+	Articles []*Article    // published, newest first; each has a page
+	Listed   []*Article    // of them, those not expired: what lists and feeds show
+	Days     []*Day        // newest first
+	Months   []*Month      // newest first
+	Years    []*Year       // newest first
+	Topics   []*Topic      // by name
+	Updated  time.Time     // newest date or updated of any article
+	Feeds    []FeedLink    // the site-wide feeds, for autodiscovery
+	Preview  bool          // drafts or future entries are shown, marked
+	Strings  *locale.Table // the theme's words and date formats in the site's language
 
 	Histories []*History // the archive chains of the RSS and Atom feeds: site's, then topics'
 	histories map[string]*History
@@ -57,9 +59,10 @@ type Article struct {
 	Day       *Day
 	Newer     *Article
 	Older     *Article
-	Future    bool // dated after the build's time (shown only with --future)
-	Expired   bool // its expires is not after the build's time: out of lists and feeds, its page kept
-	Index     int  // in Site.Articles
+	Related   []*Article // more on its main topic: the nearest in that topic's list (see relate)
+	Future    bool       // dated after the build's time (shown only with --future)
+	Expired   bool       // its expires is not after the build's time: out of lists and feeds, its page kept
+	Index     int        // in Site.Articles
 
 	Expires     time.Time            // zero when not given
 	Corrections []content.Correction // newest first
@@ -121,8 +124,10 @@ type Topic struct {
 
 // FeedLink is a feed as linked from pages (autodiscovery) and the OPML list.
 type FeedLink struct {
-	Title string
-	Type  string // MIME type
-	URL   string // absolute
-	Path  string // output file, e.g. topics/economy/feed.xml
+	Title  string
+	Type   string // MIME type
+	URL    string // absolute
+	Path   string // output file, e.g. topics/economy/feed.xml
+	Format string // RSS, Atom or JSON Feed
+	Daily  bool   // one item a day (editions.xml), not one an article
 }

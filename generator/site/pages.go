@@ -3,6 +3,8 @@ package site
 import (
 	"strconv"
 	"strings"
+
+	"github.com/digest-news/digest/generator/locale"
 )
 
 // Page kinds; each is one template file.
@@ -16,6 +18,7 @@ const (
 	KindTopic    = "topic"
 	KindNotFound = "404"
 	KindSearch   = "search"
+	KindFeeds    = "feeds" // every feed, for people
 )
 
 // DaysPerHomePage is how many editions one home page holds.
@@ -69,20 +72,21 @@ func (s *Site) makePages() []*Page {
 		add(&Page{Kind: KindArticle, URL: a.URL, Title: a.Title, Article: a}) // its description is its summary
 	}
 	for _, d := range s.Days {
-		add(&Page{Kind: KindDay, URL: d.URL, Title: d.Date.Format("Monday 2 January 2006"), Day: d})
+		add(&Page{Kind: KindDay, URL: d.URL, Title: locale.Capital(s.Strings.LongDate(d.Date)), Day: d})
 	}
 	for _, m := range s.Months {
-		add(&Page{Kind: KindMonth, URL: m.URL, Title: m.Date.Format("January 2006"), Month: m})
+		add(&Page{Kind: KindMonth, URL: m.URL, Title: locale.Capital(s.Strings.MonthYear(m.Date)), Month: m})
 	}
 	for _, y := range s.Years {
 		add(&Page{Kind: KindYear, URL: y.URL, Title: y.Date.Format("2006"), Year: y})
 	}
-	add(&Page{Kind: KindTopics, URL: s.BasePath + "topics/", Title: "Topics"})
+	add(&Page{Kind: KindTopics, URL: s.BasePath + "topics/", Title: s.Strings.Text("topics_title")})
 	for _, t := range s.Topics {
 		s.topicPages(t, add)
 	}
-	add(&Page{Kind: KindSearch, URL: s.BasePath + "search/", Title: "Search"})
-	nf := &Page{Kind: KindNotFound, URL: s.BasePath + "404.html", Title: "Page not found"}
+	add(&Page{Kind: KindFeeds, URL: s.BasePath + "feeds/", Title: s.Strings.Text("feeds_title")})
+	add(&Page{Kind: KindSearch, URL: s.BasePath + "search/", Title: s.Strings.Text("search_title")})
+	nf := &Page{Kind: KindNotFound, URL: s.BasePath + "404.html", Title: s.Strings.Text("notfound_title")}
 	add(nf)
 	nf.Path = "404.html"
 	return pages
@@ -105,7 +109,7 @@ func (s *Site) homePages(add func(*Page)) {
 		p := &Page{Kind: KindHome, URL: pageURL(s.BasePath, n), Title: s.Config.Title,
 			Description: s.Config.Description, Days: s.Days[lo:hi], Pager: pager(s.BasePath, n, total)}
 		if n > 1 {
-			p.Title = s.Config.Title + ": page " + strconv.Itoa(n)
+			p.Title = s.Strings.Text("page_title", s.Config.Title, strconv.Itoa(n))
 		}
 		add(p)
 	}
@@ -121,7 +125,7 @@ func (s *Site) topicPages(t *Topic, add func(*Page)) {
 		p := &Page{Kind: KindTopic, URL: pageURL(t.URL, n), Title: t.Name, Description: t.Description,
 			Feeds: feeds, Topic: t, Articles: t.Articles[lo:hi], Pager: pager(t.URL, n, total)}
 		if n > 1 {
-			p.Title = t.Name + ": page " + strconv.Itoa(n)
+			p.Title = s.Strings.Text("page_title", t.Name, strconv.Itoa(n))
 		}
 		add(p)
 	}

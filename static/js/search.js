@@ -1,5 +1,8 @@
 // Search the site's articles in the browser: load search/index.json once and
 // list the articles whose title, summary, topics or source hold every word asked.
+// Words are runs of letters and digits of any script; case and accents are
+// folded away on both sides, so "Genève" finds "geneve" and "ΑΘΗΝΑ" "αθηνα".
+// The page's texts come from the script's data attributes, in the site's language.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -9,9 +12,18 @@
   var list = document.getElementById("search-results");
   if (!script || !form || !input || !list) return;
   var index = null;
+  var data = script.dataset;
+  var lang = data.lang || "en";
+  var dates = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
   function words(s) {
-    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+    return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  // found is the status line: the singular or plural of data-found.
+  function found(n, q) {
+    var forms = data.found.split("|");
+    var one = lang.slice(0, 2) === "fr" ? n < 2 : n === 1;
+    return forms[one ? 0 : 1].replace("{n}", n).replace("{q}", q);
   }
   function haystack(r) {
     return words([r.t, r.s || "", (r.g || []).join(" "), r.o || ""].join(" ")).join(" ");
@@ -23,7 +35,7 @@
     var hits = index.filter(function (r) {
       return want.every(function (w) { return r.h.indexOf(w) >= 0; });
     });
-    status.textContent = hits.length + (hits.length === 1 ? " article" : " articles") + " for \u201c" + q + "\u201d";
+    status.textContent = found(hits.length, q);
     hits.slice(0, 100).forEach(function (r) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -31,7 +43,7 @@
       a.textContent = r.t;
       var meta = document.createElement("p");
       meta.className = "search__meta";
-      meta.textContent = [r.d].concat(r.g || []).join(" \u00b7 ");
+      meta.textContent = [dates.format(new Date(r.d))].concat(r.g || []).join(" \u00b7 ");
       li.appendChild(a);
       li.appendChild(meta);
       if (r.s) {
@@ -45,11 +57,11 @@
   function run() {
     var q = input.value.trim();
     if (index) { show(q); return; }
-    status.textContent = "Loading\u2026";
-    fetch(script.dataset.index).then(function (res) { return res.json(); }).then(function (data) {
-      index = data.map(function (r) { r.h = haystack(r); return r; });
+    status.textContent = data.loading;
+    fetch(script.dataset.index).then(function (res) { return res.json(); }).then(function (list) {
+      index = list.map(function (r) { r.h = haystack(r); return r; });
       show(q);
-    }).catch(function () { status.textContent = "The search index could not be loaded."; });
+    }).catch(function () { status.textContent = data.failed; });
   }
   form.addEventListener("submit", function (e) {
     e.preventDefault();

@@ -1,0 +1,70 @@
+package render
+
+import (
+	"github.com/digest-news/digest/generator/deps"
+)
+
+// wordsPerMinute is the reading speed reading times assume.
+const wordsPerMinute = 220
+
+// Minutes is the article's reading time, at least one minute: its body's
+// words, counted from the HTML the page shows (the body unit).
+func (v *articleView) Minutes() (int, error) {
+	body, err := v.Body()
+	if err != nil {
+		return 0, err
+	}
+	return max(1, (countWords(string(body))+wordsPerMinute/2)/wordsPerMinute), nil
+}
+
+// countWords counts the runs of letters and digits outside tags. A byte
+// of a multi-byte character counts as a letter, so a word of any script is
+// one word; only ASCII spaces and punctuation part words.
+func countWords(html string) int {
+	n, inTag, inWord := 0, false, false
+	for i := 0; i < len(html); i++ {
+		c := html[i]
+		switch {
+		case inTag:
+			inTag = c != '>'
+		case c == '<':
+			inTag, inWord = true, false
+		case c >= 0x80 || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '\'' || c == '&' || c == ';':
+			if !inWord {
+				n++
+			}
+			inWord = true
+		default:
+			inWord = false
+		}
+	}
+	return n
+}
+
+// Related are the articles "More on this topic" lists (see
+// site.Article.Related): they follow from the main topic's list, which is
+// noted, and each is noted as its fields are read.
+func (v *articleView) Related() []articleRef {
+	a := v.a
+	if len(a.Related) == 0 || len(a.Topics) == 0 {
+		return nil
+	}
+	v.c.read(deps.Topic, a.Topics[0].Index)
+	refs := make([]articleRef, len(a.Related))
+	for i, r := range a.Related {
+		refs[i] = articleRef{a: r, c: v.c}
+	}
+	return refs
+}
+
+// FeedCount is how many items each article feed of the site holds.
+func (v *siteView) FeedCount() int {
+	v.c.read(deps.Articles, 0)
+	return min(v.s.Config.FeedItems, len(v.s.Listed))
+}
+
+// FeedCount is how many items each feed of the topic holds.
+func (v *topicView) FeedCount() int {
+	v.c.read(deps.Topic, v.t.Index)
+	return min(v.c.p.Site.Config.FeedItems, len(v.t.Articles))
+}
