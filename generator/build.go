@@ -28,6 +28,8 @@ type BuildOptions struct {
 	NoCache  bool      // neither read nor write <Site>/.digest-cache
 	Force    bool      // replace an output folder that holds files digest did not write
 	Preview  *Preview  // the mode of digest serve's builds; nil for a plain build
+
+	noRecord bool // write no record for digest ping (digest check's build into a temporary folder)
 }
 
 // Preview is the mode of a build for digest serve: its output folder is its

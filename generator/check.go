@@ -25,7 +25,7 @@ type CheckOptions struct {
 // feed ids that <site>/public published and the new output lost. The error is
 // for a check that could not run; problems found are findings, sorted.
 func Check(opts CheckOptions) ([]check.Finding, error) {
-	build := BuildOptions{Site: opts.Site, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future}
+	build := BuildOptions{Site: opts.Site, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, noRecord: true}
 	findings, s := check.Content(content.DirFS(opts.Site), siteOptions(build))
 	if s == nil || check.Errors(findings) > 0 {
 		return findings, nil

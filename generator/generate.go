@@ -165,6 +165,7 @@ func (b *builder) commit() error {
 	b.res.RenderedPages = b.renders
 	b.res.Articles = len(b.site.Articles)
 	b.saveOutputs()
+	b.recordFeeds()
 	b.rememberBuild()
 	return nil
 }

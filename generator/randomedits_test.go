@@ -47,6 +47,7 @@ type editor struct {
 	dir string
 	rnd *rand.Rand
 	n   int
+	now time.Time // the builds' clock, which an edit may move (expiry)
 }
 
 func (e *editor) path(rel string) string { return filepath.Join(e.dir, filepath.FromSlash(rel)) }
@@ -95,9 +96,10 @@ var (
 func (e *editor) newEntry(day int) (string, string) {
 	e.n++
 	slug := fmt.Sprintf("story-%d", e.n)
-	rel := fmt.Sprintf("content/2026/03/%02d/%s.md", day, slug)
+	month := []int{1, 2, 3, 3}[e.rnd.IntN(4)] // several months, one without entries at first: archives and gaps
+	rel := fmt.Sprintf("content/2026/%02d/%02d/%s.md", month, day, slug)
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: Story number %d\ndate: 2026-03-%02d %02d:%02d\n", e.n, day, 6+e.rnd.IntN(12), e.rnd.IntN(60))
+	fmt.Fprintf(&b, "---\ntitle: Story number %d\ndate: 2026-%02d-%02d %02d:%02d\n", e.n, month, day, 6+e.rnd.IntN(12), e.rnd.IntN(60))
 	b.WriteString(e.topicsLine())
 	if e.rnd.IntN(2) == 0 {
 		fmt.Fprintf(&b, "summary: The summary of story %d.\n", e.n)
@@ -113,7 +115,7 @@ func (e *editor) topicsLine() string {
 // edit makes one random edit and says what it was and what it changed.
 func (e *editor) edit() (string, []string) {
 	list := e.entries()
-	switch op := e.rnd.IntN(14); {
+	switch op := e.rnd.IntN(17); {
 	case op < 2 || len(list) < 2:
 		rel, data := e.newEntry(1 + e.rnd.IntN(9))
 		e.write(rel, data)
@@ -143,6 +145,7 @@ func (e *editor) edit() (string, []string) {
 		rel := e.pick(list)
 		day := 1 + e.rnd.IntN(9)
 		data := dateRe.ReplaceAllString(e.read(rel), fmt.Sprintf("date: 2026-03-%02d 08:%02d", day, e.rnd.IntN(60)))
+		data = expiresRe.ReplaceAllString(correctionsRe.ReplaceAllString(data, ""), "") // they must follow the date
 		to := fmt.Sprintf("content/2026/03/%02d/%s", day, path.Base(rel))
 		if _, err := os.Stat(e.path(to)); err == nil && to != rel {
 			return "move skipped", nil
@@ -186,6 +189,8 @@ func (e *editor) edit() (string, []string) {
 		return "config", []string{"digest.yaml"}
 	case op < 13:
 		return e.editTheme()
+	case op >= 14:
+		return e.editHistory(op, list)
 	default:
 		e.n++
 		if e.rnd.IntN(2) == 0 {
@@ -200,6 +205,47 @@ func (e *editor) edit() (string, []string) {
 		e.write(rel, "extra\n")
 		return "static added", []string{path.Dir(rel), rel}
 	}
+}
+
+var (
+	expiresRe     = regexp.MustCompile(`(?m)^expires: .*\n`)
+	correctionsRe = regexp.MustCompile(`(?m)^corrections:\n(  - .*\n)*`)
+)
+
+// editHistory adds a correction, sets or clears expires, or moves the
+// builds' clock, across an entry's expiry or not.
+func (e *editor) editHistory(op int, list []string) (string, []string) {
+	e.n++
+	if op == 16 {
+		e.now = e.now.Add(time.Duration(1+e.rnd.IntN(72)) * time.Hour)
+		return "clock " + e.now.Format(time.RFC3339), []string{}
+	}
+	rel := e.pick(list)
+	data := e.read(rel)
+	m := dateRe.FindString(data)
+	date, err := time.Parse("2006-01-02 15:04", strings.TrimPrefix(m, "date: "))
+	if err != nil {
+		return "history skipped", nil
+	}
+	after := func() string {
+		return date.Add(time.Duration(1+e.rnd.IntN(240)) * time.Hour).Format("2006-01-02 15:04")
+	}
+	if op == 14 {
+		items := correctionsRe.FindString(data)
+		if items == "" {
+			items = "corrections:\n"
+		}
+		data = correctionsRe.ReplaceAllString(data, "")
+		items += fmt.Sprintf("  - {date: %s, text: \"Correction %d.\"}\n", after(), e.n)
+		e.write(rel, strings.Replace(data, "\n", "\n"+items, 1))
+		return "correct " + rel, []string{rel}
+	}
+	data = expiresRe.ReplaceAllString(data, "")
+	if e.rnd.IntN(3) > 0 {
+		data = strings.Replace(data, "\n", "\nexpires: "+after()+"\n", 1)
+	}
+	e.write(rel, data)
+	return "expires " + rel, []string{rel}
 }
 
 // editTheme adds a snippet to a template, or takes one out.
@@ -291,7 +337,7 @@ func randomEdits(t *testing.T, seed uint64, steps int, preview bool) {
 	dir := t.TempDir()
 	copyTree(t, "testdata/site", dir)
 	copyTheme(t, dir)
-	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 7))}
+	e := &editor{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 7)), now: fixtureNow}
 	for _, s := range themeSnippets { // a theme that reads the model in every way from the start
 		e.addSnippet(s)
 	}
@@ -310,9 +356,10 @@ func randomEdits(t *testing.T, seed uint64, steps int, preview bool) {
 		if preview {
 			opts.Preview.Changed = changed
 		}
+		opts.Now = e.now
 		_, warmErr := Build(opts)
 		cold := filepath.Join(t.TempDir(), "public")
-		_, coldErr := Build(BuildOptions{Site: dir, Out: cold, Now: fixtureNow, NoCache: true, Preview: plainOf(opts.Preview)})
+		_, coldErr := Build(BuildOptions{Site: dir, Out: cold, Now: e.now, NoCache: true, Preview: plainOf(opts.Preview)})
 		if (warmErr == nil) != (coldErr == nil) {
 			t.Fatalf("step %d (%s): warm build: %v, cold build: %v", step, what, warmErr, coldErr)
 		}
