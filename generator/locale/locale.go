@@ -240,3 +240,13 @@ func Capital(s string) string {
 	}
 	return s
 }
+
+// Keys are the keys of the tables, sorted.
+func Keys() []string {
+	list := make([]string, 0, len(en))
+	for k := range en {
+		list = append(list, k)
+	}
+	slices.Sort(list)
+	return list
+}
