@@ -46,25 +46,22 @@ func (c *Converter) excerpt(src []byte, size int) string {
 	}
 }
 
-// prefixEnd is where the first blank line at or after size ends, or len(src).
+// prefixEnd is the end of the first line with text after the first blank
+// line at or after size (so that a paragraph the blank line closes has a
+// block after it), or len(src).
 func prefixEnd(src []byte, size int) int {
-	if size >= len(src) {
-		return len(src)
-	}
-	for i := size; i < len(src); {
-		nl := bytes.IndexByte(src[i:], '\n')
-		if nl < 0 {
-			return len(src)
+	blank := false
+	for i := min(size, len(src)); i < len(src); {
+		end := len(src)
+		if nl := bytes.IndexByte(src[i:], '\n'); nl >= 0 {
+			end = i + nl + 1
 		}
-		line := i + nl + 1
-		next := bytes.IndexByte(src[line:], '\n')
-		if next < 0 {
-			return len(src)
+		empty := len(bytes.TrimSpace(src[i:end])) == 0
+		if blank && !empty {
+			return end
 		}
-		if len(bytes.TrimSpace(src[line:line+next])) == 0 {
-			return line + next + 1
-		}
-		i = line
+		blank = blank || empty && i > 0 && src[i-1] == '\n'
+		i = end
 	}
 	return len(src)
 }
