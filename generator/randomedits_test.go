@@ -127,7 +127,7 @@ func (e *editor) edit() (string, []string) {
 	case op == 3:
 		rel := e.pick(list)
 		e.n++
-		e.write(rel, titleRe.ReplaceAllString(e.read(rel), "title: Retitled "+strconv.Itoa(e.n)))
+		e.write(rel, titleRe.ReplaceAllString(e.read(rel), "title: Retitled "+strconv.Itoa(e.n)+[]string{"", ` -- "quoted"`, " it's ... done"}[e.n%3]))
 		return "title " + rel, []string{rel}
 	case op == 4:
 		rel := e.pick(list)
@@ -185,6 +185,13 @@ func (e *editor) edit() (string, []string) {
 		})
 		e.n++
 		cfg = regexp.MustCompile(`(?m)^description: .*$`).ReplaceAllString(cfg, fmt.Sprintf("description: Edition %d of the fixture.", e.n))
+		// the theme's words: the language, and a site's own strings
+		lang := []string{"en-GB", "fr", "de", "es"}[e.rnd.IntN(4)]
+		cfg = regexp.MustCompile(`(?m)^language: .*$`).ReplaceAllString(cfg, "language: "+lang)
+		cfg, _, _ = strings.Cut(cfg, "strings:\n")
+		if e.rnd.IntN(2) == 0 {
+			cfg += fmt.Sprintf("strings:\n  latest_edition: Edition %d\n  n_articles: \"{n} story|{n} stories\"\n", e.n)
+		}
 		e.write("digest.yaml", cfg)
 		return "config", []string{"digest.yaml"}
 	case op < 13:

@@ -58,6 +58,8 @@ func TestThemeReadsAreTracked(t *testing.T) {
 				{"featured", func() { editFile(t, e.path(gale), "title: ", "featured: true\ntitle: ") }},
 				{"remove", func() { os.Remove(e.path(fog)) }},
 				{"config", func() { editFile(t, e.path("digest.yaml"), "per_page: 2", "per_page: 1") }},
+				{"language", func() { editFile(t, e.path("digest.yaml"), "language: en-GB", "language: de") }},
+				{"strings", func() { e.write("digest.yaml", e.read("digest.yaml")+"strings:\n  other_news: Elsewhere\n") }},
 				{"static", func() { appendTo(t, e.path("static/css/site.css"), "\n.x{color:red}\n") }},
 			}
 			for _, edit := range edits {
