@@ -47,13 +47,16 @@ func Check(opts CheckOptions) ([]check.Finding, error) {
 	if opts.BaseURL != "" {
 		baseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	built := check.Output(files, baseURL)
+	built := append(check.Output(files, baseURL), check.History(files, baseURL)...)
 	if old, err := check.ReadFiles(os.DirFS(filepath.Join(opts.Site, "public")), check.IsFeed); err == nil {
 		built = append(built, check.Vanished(old, files)...)
 	}
 	for _, f := range built {
 		f.File = "public/" + f.File
 		findings = append(findings, f)
+	}
+	if f := hubFinding(opts.Site, s.Config.WebSubHub); f != nil {
+		findings = append(findings, *f)
 	}
 	check.Sort(findings)
 	return findings, nil

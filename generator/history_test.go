@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -264,5 +265,55 @@ func coldEquals(t *testing.T, opts BuildOptions) {
 	build(t, cold)
 	if diff := treeDiff(t, opts.Out, cold.Out); diff != "" {
 		t.Fatalf("warm and cold builds differ: %s", diff)
+	}
+}
+
+func TestCheckValidatesTheArchiveChain(t *testing.T) {
+	dir := historySite(t, 30)
+	cfg := filepath.Join(dir, "digest.yaml")
+	data, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, append(data, "websub_hub: https://hub.example/\n"...), 0o644)
+	findings, err := Check(CheckOptions{Site: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warned := false
+	for _, f := range findings {
+		if f.Severity == check.Error {
+			t.Errorf("check: %s", f)
+		}
+		if f.File == "digest.yaml" && f.Line == 5 && strings.Contains(f.Message, "digest ping never told it") {
+			warned = true
+			t.Logf("check: %s", f)
+		}
+	}
+	if !warned {
+		t.Errorf("no warning of a hub never pinged in %v", findings)
+	}
+
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: historyNow})
+	tree := readTree(t, out)
+	base := "https://history.example/wire/"
+	if got := check.History(tree, base); len(got) != 0 {
+		t.Fatalf("a good chain: %v", got)
+	}
+	for _, tc := range []struct {
+		name, file, old, new, want string
+	}{
+		{"no fh:archive", "archive/2026/02/atom.xml", "<fh:archive", "<fh:other", "without fh:archive"},
+		{"broken link", "archive/2026/04/feed.xml", base + "archive/2026/02/feed.xml", base + "archive/2026/03/feed.xml", "is not a file of the site"},
+		{"an item twice", "archive/2026/01/atom.xml", "2026-01-01:story-0", "2026-02-09:story-8", "meet it twice"},
+		{"wrong current", "topics/beta/archive/2026/01/feed.xml", base + "topics/beta/feed.xml", base + "feed.xml", "want the live feed"},
+	} {
+		broken := maps.Clone(tree)
+		if !bytes.Contains(broken[tc.file], []byte(tc.old)) {
+			t.Fatalf("%s: %s lacks %s", tc.name, tc.file, tc.old)
+		}
+		broken[tc.file] = bytes.Replace(broken[tc.file], []byte(tc.old), []byte(tc.new), 1)
+		got := check.History(broken, base)
+		if len(got) == 0 || !strings.Contains(fmt.Sprint(got), tc.want) {
+			t.Errorf("%s: %v", tc.name, got)
+		}
 	}
 }

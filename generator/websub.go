@@ -8,8 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/digest-news/digest/generator/cache"
+	"github.com/digest-news/digest/generator/check"
+	"github.com/digest-news/digest/generator/content"
 )
 
 // The records digest ping works from, in <site>/.digest-cache/ (ignored by
@@ -109,4 +112,22 @@ func Pinged(site, out string) bool {
 	var rec pingRecord
 	ok, err := readJSON(recordName(site, "pinged", out), &rec)
 	return ok && err == nil
+}
+
+// hubFinding warns of a hub that digest ping never told of the feeds in
+// <site>/public: subscribers relying on it never hear of new entries.
+func hubFinding(site, hub string) *check.Finding {
+	if hub == "" || Pinged(site, filepath.Join(site, "public")) {
+		return nil
+	}
+	line := 0
+	if data, err := os.ReadFile(filepath.Join(site, content.ConfigFile)); err == nil {
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, "websub_hub:") {
+				line = i + 1
+			}
+		}
+	}
+	return &check.Finding{Severity: check.Warning, File: content.ConfigFile, Line: line,
+		Message: "websub_hub " + hub + " is set but digest ping never told it of the feeds in public/: run digest ping after each deploy (the Pages workflow does)"}
 }
