@@ -47,12 +47,14 @@ type rssLink struct {
 }
 
 // rssItem extends gorilla's item with one category per topic and Dublin Core
-// creators and contributors (RSS author must be an email address).
+// creators and contributors (RSS author must be an email address), and the
+// item's language when not the channel's (RSS has no element of its own).
 type rssItem struct {
 	*feeds.RssItem
 	Categories   []string `xml:"category"`
 	Creators     []string `xml:"dc:creator"`
 	Contributors []string `xml:"dc:contributor"`
+	Language     string   `xml:"dc:language,omitempty"`
 }
 
 func (c *channel) rss() ([]byte, error) {
@@ -70,10 +72,18 @@ func (c *channel) rss() ([]byte, error) {
 		e := c.entries[i]
 		it.Description = escapeText(e.Description) // RSS description is HTML
 		doc.Channel.Items = append(doc.Channel.Items, &rssItem{RssItem: it,
-			Categories: topicNames(e.topics), Creators: e.authors, Contributors: e.editors})
+			Categories: topicNames(e.topics), Creators: e.authors, Contributors: e.editors, Language: itemLang(e.lang, c.lang)})
 	}
 	ch.Items = nil
 	return marshalXML(doc)
+}
+
+// itemLang is an item's language when it differs from the channel's.
+func itemLang(item, channel string) string {
+	if item == channel {
+		return ""
+	}
+	return item
 }
 
 func topicNames(topics []*site.Topic) []string {
