@@ -210,18 +210,7 @@ func (r *ingestRun) article(name string, a *ingest.Article, rep *IngestReport) {
 }
 
 func (r *ingestRun) suggest(a *ingest.Article) []string {
-	if len(a.Topics) > 0 && len(r.cfg.Topics) > 0 {
-		var known []string
-		for _, t := range a.Topics {
-			if _, ok := r.cfg.Topics[t]; ok {
-				known = append(known, t)
-			}
-		}
-		if len(known) > 0 {
-			return known
-		}
-	}
-	return r.model.Suggest(a.Title, a.Body())
+	return r.model.SuggestFor(a)
 }
 
 // uniqueSlug adds -2, -3, ... until no entry of the day has the slug.

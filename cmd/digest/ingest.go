@@ -14,6 +14,51 @@ func init() {
 	commands["ingest"] = command{summary: "clean raw articles (text, HTML, JSON, feeds, URLs) into entries", run: runIngest}
 }
 
+// ingestHelp is the --help text: the inputs, the fields read, the report.
+const ingestHelp = `usage: digest ingest [--site DIR] [--topic T]... [--date DAY] [--dry-run] [--force] SOURCE...
+
+Cleans raw articles into entries under content/YYYY/MM/DD/.
+
+SOURCE is a file, a folder (every file in it), an http(s) URL or - for stdin.
+Input kinds, told by extension, content type or first bytes:
+  .txt, text/plain      a scraped article or a whole-page text dump; headline,
+                        byline, date line, captions and credits are found in it
+  .html, .htm           a saved page; title, authors, date, source, section,
+                        language and lead image come from what the page declares
+                        (JSON-LD, Open Graph and article: meta, meta author/date,
+                        microdata, <time>), then from its visible byline and date
+  .json                 one record or an array of records
+  .jsonl, .ndjson       one record a line
+  .rss, .atom, or XML   a feed (RSS, Atom, RDF): one entry per item (title, link,
+                        dates, authors, categories, content or description)
+JSON and JSONL fields read (first present wins):
+  title     title, headline, name
+  body      text, content, body, article, articleBody, article_text, html, description
+  date      date, published, published_at, publishedAt, pubDate, datePublished,
+            date_published, created_at, time, timestamp
+  url       url, link, source_url, canonical_url, href
+  source    source, domain, site, site_name, publisher, outlet
+  authors   authors, author, byline, creator
+  topics    topics, tags, categories, category
+Dates written with a zone or offset keep it; others are read in the site's
+timezone. Declared sections and categories that match a topic's slug, name or
+keyword become its topics; otherwise topics are suggested from the site's
+keywords and its own entries.
+
+Report, one line per article (FILE#N for the N-th record of a file):
+  FILE: wrote PATH              the entry written (PATH under --site)
+  FILE: would write PATH        --dry-run: the entry follows, nothing written
+  ... (no topic)                no topic matched; add topics: by hand
+  FILE: duplicate of PATH       the same source URL or nearly the same text is
+                                already there (--force replaces it)
+  FILE:LINE: record N: failed: WHY   a bad JSON record; the others still count
+  FILE: failed: WHY             nothing usable in it
+  N written, N duplicates, N failed[, N without a topic]   the totals
+Exit status: 0 when nothing failed, 1 when an input failed, 2 on misuse.
+
+Flags:
+`
+
 // topicFlags collects repeated --topic flags.
 type topicFlags []string
 
@@ -28,7 +73,7 @@ func runIngest(fs *flag.FlagSet, args []string) error {
 	dry := fs.Bool("dry-run", false, "print what would be written, write nothing")
 	force := fs.Bool("force", false, "replace entries that hold the same article, even edited ones")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: digest ingest [--site DIR] [--topic T]... [--date DAY] [--dry-run] [--force] SOURCE...\n\nSOURCE is a file, a folder, an http(s) URL or - for stdin.")
+		fmt.Fprint(fs.Output(), ingestHelp)
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {

@@ -15,7 +15,8 @@ type Article struct {
 	Lang      string
 	Image     Image
 	Summary   string   // a description the input gave, if any
-	Topics    []string // topics the input named (feeds, JSON), if any
+	Topics    []string // sections or categories the input named (feeds, JSON, article:section), if any
+	Tags      []string // looser labels the page declared (article:tag, keywords), tried after Topics
 	Paras     []string // body paragraphs, Markdown
 	Record    int      // the record it came from, from 1, when its input holds several
 }

@@ -123,13 +123,14 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		t, ok := makeDate(g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
 		try(m, t, ok)
 	}
-	if m := dotDate().FindStringSubmatchIndex(s); m != nil {
+	dotted, slashed := sepAfterDigit(s)
+	if m := dotDateIf(dotted, s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], time.Month(atoi(g[2])), g[1], g[4], g[5], g[6], loc)
 		m[0] = m[2] // the match may open with the character before the day
 		try(m, t, ok)
 	}
-	if m := ymdDate().FindStringSubmatchIndex(s); m != nil {
+	if m := ymdDateIf(dotted || slashed, s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[1], time.Month(atoi(g[2])), g[3], g[4], g[5], g[6], loc)
 		try(m, t, ok)
@@ -169,6 +170,42 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	return best.t, true
+}
+
+// sepAfterDigit reports whether a digit is followed by '.' then a digit
+// (with an optional space), and whether by '/': the cheap test that spares
+// most text the numeric date patterns.
+func sepAfterDigit(s string) (dot, slash bool) {
+	for i := 1; i+1 < len(s); i++ {
+		if c := s[i-1]; c < '0' || c > '9' {
+			continue
+		}
+		switch s[i] {
+		case '.':
+			j := i + 1
+			if s[j] == ' ' && j+1 < len(s) {
+				j++
+			}
+			dot = dot || s[j] >= '0' && s[j] <= '9'
+		case '/':
+			slash = true
+		}
+	}
+	return dot, slash
+}
+
+func dotDateIf(ok bool, s string) []int {
+	if !ok {
+		return nil
+	}
+	return dotDate().FindStringSubmatchIndex(s)
+}
+
+func ymdDateIf(ok bool, s string) []int {
+	if !ok {
+		return nil
+	}
+	return ymdDate().FindStringSubmatchIndex(s)
 }
 
 // findDayMonth returns the first day and month written without a year in s.

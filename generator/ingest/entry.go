@@ -51,7 +51,17 @@ func MakeEntry(a *Article, o EntryOptions) Draft {
 		Authors:   oneLines(a.Authors),
 		Editors:   oneLines(a.Editors),
 		Dateline:  oneLine(a.Dateline),
-		Lang:      a.Lang,
+		Lang:      pageLang(a.Lang, a.Paras),
+	}
+	// Text in the site's own language needs no tag of its own, unless
+	// the page declared one.
+	if baseLang(a.Lang) == "" && o.Config != nil && strings.EqualFold(baseLang(o.Config.Language), fm.Lang) {
+		fm.Lang = ""
+	}
+	// An entry that links its source credits someone: the publisher's
+	// name when the input gave one, else the address's host.
+	if fm.Source == "" && fm.SourceURL != "" {
+		fm.Source = hostName(fm.SourceURL)
 	}
 	if fm.Summary == "" {
 		fm.Summary = Summarize(a.Paras)

@@ -50,6 +50,14 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 				if a.Date.IsZero() {
 					a.Date = d
 				}
+				// "By Jane Roe @jroe March 4, 2016: 9:05 AM ET",
+				// "Outlet (City) First published ...": a byline or a
+				// credit that carries the date.
+				if names := datedByline(t); len(names) > 0 {
+					a.Authors = append(names, a.Authors...)
+				} else if m := outletLine().FindStringSubmatch(t); m != nil && a.Source == "" {
+					a.Source = m[1]
+				}
 				continue
 			}
 		}
@@ -103,6 +111,33 @@ func latestDate(blocks []*block, loc *time.Location) (time.Time, bool) {
 	}
 	return latest, !latest.IsZero()
 }
+
+// datedByline reads the names of a byline line that goes on with a
+// handle or a date.
+func datedByline(t string) []string {
+	if !signature().MatchString(t) {
+		return nil
+	}
+	f := strings.Fields(t)
+	var keep []string
+	for _, w := range f[1:] {
+		if strings.HasPrefix(w, "@") || hasDigit(w) || months[strings.ToLower(strings.Trim(w, ".,:"))] != 0 {
+			break
+		}
+		keep = append(keep, w)
+	}
+	if len(keep) == 0 || len(keep) > 8 {
+		return nil
+	}
+	if m := byline().FindStringSubmatch(f[0] + " " + strings.TrimRight(strings.Join(keep, " "), ",;:|-")); m != nil {
+		return splitNames(m[1])
+	}
+	return nil
+}
+
+// outletLine: "Outlet (City) First published ...", a credit line naming
+// the publisher and the desk that filed the story.
+var outletLine = lazyRegexp(`^(\p{Lu}[\p{L}&.'’ -]{1,40}?)\s+\(\p{Lu}[\p{L} .'-]{1,30}\)\s+(?i:first published|published|updated|posted|last updated)\b`)
 
 func setSource(a *Article, s string) {
 	if a.Source != "" {
@@ -158,7 +193,7 @@ func finishNews(a *Article) {
 		}
 		out = append(out, p)
 	}
-	a.Paras = out
+	a.Paras = cutOffers(out)
 	if len(a.Paras) > 0 {
 		rest, place, agency := cutDateline(a.Paras[0])
 		if place != "" {

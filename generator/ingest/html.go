@@ -53,12 +53,21 @@ func extractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) 
 	base, _ := url.Parse(pageURL)
 	a := readMeta(doc, base, loc)
 	keepEmbeds(doc)
+	var caption string
+	dropCaptions(doc, &caption)
 	node, err := ex(doc, base)
 	if err != nil {
 		return a, err
 	}
 	a.Paras = htmlParas(node, base, a.Title)
 	finishNews(&a)
+	if a.Image.Caption == "" && caption != "" {
+		if c, cr, ok := cutCaption(caption); ok {
+			a.Image.Caption, a.Image.Credit = c, cr
+		} else {
+			a.Image.Caption = caption
+		}
+	}
 	if len(a.Paras) == 0 {
 		return a, errors.New("no article text found in the page")
 	}

@@ -1,9 +1,7 @@
 package ingest
 
 import (
-	"encoding/json"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
@@ -12,222 +10,217 @@ import (
 )
 
 // pageMeta collects what a page says about itself, by source, so the
-// article can prefer the most specific one.
+// article can take each field from the most trusted one: JSON-LD, then
+// Open Graph and other meta tags, then microdata and <time>, then the
+// visible byline and date elements.
 type pageMeta struct {
-	props              map[string]string // meta property/name/itemprop -> content
-	ld                 map[string]string // JSON-LD NewsArticle fields
-	ldAuthors          []string
-	title, canonical   string
-	lang, timeDatetime string
-	h1                 []string // texts of the first few <h1>
+	props     map[string]string // meta property, name and itemprop (each) -> content
+	ld        ldInfo
+	ldr       ldReader
+	title     string
+	canonical string
+	lang      string
+	h1        []string // texts of the first few <h1>
+	items     map[string]string
+	itemAuth  []string
+	times     []timeElem
+	relAuth   []string // texts of rel=author links
+	bylines   []string // short texts of elements whose class or id says author or byline
+	dateTexts []string // short texts of elements whose class or id says date or time
 }
 
-// chooseTitle picks the headline. The page's declared titles come first,
-// most specific first (JSON-LD headline, og:title, twitter:title, meta
-// title), as the publisher wrote them (a site name there stays: cutting it
-// lost 2 of 50 on readability-pages, whose truth keeps it); then <title>
-// less its " - Site" suffix. The declared title is overruled only when it is a site-wide
-// title: the first <h1> and <title> agree on a headline with which it
-// shares under half its words.
-func (m *pageMeta) chooseTitle() string {
-	sites := []string{m.props["og:site_name"], m.ld["publisher"], m.props["application-name"]}
-	clean := func(s string) string {
-		return oneLine(html.UnescapeString(s))
-	}
-	page := cutSite(clean(cutSiteName(m.title)), sites)
-	best := first(clean(m.ld["headline"]), clean(m.props["og:title"]), clean(m.props["twitter:title"]),
-		clean(m.props["title"]), clean(m.props["headline"]), clean(m.props["dc.title"]))
-	if best == "" {
-		return page
-	}
-	if len(m.h1) > 0 && words(m.h1[0]) == words(page) && overlap(best, page) < 0.5 {
-		return oneLine(m.h1[0])
-	}
-	return best
+// timeElem is a <time> element: its datetime and whether it is marked as
+// the publication (pubdate, itemprop, class) or the modification date.
+type timeElem struct {
+	datetime, text string
+	pub, mod       bool
 }
 
-// overlap is the share of a's words that b has.
-func overlap(a, b string) float64 {
-	aw, bw := strings.Fields(words(a)), strings.Fields(words(b))
-	if len(aw) == 0 {
-		return 0
-	}
-	n := 0
-	for _, w := range aw {
-		if slices.Contains(bw, w) {
-			n++
-		}
-	}
-	return float64(n) / float64(len(aw))
-}
-
-// cutSite drops a trailing " | Site" (or " - Site", " – Site", " — Site")
-// when Site is one of the page's names for itself.
-func cutSite(t string, sites []string) string {
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » "} {
-		i := strings.LastIndex(t, sep)
-		if i <= 0 {
-			continue
-		}
-		tail := words(t[i+len(sep):])
-		if tail == "" {
-			continue
-		}
-		for _, s := range sites {
-			if s = words(s); s != "" && (s == tail || strings.HasPrefix(s, tail+" ") || strings.HasPrefix(tail, s+" ")) {
-				return strings.TrimSpace(t[:i])
-			}
-		}
-	}
-	return t
-}
-
-// readMeta reads title, date, authors, canonical URL, site name, language
-// and lead image from meta tags, JSON-LD, <title> and <time>.
+// readMeta reads title, date, authors, canonical URL, site name, language,
+// section and lead image from what the page declares.
 func readMeta(doc *html.Node, base *url.URL, loc *time.Location) Article {
-	m := &pageMeta{props: map[string]string{}, ld: map[string]string{}}
-	m.walk(doc)
+	m := &pageMeta{props: map[string]string{}, items: map[string]string{}}
+	m.walk(doc, 0)
+	m.ld = m.ldr.info()
 	var a Article
-	a.Title = m.chooseTitle()
-	for _, s := range []string{m.ld["datePublished"], m.props["article:published_time"], m.props["datepublished"],
-		m.props["pubdate"], m.props["publishdate"], m.props["date"], m.props["dc.date"], m.props["dc.date.issued"],
-		m.props["sailthru.date"], m.props["parsely-pub-date"], m.timeDatetime, m.ld["dateCreated"]} {
-		if s == "" {
-			continue
-		}
-		if t, ok := findDate(s, loc); ok {
-			a.Date, a.Zoned = t, true
-			break
-		}
-	}
-	a.Authors = m.ldAuthors
-	if len(a.Authors) == 0 {
-		if s := first(m.props["author"], m.props["article:author"], m.props["byl"], m.props["dc.creator"]); s != "" && !strings.Contains(s, "://") {
-			a.Authors = splitNames(strings.TrimPrefix(strings.TrimPrefix(s, "By "), "by "))
-		}
-	}
-	a.Source = first(m.props["og:site_name"], m.ld["publisher"], m.props["application-name"])
 	a.SourceURL = first(absolute(m.canonical, base), absolute(m.props["og:url"], base))
 	if a.SourceURL == "" && base != nil && (base.Scheme == "http" || base.Scheme == "https") {
 		a.SourceURL = base.String()
 	}
-	a.Lang = strings.ToLower(first(m.lang, m.props["og:locale"]))
-	if i := strings.IndexAny(a.Lang, "-_"); i > 0 {
-		a.Lang = a.Lang[:i]
-	}
-	a.Summary = oneLine(first(m.props["og:description"], m.props["description"]))
-	if img := absolute(first(m.props["og:image"], m.props["twitter:image"]), base); strings.HasPrefix(img, "http") {
+	a.Source = first(m.props["og:site_name"], m.ld.publisher, m.props["application-name"])
+	a.Authors = m.chooseAuthors(a.Source, a.SourceURL)
+	a.Title = m.chooseTitle(a.Source, a.SourceURL, a.Authors)
+	a.Date = m.chooseDate(a.SourceURL, loc)
+	a.Zoned = !a.Date.IsZero()
+	a.Lang = first(m.lang, m.props["og:locale"], m.props["content-language"], m.props["dc.language"], m.ld.lang)
+	a.Summary = oneLine(first(m.props["og:description"], m.props["description"], m.props["twitter:description"]))
+	if img := absolute(first(m.props["og:image"], m.props["twitter:image"], m.ld.imageURL), base); strings.HasPrefix(img, "http") {
 		a.Image.URL = img
+		a.Image.Caption = m.ld.imageCaption
+	}
+	for _, s := range []string{m.ld.section, m.props["article:section"], m.props["section"], m.props["parsely-section"]} {
+		if s = oneLine(html.UnescapeString(s)); s != "" {
+			a.Topics = append(a.Topics, s)
+		}
+	}
+	for _, s := range []string{m.props["article:tag"], m.props["parsely-tags"], m.props["news_keywords"], m.props["keywords"], m.ld.keywords} {
+		for _, t := range strings.Split(html.UnescapeString(s), ",") {
+			if t = oneLine(t); t != "" && len(a.Tags) < 30 {
+				a.Tags = append(a.Tags, t)
+			}
+		}
 	}
 	return a
 }
 
-func (m *pageMeta) walk(n *html.Node) {
+func (m *pageMeta) walk(n *html.Node, depth int) {
+	if depth > 500 {
+		return
+	}
 	if n.Type == html.ElementNode {
-		switch n.DataAtom {
-		case atom.Html:
-			m.lang = attr(n, "lang")
-		case atom.H1:
-			if len(m.h1) < 3 {
-				if t := oneLine(textOf(n)); t != "" {
-					m.h1 = append(m.h1, t)
-				}
-			}
-		case atom.Title:
-			if m.title == "" && n.FirstChild != nil {
-				m.title = n.FirstChild.Data
-			}
-		case atom.Meta:
-			key := strings.ToLower(first(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
-			if v := attr(n, "content"); key != "" && v != "" && m.props[key] == "" {
-				m.props[key] = v
-			}
-		case atom.Link:
-			if strings.EqualFold(attr(n, "rel"), "canonical") && m.canonical == "" {
-				m.canonical = attr(n, "href")
-			}
-		case atom.Time:
-			if m.timeDatetime == "" {
-				m.timeDatetime = attr(n, "datetime")
-			}
-		case atom.Script:
-			if attr(n, "type") == "application/ld+json" && n.FirstChild != nil {
-				m.jsonLD(n.FirstChild.Data)
-			}
+		m.element(n)
+		if n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Noscript {
+			return
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.walk(c)
+		m.walk(c, depth+1)
 	}
 }
 
-// jsonLD reads the first article-like object of a JSON-LD script, which
-// pages often wrap in CDATA or comment markers.
-func (m *pageMeta) jsonLD(data string) {
-	data = strings.TrimSpace(data)
-	for _, w := range [][2]string{{"//<![CDATA[", "//]]>"}, {"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
-		if strings.HasPrefix(data, w[0]) {
-			data = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(data, w[0])), w[1]))
+func (m *pageMeta) element(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Html:
+		m.lang = attr(n, "lang")
+	case atom.H1:
+		if len(m.h1) < 3 {
+			if t := oneLine(textOf(n)); t != "" {
+				m.h1 = append(m.h1, t)
+			}
 		}
-	}
-	data = strings.TrimSuffix(data, ";")
-	var v any
-	if json.Unmarshal([]byte(data), &v) != nil {
+	case atom.Title:
+		if m.title == "" && n.FirstChild != nil && n.Namespace == "" { // not an SVG's title
+			m.title = n.FirstChild.Data
+		}
+	case atom.Meta:
+		if v := strings.TrimSpace(attr(n, "content")); v != "" {
+			for _, k := range [...]string{"property", "name", "itemprop", "http-equiv"} {
+				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" && m.props[key] == "" {
+					m.props[key] = v
+				}
+			}
+		}
 		return
+	case atom.Link:
+		if rel := strings.ToLower(attr(n, "rel")); rel == "canonical" && m.canonical == "" {
+			m.canonical = attr(n, "href")
+		}
+		return
+	case atom.Time:
+		te := timeElem{datetime: first(attr(n, "datetime"), attr(n, "content")), text: capText(n, 100)}
+		marks := strings.ToLower(attr(n, "itemprop") + " " + attr(n, "class") + " " + attr(n, "id"))
+		te.pub = hasAttr(n, "pubdate") || strings.Contains(marks, "publish") || strings.Contains(marks, "created")
+		te.mod = !te.pub && (strings.Contains(marks, "modif") || strings.Contains(marks, "update"))
+		if len(m.times) < 20 {
+			m.times = append(m.times, te)
+		}
+	case atom.Script:
+		if strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil {
+			m.ldr.add(n.FirstChild.Data)
+		}
+		return
+	case atom.A:
+		if strings.Contains(strings.ToLower(attr(n, "rel")), "author") && len(m.relAuth) < 5 {
+			if t := capText(n, 100); t != "" {
+				m.relAuth = append(m.relAuth, t)
+			}
+		}
 	}
-	m.ldObject(v)
+	if p := attr(n, "itemprop"); p != "" {
+		m.microdata(n, p)
+	}
+	m.marked(n)
 }
 
-func (m *pageMeta) ldObject(v any) {
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			m.ldObject(e)
+// microdata reads itemprop dates and authors outside meta tags.
+func (m *pageMeta) microdata(n *html.Node, prop string) {
+	for _, p := range strings.Fields(prop) {
+		switch p {
+		case "datePublished", "dateCreated", "dateModified":
+			if m.items[p] == "" {
+				m.items[p] = first(attr(n, "content"), attr(n, "datetime"), capText(n, 100))
+			}
+		case "author", "creator":
+			if len(m.itemAuth) >= 5 {
+				continue
+			}
+			name := attr(n, "content")
+			if name == "" && hasAttr(n, "itemscope") {
+				name = itemName(n)
+			}
+			if name == "" && !hasAttr(n, "itemscope") {
+				name = capText(n, 100)
+			}
+			if name != "" {
+				m.itemAuth = append(m.itemAuth, name)
+			}
 		}
-	case map[string]any:
-		if g, ok := x["@graph"]; ok {
-			m.ldObject(g)
-		}
-		t := strings.ToLower(ldString(x["@type"]))
-		if m.ld["headline"] != "" || !(strings.Contains(t, "article") || strings.Contains(t, "posting") || strings.Contains(t, "report")) {
-			return
-		}
-		for _, k := range []string{"headline", "datePublished", "dateCreated"} {
-			m.ld[k] = ldString(x[k])
-		}
-		m.ld["publisher"] = ldString(x["publisher"])
-		m.ldAuthors = ldNames(x["author"])
 	}
 }
 
-// ldString reads a JSON-LD value that may be a string, a list or an object with a name.
-func ldString(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case []any:
-		if len(x) > 0 {
-			return ldString(x[0])
+// itemName is the text of the itemprop=name inside an itemscope.
+func itemName(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
 		}
-	case map[string]any:
-		return ldString(x["name"])
+		if strings.Contains(" "+attr(c, "itemprop")+" ", " name ") {
+			return first(attr(c, "content"), capText(c, 100))
+		}
+		if s := itemName(c); s != "" {
+			return s
+		}
 	}
 	return ""
 }
 
-func ldNames(v any) []string {
-	var out []string
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			out = append(out, ldNames(e)...)
-		}
-	default:
-		if s := oneLine(ldString(x)); s != "" && !strings.Contains(s, "://") {
-			out = append(out, s)
+// marked collects the short texts of elements whose class or id names
+// them a byline or a date, as most templates do in some language.
+func (m *pageMeta) marked(n *html.Node) {
+	marks := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if len(marks) < 4 {
+		return
+	}
+	if len(m.bylines) < 8 && containsAny(marks, "author", "byline", "autor", "verfasser", "writer", "redakteur") &&
+		!containsAny(marks, "comment", "bio", "about", "avatar", "image", "photo", "img", "description", "box") {
+		if t := capText(n, 120); t != "" {
+			m.bylines = append(m.bylines, t)
 		}
 	}
-	return out
+	if len(m.dateTexts) < 12 && containsAny(marks, "date", "time", "datum", "publish", "posted", "dateline", "meta", "byline", "zeit", "fecha", "data") &&
+		!containsAny(marks, "comment", "update", "modif") {
+		if t := capText(n, 160); t != "" && hasDigit(t) {
+			m.dateTexts = append(m.dateTexts, t)
+		}
+	}
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func attr(n *html.Node, key string) string {
@@ -265,31 +258,56 @@ func absolute(href string, base *url.URL) string {
 	return u.String()
 }
 
-// cutSiteName drops " | Site" or " - Site" from a <title>.
-func cutSiteName(t string) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
-		if i := strings.LastIndex(t, sep); i > len(t)/3 {
-			return t[:i]
-		}
-	}
-	return t
-}
-
 // textOf is the text inside a node, without scripts and styles.
 func textOf(n *html.Node) string {
 	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch {
-		case n.Type == html.TextNode:
-			b.WriteString(n.Data)
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+	collectText(n, &b, -1)
+	return b.String()
+}
+
+// capText is the one-line text of a small element, or "" when it holds
+// more than max bytes: bylines and dates are short, boxes that merely
+// mention them are not.
+func capText(n *html.Node, max int) string {
+	var b strings.Builder
+	if !collectText(n, &b, max*3) {
+		return ""
+	}
+	s := oneLine(html.UnescapeString(b.String()))
+	if len(s) > max {
+		return ""
+	}
+	return s
+}
+
+// collectText writes the text under n; it stops and reports false once
+// more than limit bytes are written (limit < 0: no limit).
+func collectText(n *html.Node, b *strings.Builder, limit int) bool {
+	switch {
+	case n.Type == html.TextNode:
+		b.WriteString(n.Data)
+		return limit < 0 || b.Len() <= limit
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+		return true
+	}
+	block := n.Type == html.ElementNode && !inline[n.DataAtom]
+	if block {
+		b.WriteByte(' ') // "<div>By</div><div>Jane</div>" is two words
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !collectText(c, b, limit) {
+			return false
 		}
 	}
-	walk(n)
-	return b.String()
+	if block {
+		b.WriteByte(' ')
+	}
+	return true
+}
+
+// inline elements run on within a line of text.
+var inline = map[atom.Atom]bool{
+	atom.A: true, atom.Span: true, atom.Em: true, atom.Strong: true, atom.B: true, atom.I: true,
+	atom.Small: true, atom.Abbr: true, atom.Time: true, atom.Sup: true, atom.Sub: true, atom.Mark: true,
+	atom.U: true, atom.Font: true, atom.Q: true, atom.Cite: true, atom.Code: true, atom.S: true,
 }

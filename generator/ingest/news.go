@@ -18,10 +18,16 @@ var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`\d+\s*:\s*\d+`, // share counters "0 : 0"
 	`\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago`,
 	`(?:[a-z]+-)+(?:phone|tablet|browser|desktop|larger|above|below|mobile)`, // CSS breakpoint names
-	`advertisement|advert|sponsored(?: content)?|ad|ads|promoted`,
+	`advertisement|advertising|advert|sponsored(?: content)?|ad|ads|promoted|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|reklame`,
+	`powered by .+`,
+	// "Read also: <a headline>", the link to another story set in the body.
+	`(?:related|read also|see also|also read|read more|more|lea también|lea más|lee también|vea también|lesen sie auch|lesen sie mehr|lesen sie hier|mehr dazu|mehr zum thema|lire aussi|à lire aussi|voir aussi|leia também|leia mais|veja também|leggi anche)\s*:.*`,
+	`(?:weiterlesen|mehr lesen|lire la suite|sigue leyendo|seguir leyendo|leia mais|continua a leggere|leggi tutto)(?:\s*[»›>…]+)?`,
+	`(?:zum newsletter|newsletter abonnieren|abonnieren sie|jetzt abonnieren|s'abonner|suscríbete|iscriviti|assine)\b.*`,
+	`(?:teilen|teilen sie|partager|compartir|condividi|compartilhe)(?: (?:this|diesen artikel|auf \w+|sur \w+|en \w+))?:?`,
 	`(?:read|see|show|load|view) (?:more|all|full story|less|comments?)(?:\b.*)?`,
 	`(?:share|tweet|email|print|comment|comments|reply|like|follow|subscribe|sign in|sign up|log in|login|register|menu|search|close|skip to (?:main )?content|back to top|top|home)(?: (?:this|on \w+|us|now|article|story|page))?`,
-	`(?:copyright|©|\(c\)).{0,160}`,
+	`(?:copyright|©|\(c\)).*`,
 	`all rights reserved.*`,
 	`(?:related|more on this|more from|most (?:read|popular|viewed|shared)|trending|recommended|you may also like|topics|tags)(?: (?:stories|articles|content|coverage|now|news|topics))?:?`,
 	`(?:image|photo|video|media) (?:copyright|caption|source)\b.*`,
@@ -33,8 +39,8 @@ var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`(?:file photo|reuters tv|watch|listen|play video|video)`,
 	`(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+of\s+/?\s*\d+`, // gallery counters "Image 1 of 23"
 	`source: .{1,40}`,
-	`(?:caption|continue reading(?: below)?|this slideshow requires javascript\.?|don'?t miss)`,
-	`(?:filed under|tags|categories|category):.{0,150}`,
+	`(?:caption|continue reading(?: the (?:main )?story| below)?|this slideshow requires javascript\.?|don'?t miss)`,
+	`(?:filed under|tags|categories|category):.*`,
 	`(?:posted|filed) in .{1,100}`,
 	`\d+\s*min(?:ute)?s?\.? read|(?:estimated )?reading time:? .{0,20}`,
 	`<!--.*-->`, // a comment the page showed as text
@@ -69,7 +75,22 @@ func isFurniture(s string) bool {
 		return false
 	}
 	s = strings.TrimSpace(s)
-	return furniture().MatchString(strings.ToLower(s)) || furnitureWords(s)
+	return furniture().MatchString(strings.ToLower(s)) || furnitureWords(s) || sponsorLabel(s)
+}
+
+// sponsorLabel: a few words without a sentence's end that name a web
+// address, as widgets label themselves ("Disclosures Example.com").
+func sponsorLabel(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 5 || strings.ContainsAny(s[len(s)-1:], ".!?:") {
+		return false
+	}
+	for _, w := range f {
+		if webAddress(w) && !strings.Contains(w, "://") {
+			return true
+		}
+	}
+	return false
 }
 
 // furnitureWords finds copyright lines (a © anywhere), cookie prompts

@@ -21,7 +21,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	var a Article
 	readHeader(&a, blocks, from, to, loc)
 	a.Paras = bodyParas(&a, blocks[from:to])
-	readCredits(&a, blocks[to:min(to+6, len(blocks))])
+	readCredits(&a, blocks[to:min(to+12, len(blocks))])
 	finishNews(&a)
 	if a.Date.IsZero() {
 		a.Date, a.Zoned = anyDate(blocks, loc)
@@ -175,6 +175,9 @@ func nearGood(b *block) bool {
 // readCredits picks up credit lines just after the body.
 func readCredits(a *Article, after []*block) {
 	for _, b := range after {
+		if m := outletLine().FindStringSubmatch(b.text); m != nil && a.Source == "" {
+			a.Source = m[1]
+		}
 		if creditLine().MatchString(b.text) {
 			au, ed := parseCredits(b.text)
 			a.Authors = append(a.Authors, au...)

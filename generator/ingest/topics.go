@@ -28,6 +28,7 @@ import (
 // do no better on BBC News.
 type Classifier struct {
 	keywords map[string][]string // topic -> lowercase keywords
+	names    map[string]string   // topic -> its display name
 	topics   []string            // in name order
 	bias     []float64           // per topic
 	weights  [][]float64         // per topic, per word id
@@ -54,8 +55,9 @@ const (
 
 // NewClassifier builds a classifier from the config's topic keywords.
 func NewClassifier(topics map[string]content.Topic) *Classifier {
-	c := &Classifier{keywords: map[string][]string{}}
+	c := &Classifier{keywords: map[string][]string{}, names: map[string]string{}}
 	for slug, t := range topics {
+		c.names[slug] = t.Name
 		for _, k := range t.Keywords {
 			if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
 				c.keywords[slug] = append(c.keywords[slug], k)

@@ -1,0 +1,255 @@
+package ingest
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// Meta keys that carry a publication date, most specific first; those
+// that carry the last change come after them, as a last resort.
+var (
+	publishedKeys = [...]string{"article:published_time", "article:published", "og:article:published_time",
+		"datepublished", "publishdate", "publish-date", "publish_date", "pubdate", "publication_date",
+		"article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+		"dc.date", "dcterms.date", "dcterms.created", "date", "datecreated", "created", "pdate", "displaydate",
+		"article_date_original", "cxenseparse:recs:publishtime", "og:published_time", "release_date"}
+	modifiedKeys = [...]string{"article:modified_time", "article:modified", "og:updated_time", "datemodified",
+		"dcterms.modified", "last-modified", "lastmod", "utime"}
+	metaAuthorKeys = [...]string{"author", "article:author", "byl", "byline", "dc.creator", "dcterms.creator",
+		"sailthru.author", "parsely-author", "citation_author", "twitter:creator:name"}
+)
+
+// chooseDate picks the publication date: declared fields first, then the
+// page's address (/2021/03/04/), then dates shown in date elements, and
+// only then the date of the last change.
+func (m *pageMeta) chooseDate(src string, loc *time.Location) time.Time {
+	var cands []string
+	if m.ld.article {
+		cands = append(cands, m.ld.published)
+	}
+	for _, k := range publishedKeys {
+		cands = append(cands, m.props[k])
+	}
+	cands = append(cands, m.items["datePublished"])
+	for _, t := range m.times {
+		if t.pub {
+			cands = append(cands, t.datetime, t.text)
+		}
+	}
+	cands = append(cands, m.ld.published, m.ld.created, m.items["dateCreated"])
+	for _, s := range cands {
+		if t, ok := metaDate(s, loc); ok {
+			return t
+		}
+	}
+	if t, ok := urlDate(src, loc); ok {
+		return t
+	}
+	cands = cands[:0]
+	for _, t := range m.times {
+		if !t.mod {
+			cands = append(cands, t.datetime, t.text)
+		}
+	}
+	cands = append(cands, m.dateTexts...)
+	cands = append(cands, m.ld.modified, m.items["dateModified"])
+	for _, k := range modifiedKeys {
+		cands = append(cands, m.props[k])
+	}
+	for _, t := range m.times {
+		cands = append(cands, t.datetime)
+	}
+	for _, s := range cands {
+		if t, ok := metaDate(s, loc); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// metaDate reads a declared date: the forms findDate knows, and the bare
+// digits some publishers use (20160729, 20160729164234, a Unix time).
+func metaDate(s string, loc *time.Location) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 200 || relativeAge(s) {
+		return time.Time{}, false
+	}
+	if allDigits(s) {
+		switch len(s) {
+		case 8, 12, 14:
+			layout := "20060102150405"[:len(s)]
+			if t, err := time.ParseInLocation(layout, s, loc); err == nil && t.Year() >= 1990 {
+				return t, true
+			}
+		case 10, 13:
+			sec, _ := strconv.ParseInt(s[:10], 10, 64)
+			if t := time.Unix(sec, 0).UTC(); t.Year() >= 2000 && t.Year() <= 2100 {
+				return t, true
+			}
+		}
+		return time.Time{}, false
+	}
+	return findDate(s, loc)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// relativeAge: "5 years ago", "vor 2 Stunden", "il y a 3 jours", "hace 2
+// días": an age, never a publication date.
+func relativeAge(s string) bool {
+	l := strings.ToLower(s)
+	return len(l) < 60 && (strings.Contains(l, " ago") || strings.HasPrefix(l, "vor ") || strings.Contains(l, "il y a ") ||
+		strings.HasPrefix(l, "hace ") || strings.HasSuffix(l, " fa"))
+}
+
+// urlDate reads /2021/03/04/ or /2021-03-04 from a page's address.
+var urlDateRe = lazyRegexp(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|\.html|$)`)
+
+func urlDate(src string, loc *time.Location) (time.Time, bool) {
+	m := urlDateRe().FindStringSubmatch(src)
+	if m == nil {
+		return time.Time{}, false
+	}
+	return makeDate(m[1], time.Month(atoi(m[2])), m[3], "", "", "", loc)
+}
+
+// chooseAuthors takes the names from JSON-LD, then meta tags, microdata,
+// rel=author links and byline elements; a name that is the site's own is
+// no author.
+func (m *pageMeta) chooseAuthors(site, src string) []string {
+	var metaNames []string
+	for _, k := range metaAuthorKeys {
+		if v := m.props[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+			metaNames = splitNames(cutByPrefix(html.UnescapeString(v)))
+			break
+		}
+	}
+	var byl []string
+	for _, t := range m.bylines {
+		if byl = bylineNames(t); len(byl) > 0 {
+			break
+		}
+	}
+	var rel []string
+	for _, t := range m.relAuth {
+		rel = append(rel, bylineNames(t)...)
+	}
+	var items []string
+	for _, t := range m.itemAuth {
+		items = append(items, bylineNames(t)...)
+	}
+	host := hostName(src)
+	for _, names := range [][]string{m.ld.authors, metaNames, items, rel, byl} {
+		var out []string
+		for _, n := range names {
+			n = oneLine(html.UnescapeString(n))
+			if n == "" || len(n) > 80 || notNames[strings.ToLower(n)] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) {
+				continue
+			}
+			out = append(out, n)
+		}
+		if out = uniq(out); len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// byPrefixes are the words that open a byline, in the languages ingest reads.
+var byPrefixes = [...]string{"written by", "posted by", "geschrieben von", "ein beitrag von", "verfasst von",
+	"veröffentlicht von", "erstellt von", "eingestellt von", "artikel von", "beitrag von", "text und fotos:", "text:",
+	"autor:", "autorin:", "author:", "auteur:", "autore:", "von", "by", "par", "por", "door", "di", "de", "av", "af"}
+
+// cutByPrefix drops the "By"/"Von"/"Par" that opens a byline; pages that
+// set the name in its own element may leave no space after the word.
+func cutByPrefix(s string) string {
+	s = strings.TrimSpace(s)
+	l := strings.ToLower(s)
+	for _, p := range byPrefixes {
+		if rest, ok := strings.CutPrefix(l, p); ok && rest != "" {
+			r := []rune(s[len(p):])[0]
+			if r == ' ' || unicode.IsUpper(r) && strings.HasSuffix(p, "von") {
+				return strings.TrimSpace(s[len(p):])
+			}
+		}
+	}
+	return s
+}
+
+// notNames are the labels of byline bars that are left when the name is
+// set elsewhere.
+var notNames = map[string]bool{"by": true, "posted": true, "follow": true, "stand": true, "text": true, "von": true,
+	"publiziert am": true, "veröffentlicht": true, "published": true, "updated": true, "autor": true, "author": true,
+	"share": true, "teilen": true, "artikel von": true, "kommentare": true, "comments": true, "posted by": true}
+
+// bylineEnds are where the names of a visible byline stop: a date, a
+// place, a role or the next item of the byline bar.
+var bylineEnds = [...]string{" | ", " – ", " — ", " - ", " • ", " · ", " / ", " on ", " am ", " le ", " el ", " il ",
+	" um ", " at ", " vom ", " in ", ", den ", " updated", " published", " veröffentlicht", " aktualisiert", " publié", " posted",
+	" stand", " chefredakteur", " redakteur", " correspondent", " reporter", " (", " www.", " follow"}
+
+// bylineNames reads the names of a visible byline ("By Jane Doe and John
+// Roe | 3 March 2021"), or nothing when the text is not one.
+func bylineNames(s string) []string {
+	s = cutByPrefix(oneLine(s))
+	l := strings.ToLower(s)
+	for _, e := range bylineEnds {
+		if i := strings.Index(l, e); i > 0 {
+			s, l = s[:i], l[:i]
+		}
+	}
+	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 && s[i-1] == ' ' { // a date; "freeman1984" is a name
+		s = s[:i]
+	}
+	initial := strings.HasSuffix(s, ".") && len(s) > 3 && (s[len(s)-3] == ' ' || s[len(s)-4] == ' ') // "Jr.", "C."
+	s = strings.Trim(s, " ,;:|-–—·•()")
+	if notNames[strings.ToLower(s)] {
+		return nil
+	}
+	for _, w := range [...]string{" und ", " et ", " y ", " e "} {
+		s = strings.ReplaceAll(s, w, " and ")
+	}
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 8 || len(s) > 80 || strings.ContainsAny(s, "@!?\"“”") || strings.HasSuffix(s, ".") && len(f[len(f)-1]) > 3 {
+		return nil
+	}
+	lower := 0
+	for _, w := range f {
+		if r := []rune(w)[0]; unicode.IsLower(r) {
+			lower++
+		}
+	}
+	if len(f) >= 3 && lower*2 > len(f) { // a phrase, not names
+		return nil
+	}
+	names := splitNames(s)
+	if initial && len(names) > 0 && !strings.HasSuffix(names[len(names)-1], ".") {
+		names[len(names)-1] += "."
+	}
+	return names
+}
+
+// hostName is a readable form of a page's host: its name without "www.".
+func hostName(src string) string {
+	u, err := url.Parse(src)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	h := strings.ToLower(u.Hostname())
+	for _, p := range [...]string{"www.", "www1.", "www2.", "m.", "amp."} {
+		h = strings.TrimPrefix(h, p)
+	}
+	return h
+}

@@ -1,0 +1,163 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// titleSeps separate a headline from the site's name or section in titles.
+var titleSeps = [...]string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « ", " // ", " • ", " ~ "}
+
+// chooseTitle picks the headline. A heading of the page (<h1>) that the
+// declared title (JSON-LD headline, og:title, twitter:title, meta title)
+// or <title> holds whole or as one of its parts wins: it is the headline
+// as the reader sees it, without the site name, section or author that
+// titles append. Otherwise the declared title, then <title>, less the
+// parts that name the site, the section, the author or a web address.
+func (m *pageMeta) chooseTitle(site, src string, authors []string) string {
+	clean := func(s string) string { return oneLine(html.UnescapeString(s)) }
+	labels := []string{site, m.ld.publisher, m.props["og:site_name"], m.props["application-name"],
+		m.props["twitter:site"], m.ld.section, m.props["article:section"], hostName(src)}
+	labels = append(labels, authors...)
+	declared := first(clean(m.ld.headline), clean(m.props["og:title"]), clean(m.props["twitter:title"]),
+		clean(m.props["title"]), clean(m.props["headline"]), clean(m.props["dc.title"]))
+	page := clean(m.title)
+	for _, h := range m.h1 {
+		if isLabel(h, labels) {
+			continue
+		}
+		for _, t := range []string{declared, page} {
+			if t != "" && (words(h) == words(t) || len(strings.Fields(h)) >= 2 && isPart(t, h)) {
+				return h
+			}
+		}
+	}
+	if declared != "" {
+		// A site-wide og:title: the first <h1> and <title> agree on a
+		// headline with which it shares under half its words.
+		if len(m.h1) > 0 && words(m.h1[0]) == words(cutLabels(page, labels)) && overlap(declared, page) < 0.5 {
+			return m.h1[0]
+		}
+		return cutLabels(declared, labels)
+	}
+	if page == "" && len(m.h1) > 0 {
+		return m.h1[0]
+	}
+	return cutSiteName(cutLabels(page, labels))
+}
+
+// isPart reports whether h is a run of the parts that t's separators make
+// at its start or end: "Headline" in "Headline | Section | Site".
+func isPart(t, h string) bool {
+	wh := words(h)
+	if wh == "" {
+		return false
+	}
+	for _, sep := range titleSeps {
+		parts := strings.Split(t, sep)
+		for i := 1; i < len(parts); i++ {
+			if words(strings.Join(parts[:i], sep)) == wh || words(strings.Join(parts[i:], sep)) == wh {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cutLabels drops leading and trailing parts of a title that are labels
+// (site, section, author) or web addresses: "Headline | Technology |
+// Reuters", "apolut.net - Headline", "Headline | Jane Roe".
+func cutLabels(t string, labels []string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, sep := range titleSeps {
+			if i := strings.LastIndex(t, sep); i > 0 {
+				if tail := t[i+len(sep):]; isLabel(tail, labels) && len(words(t[:i])) > 0 {
+					t, changed = strings.TrimSpace(t[:i]), true
+				}
+			}
+			if i := strings.Index(t, sep); i > 0 {
+				if head := t[:i]; isLabel(head, labels) && len(words(t[i+len(sep):])) > 0 {
+					t, changed = strings.TrimSpace(t[i+len(sep):]), true
+				}
+			}
+		}
+	}
+	return t
+}
+
+// isLabel: s names the site (or starts its name), its section, an
+// author, or is a web address.
+func isLabel(s string, labels []string) bool {
+	w := words(s)
+	if w == "" {
+		return false
+	}
+	if webAddress(s) {
+		return true
+	}
+	squash := strings.ReplaceAll(w, " ", "")
+	for _, l := range labels {
+		lw := words(strings.TrimPrefix(l, "@"))
+		if lw == "" {
+			continue
+		}
+		if lw == w || strings.HasPrefix(lw, w+" ") || strings.HasPrefix(w, lw+" ") {
+			return true
+		}
+		// "theguardian.com" and "The Guardian", "nytimes" and "NYTimes".
+		host := strings.ReplaceAll(lw, " ", "")
+		if len(squash) >= 4 && (host == squash || strings.HasPrefix(host, squash) && slices.Contains([]string{"com", "org", "net", "de", "at", "ch", "fr", "es", "it", "co", "uk", "io"}, strings.TrimPrefix(host, squash))) {
+			return true
+		}
+	}
+	return false
+}
+
+// webAddress: "apolut.net", "www.example.org", "Popkultur.de": one token
+// with a dot before two to four letters.
+func webAddress(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, " /") || strings.HasPrefix(s, "http") && strings.Contains(s, "://") {
+		return strings.Contains(s, "://")
+	}
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 || len(s)-i-1 < 2 || len(s)-i-1 > 4 {
+		return false
+	}
+	for _, r := range s[i+1:] {
+		if r < 'a' || r > 'z' {
+			if r < 'A' || r > 'Z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// overlap is the share of a's words that b has.
+func overlap(a, b string) float64 {
+	aw, bw := strings.Fields(words(a)), strings.Fields(words(b))
+	if len(aw) == 0 {
+		return 0
+	}
+	n := 0
+	for _, w := range aw {
+		if slices.Contains(bw, w) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(aw))
+}
+
+// cutSiteName drops " | Site" or " - Site" from a <title>.
+func cutSiteName(t string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
+		if i := strings.LastIndex(t, sep); i > len(t)/3 {
+			return t[:i]
+		}
+	}
+	return t
+}
