@@ -32,7 +32,10 @@
 //
 // A feed's key covers the articles it holds (each article's own key: its
 // file's hash, path, URL, whether it is in the future) and the site's last
-// update; editions.xml its days and their articles. The search index and
+// update; editions.xml its days and their articles. An archive document's
+// key covers its articles, its place in the chain (its own, its
+// neighbours' and its live feed's URLs) and not the site's last update,
+// which it does not show: a closed month is kept as it is. The search index and
 // the sitemap are keyed by what they show of every article and page
 // (ShownKey: front matter, place and summary; each page's path and last
 // change). These are made by Go code, not templates: their keys list what

@@ -9,7 +9,13 @@
 //     holding that day's digest grouped by topic);
 //   - for each topic, the feeds of Topic.Feeds (topics/<slug>/feed.xml and
 //     topics/<slug>/atom.xml);
-//   - feeds.opml (every feed above: site feeds, then topics);
+//   - the archive documents of every History of the site (RFC 5005: for the
+//     site's and each topic's RSS and Atom feeds, one a month of the items
+//     the live feed no longer holds, under <feed's folder>/archive/YYYY/MM/),
+//     each with fh:archive and links current, prev-archive and next-archive,
+//     the live feed's id and author, and nothing of the site that newer
+//     articles change, so a closed month keeps its bytes;
+//   - feeds.opml (every live feed above: site feeds, then topics);
 //   - sitemap.xml (every page but 404.html, lastmod = newest entry shown);
 //   - news-sitemap.xml (Google News: articles of the two days up to the newest);
 //   - robots.txt (allow all, naming both sitemaps).
@@ -19,6 +25,10 @@
 // absolute, the item content is the caller's absolute-URL HTML (see Content),
 // and a feed's updated date is its newest item (Site.Updated, else a fixed
 // date, for an empty feed): the same model gives the same bytes.
+//
+// A live RSS or Atom feed with archives links prev-archive to the newest;
+// with websub_hub set, every live feed names the hub (Atom and RSS
+// rel="hub", JSON Feed hubs).
 //
 // gorilla/feeds builds the documents; this package extends its structs with
 // what v1.2.0 lacks: RSS atom:link rel="self", dc:creator and one category per
