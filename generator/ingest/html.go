@@ -62,7 +62,9 @@ func extractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) 
 	a.Paras = htmlParas(node, base, a.Title)
 	finishNews(&a)
 	if a.Image.Caption == "" && caption != "" {
-		if c, cr, ok := cutCaption(caption); ok {
+		if cr, ok := strings.CutPrefix(caption, "Credit "); ok { // a credit alone
+			a.Image.Credit = cr
+		} else if c, cr, ok := cutCaption(caption); ok {
 			a.Image.Caption, a.Image.Credit = c, cr
 		} else {
 			a.Image.Caption = caption
