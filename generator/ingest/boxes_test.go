@@ -88,3 +88,12 @@ func TestRawBylineWithDate(t *testing.T) {
 		t.Errorf("source %q", a.Source)
 	}
 }
+
+// TestTrailingHeading: a heading with nothing after it is not the article's.
+func TestTrailingHeading(t *testing.T) {
+	a := Article{Paras: []string{lead, second, "## What comes next"}}
+	finishNews(&a)
+	if len(a.Paras) != 2 {
+		t.Errorf("got %q", a.Paras)
+	}
+}

@@ -193,7 +193,12 @@ func finishNews(a *Article) {
 		}
 		out = append(out, p)
 	}
-	a.Paras = cutOffers(out)
+	out = cutOffers(out)
+	// A heading that closes the body heads a box the extractor cut off.
+	for len(out) > 1 && strings.HasPrefix(out[len(out)-1], "#") {
+		out = out[:len(out)-1]
+	}
+	a.Paras = out
 	if len(a.Paras) > 0 {
 		rest, place, agency := cutDateline(a.Paras[0])
 		if place != "" {
