@@ -317,3 +317,24 @@ func TestCheckValidatesTheArchiveChain(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleArchiveWalk walks the chains of the sample digest and logs them.
+func TestSampleArchiveWalk(t *testing.T) {
+	out := build(t, BuildOptions{Site: sampleSite})
+	s, err := Load(sampleSite, "", site.Options{Now: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, out)
+	for _, h := range s.Histories {
+		docs, ids := walkHistory(t, tree, s.Config.BaseURL, h.Feed.Path)
+		var parts []string
+		for _, d := range docs {
+			parts = append(parts, fmt.Sprintf("%s (%d)", d.path, d.items))
+		}
+		t.Logf("%s: %s; %d items", h.Feed.Path, strings.Join(parts, " -> "), len(ids))
+		if !strings.HasPrefix(h.Feed.Path, "topics/") && len(ids) != len(s.Listed) {
+			t.Errorf("%s: the chain holds %d items, the site lists %d", h.Feed.Path, len(ids), len(s.Listed))
+		}
+	}
+}
