@@ -100,6 +100,7 @@ var de = map[string]string{
 	"feeds_none":       "Noch keine Artikel, also kein Feed.",
 	"feed_daily":       "{1}: ein Eintrag pro Tag",
 	"feed_daily_title": "{1}: tägliche Ausgaben",
+	"feed_archive":     "{1}: Archiv {2}",
 	"feed_daily_doc":   "Ein Eintrag pro Tag: die ganze Ausgabe von {1}.",
 	"feed_about":       "{1} in {2}",
 }

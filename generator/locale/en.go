@@ -111,6 +111,7 @@ var en = map[string]string{
 	"feeds_none":       "No articles yet, so no feed.",
 	"feed_daily":       "{1}: one item a day",
 	"feed_daily_title": "{1}: daily editions",
+	"feed_archive":     "{1}: archive of {2}",
 	"feed_daily_doc":   "One item a day: the whole edition of {1}.",
 	"feed_about":       "{1} in {2}",
 }

@@ -100,6 +100,7 @@ var es = map[string]string{
 	"feeds_none":       "Aún no hay artículos, así que no hay canal.",
 	"feed_daily":       "{1}: un elemento al día",
 	"feed_daily_title": "{1}: ediciones diarias",
+	"feed_archive":     "{1}: archivo de {2}",
 	"feed_daily_doc":   "Un elemento al día: la edición entera de {1}.",
 	"feed_about":       "{1} en {2}",
 }

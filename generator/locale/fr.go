@@ -100,6 +100,7 @@ var fr = map[string]string{
 	"feeds_none":       "Pas encore d’article, donc pas de flux.",
 	"feed_daily":       "{1}\u00a0: un élément par jour",
 	"feed_daily_title": "{1}\u00a0: éditions quotidiennes",
+	"feed_archive":     "{1}\u00a0: archives de {2}",
 	"feed_daily_doc":   "Un élément par jour\u00a0: l’édition entière de {1}.",
 	"feed_about":       "{1} dans {2}",
 }

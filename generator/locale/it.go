@@ -100,6 +100,7 @@ var it = map[string]string{
 	"feeds_none":       "Ancora nessun articolo, quindi nessun feed.",
 	"feed_daily":       "{1}: un elemento al giorno",
 	"feed_daily_title": "{1}: edizioni quotidiane",
+	"feed_archive":     "{1}: archivio di {2}",
 	"feed_daily_doc":   "Un elemento al giorno: l’intera edizione di {1}.",
 	"feed_about":       "{1} in {2}",
 }

@@ -100,6 +100,7 @@ var pt = map[string]string{
 	"feeds_none":       "Ainda sem artigos, portanto sem feed.",
 	"feed_daily":       "{1}: um item por dia",
 	"feed_daily_title": "{1}: edições diárias",
+	"feed_archive":     "{1}: arquivo de {2}",
 	"feed_daily_doc":   "Um item por dia: a edição inteira de {1}.",
 	"feed_about":       "{1} em {2}",
 }

@@ -56,7 +56,7 @@ func (s *Site) buildHistories() {
 			a := &Archive{Month: time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, m.Location()), Articles: month, History: h}
 			a.Path = path.Join(path.Dir(l.Path), "archive", m.Format("2006/01"), path.Base(l.Path))
 			a.URL = s.AbsURL(s.BasePath + a.Path)
-			a.Title = title + ": archive of " + m.Format("January 2006")
+			a.Title = s.Strings.Text("feed_archive", title, s.Strings.MonthYear(m))
 			a.Home = home(a.Month)
 			if k := len(h.Archives); k > 0 {
 				h.Archives[k-1].Older, a.Newer = a, h.Archives[k-1]
