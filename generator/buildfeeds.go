@@ -32,7 +32,7 @@ func (b *builder) publishFeeds() error {
 	indexed := make(chan struct{})
 	go func() {
 		defer close(indexed)
-		if k, ok := inputs[search.Path]; ok && b.keep(search.Path, k, "") {
+		if k, ok := inputs[search.Path]; ok && b.keep(search.Path, k) {
 			indexKept = true
 			return
 		}
@@ -50,7 +50,7 @@ func (b *builder) publishFeeds() error {
 		return feedContent(b.site, a, body)
 	}, func(name string) bool {
 		k, ok := inputs[name]
-		return !ok || !b.keep(name, k, "") // a feed whose inputs are unchanged stays
+		return !ok || !b.keep(name, k) // a feed whose inputs are unchanged stays
 	})
 	<-indexed
 	if err != nil {
@@ -99,10 +99,10 @@ func (b *builder) publishFeeds() error {
 		if isFeedFile(f.Path) && !b.published(f.Path, keys[i]) && b.opts.Preview == nil {
 			findings[i] = b.checkFeed(f)
 		}
-		if b.keep(f.Path, keys[i], "") {
+		if b.keep(f.Path, keys[i]) {
 			return nil
 		}
-		return b.put(f.Path, keys[i], nil, bytes.NewBuffer(f.Data))
+		return b.put(f.Path, cache.Output{Key: keys[i]}, bytes.NewBuffer(f.Data))
 	})
 	if err != nil {
 		return err

@@ -41,6 +41,7 @@ type builder struct {
 	renders  []string  // the pages rendered
 	global   cache.Key // everything every page depends on
 	units    *cache.Units
+	changes  cache.Changes // the units whose value changed since the old record's
 	theme    *render.Renderer
 	old      *cache.Outputs // what the output folder holds, when known
 	next     *cache.Outputs

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/digest-news/digest/generator/cache"
-	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/publish"
@@ -71,7 +70,8 @@ func checkOutputs(out string, rec *cache.Outputs) {
 var writtenMinimal = map[string]bool{feed.SitemapPath: true, search.Path: true}
 
 // put minifies one file and hands it to the sink.
-func (b *builder) put(name string, key cache.Key, units []deps.Unit, raw *bytes.Buffer) error {
+// o is its record but the stamp.
+func (b *builder) put(name string, o cache.Output, raw *bytes.Buffer) error {
 	t := time.Now()
 	data := raw
 	if !b.opts.NoMinify && publish.Minifiable(name) && !writtenMinimal[name] {
@@ -89,12 +89,13 @@ func (b *builder) put(name string, key cache.Key, units []deps.Unit, raw *bytes.
 		return err
 	}
 	since(t, &b.work.write)
-	b.record(name, cache.Output{Key: key, Stamp: stamp, Units: units}, true)
+	o.Stamp = stamp
+	b.record(name, o, true)
 	return nil
 }
 
 // keep reuses the published file when its key is unchanged.
-func (b *builder) keep(name string, key cache.Key, deps string) bool {
+func (b *builder) keep(name string, key cache.Key) bool {
 	if b.old == nil {
 		return false
 	}
@@ -102,7 +103,7 @@ func (b *builder) keep(name string, key cache.Key, deps string) bool {
 	if !ok || o.Key != key || !b.sink.keep(name, o.Stamp) {
 		return false
 	}
-	b.record(name, cache.Output{Key: key, Stamp: o.Stamp, Deps: deps}, false)
+	b.record(name, o, false)
 	return true
 }
 

@@ -18,7 +18,8 @@ import (
 // A page's key is worked out from what it read when it was last rendered
 // (cache.PageKey of the units its record names); a page whose key is
 // unchanged is kept, any other is rendered, and its key worked out from
-// what it read this time.
+// what it read this time. A page with its recorded own key that read no
+// unit whose value changed keeps its recorded key as it is (cache.Changes).
 
 // recordedKeys are the keys the pages would have if they read what they
 // read last time; a zero key for a page that has no record.
@@ -28,6 +29,7 @@ func (b *builder) recordedKeys(pages []*site.Page) []cache.Key {
 	if b.old == nil {
 		return keys
 	}
+	b.changes = b.units.Changes(b.old.Values)
 	const chunk = 256
 	parallel.Do((len(pages)+chunk-1)/chunk, func(c int) error {
 		var units []deps.Unit
@@ -44,11 +46,15 @@ func (b *builder) recordedKey(p *site.Page, units []deps.Unit) (cache.Key, []dep
 	if !ok {
 		return cache.Key{}, units
 	}
+	own := cache.OwnKey(b.global, p)
+	if own == o.Own && !b.changes.Touches(o.Deps) {
+		return o.Key, units
+	}
 	known := deps.Split(b.units, o.Deps, func(u deps.Unit) { units = append(units, u) })
 	if !known {
 		return cache.Key{}, units
 	}
-	return cache.PageKey(b.global, p, units, b.units), units
+	return cache.PageKey(own, units, b.units), units
 }
 
 // publishPages publishes every page.
@@ -96,7 +102,8 @@ func (b *builder) publishPage(p *site.Page, key cache.Key) (err error) {
 	b.renderMu.Lock()
 	b.renders = append(b.renders, p.Path)
 	b.renderMu.Unlock()
-	return b.put(p.Path, cache.PageKey(b.global, p, units, b.units), units, raw)
+	own := cache.OwnKey(b.global, p)
+	return b.put(p.Path, cache.Output{Key: cache.PageKey(own, units, b.units), Own: own, Units: units}, raw)
 }
 
 // keepPage keeps the published page when its key is unchanged.
@@ -104,7 +111,7 @@ func (b *builder) keepPage(p *site.Page, key cache.Key) bool {
 	if key == (cache.Key{}) {
 		return false
 	}
-	return b.keep(p.Path, key, b.old.Files[p.Path].Deps)
+	return b.keep(p.Path, key)
 }
 
 // pageTexts gives a page the bodies it shows (render.Texts): its own

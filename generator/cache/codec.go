@@ -43,9 +43,10 @@ func newEncoder(w io.Writer) *encoder {
 }
 
 // spill writes out what the encoder holds once it is writeAt bytes, or at
-// once when all is true. Encoders call it between records.
+// once when all is true. Encoders call it between records. An encoder
+// without a writer keeps everything.
 func (e *encoder) spill(all bool) {
-	if e.err != nil || !all && len(e.b) < writeAt {
+	if e.err != nil || e.w == nil || !all && len(e.b) < writeAt {
 		return
 	}
 	e.sum = crc32.Update(e.sum, castagnoli, e.b[e.skip:])
@@ -342,13 +343,33 @@ func decodeEntries(payload []byte, v *Entries) error {
 func encodeOutputs(e *encoder, v *Outputs) {
 	e.str(v.Out)
 	e.outputs(v.Files, v.Names)
+	e.valuesOf(v.Names, v.Values)
 }
 
 func decodeOutputs(payload []byte, v *Outputs) error {
 	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
 	v.Out = d.str()
 	v.Files = d.outputs()
+	v.Values = d.rest()
 	return d.end()
+}
+
+// valuesOf ends a record with the values of this build's units, or with
+// the values recorded before when the units are not this build's.
+func (e *encoder) valuesOf(names *Units, recorded string) {
+	if names != nil {
+		e.values(names)
+	} else {
+		e.b = append(e.b, recorded...)
+	}
+}
+
+// rest is what is left of the payload: the values that end a record (see
+// Changes, which checks them).
+func (d *decoder) rest() string {
+	s := d.s
+	d.s = ""
+	return s
 }
 
 // outputs writes a record of output files (see Outputs and outputDelta).
@@ -357,6 +378,7 @@ func (e *encoder) outputs(files map[string]Output, names deps.Namer) {
 	for name, o := range files {
 		e.str(name)
 		e.key(o.Key)
+		e.key(o.Own)
 		e.int(o.Stamp.Size)
 		e.int(o.Stamp.MTime)
 		if o.Units != nil {
@@ -373,7 +395,7 @@ func (d *decoder) outputs() map[string]Output {
 	files := make(map[string]Output, n)
 	for range n {
 		name := d.str()
-		o := Output{Key: d.key()}
+		o := Output{Key: d.key(), Own: d.key()}
 		o.Stamp = publish.Stamp{Size: d.int(), MTime: d.int()}
 		o.Deps = d.str()
 		files[name] = o

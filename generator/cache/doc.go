@@ -28,7 +28,11 @@
 // views: with the same own fields and the same units, the page's template
 // reads the same units in the same order and writes the same bytes. A
 // later build recomputes the key from the units the record names; a unit
-// that no longer exists, or a changed value, makes the page again.
+// that no longer exists, or a changed value, makes the page again. The
+// record also keeps each page's own key (OwnKey) and the value of every
+// unit of the model it was made from, so a build compares values once
+// (Changes) and keeps the recorded key of a page with the same own key that
+// read no changed unit: that is the key PageKey would give.
 //
 // A feed's key covers the articles it holds (each article's own key: its
 // file's hash, path, URL, whether it is in the future) and the site's last

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"unsafe"
 
-	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/publish"
 )
 
@@ -23,9 +22,10 @@ const (
 // outputDelta is the changes to the output record whose base file has the
 // checksum Base. A file no longer published has a negative size.
 type outputDelta struct {
-	Base  uint32
-	Files map[string]Output
-	Names deps.Namer // names the Units of Files
+	Base   uint32
+	Files  map[string]Output
+	Names  *Units // names the Units of Files; their values end the delta
+	Values string // as read
 }
 
 var gone = Output{Stamp: publish.Stamp{Size: -1}}
@@ -61,6 +61,7 @@ func (s *Store) Outputs(out string) *Outputs {
 			}
 		}
 		read.delta = d.Files
+		o.Values = d.Values // the values of the last save, whose files the delta holds
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -93,7 +94,7 @@ func (s *Store) SaveOutputs(o *Outputs, changed, removed []string) error {
 		for _, file := range removed {
 			delta[file] = gone
 		}
-		return s.save(name+deltaSuffix, &outputDelta{Base: read.base, Files: delta, Names: o.Names})
+		return s.save(name+deltaSuffix, &outputDelta{Base: read.base, Files: delta, Names: o.Names, Values: o.Values})
 	}
 	sum, err := s.saveSum(name, o)
 	s.removeFile(name + deltaSuffix)
@@ -140,11 +141,13 @@ func (s *Store) removeFile(name string) {
 func encodeDelta(e *encoder, v *outputDelta) {
 	e.uint(uint64(v.Base))
 	e.outputs(v.Files, v.Names)
+	e.valuesOf(v.Names, v.Values)
 }
 
 func decodeDelta(payload []byte, v *outputDelta) error {
 	d := &decoder{s: unsafe.String(unsafe.SliceData(payload), len(payload))}
 	v.Base = uint32(d.uint())
 	v.Files = d.outputs()
+	v.Values = d.rest()
 	return d.end()
 }

@@ -18,7 +18,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 10\n"
+const header = "digest-cache 11\n"
 
 // sumSize is the length of the checksum after the header: a CRC-32C of the
 // payload, enough to detect damage at a fraction of a SHA-256's cost.
@@ -51,6 +51,7 @@ type Entries struct {
 type Output struct {
 	Key   Key
 	Stamp publish.Stamp
+	Own   Key    // of a page: its OwnKey (see Changes)
 	Deps  string // of a page: the units it read, as deps.Join wrote them
 	// Units are the units a page read in this build, when Deps is not
 	// written yet: they are named (Outputs.Names) only when saved, which
@@ -62,12 +63,18 @@ type Output struct {
 type Outputs struct {
 	Out   string // absolute path
 	Files map[string]Output
-	Names deps.Namer // names the Units of Files
+	Names *Units // this build's units, which name the Units of Files; their values are saved with the record
+	// Values are the values of the units of the build that made the
+	// record, as it saved them (see Changes); empty when unknown.
+	Values string
 }
 
 // Named is o with every file's Units written into its Deps.
 func (o *Outputs) Named() *Outputs {
-	c := &Outputs{Out: o.Out, Files: make(map[string]Output, len(o.Files))}
+	c := &Outputs{Out: o.Out, Files: make(map[string]Output, len(o.Files)), Values: o.Values}
+	if o.Names != nil {
+		c.Values = o.Names.encodedValues()
+	}
 	for name, f := range o.Files {
 		if f.Units != nil {
 			f.Deps, f.Units = deps.Join(o.Names, f.Units), nil

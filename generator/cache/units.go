@@ -221,34 +221,3 @@ func (u *Units) index() {
 }
 
 var hashers = sync.Pool{New: func() any { return NewHasher() }}
-
-// PageKey is the key of a page that read units: the key every page has,
-// the page's own fields (which objects it is about among them: the views
-// hand those out without noting a read), and the value of each unit.
-func PageKey(global Key, p *site.Page, units []deps.Unit, u *Units) Key {
-	h := hashers.Get().(*Hasher)
-	defer hashers.Put(h)
-	h.Reset()
-	h.Key(global).String(p.Kind).String(p.Path).String(p.URL).String(p.Title).String(p.Description)
-	h.Int(int64(len(p.Feeds)))
-	for _, f := range p.Feeds {
-		h.String(f.URL).String(f.Title).String(f.Type)
-	}
-	if p.Pager != nil {
-		h.Int(int64(p.Pager.Number)).Int(int64(p.Pager.Total)).String(p.Pager.Newer).String(p.Pager.Older)
-	}
-	articleRef(h, p.Article)
-	dayRef(h, p.Day)
-	h.Int(int64(len(p.Days)))
-	for _, d := range p.Days {
-		h.String(d.URL)
-	}
-	monthRef(h, p.Month)
-	yearRef(h, p.Year)
-	topicRef(h, p.Topic)
-	articleRefs(h, p.Articles)
-	for _, x := range units {
-		h.Int(int64(x.Kind)).Key(u.Value(x))
-	}
-	return h.Sum()
-}

@@ -157,3 +157,29 @@ func Split(n Namer, list string, each func(Unit)) (ok bool) {
 	}
 	return true
 }
+
+// Objects calls each for every line of a list that Join wrote: the kinds
+// of its units as a mask (bit 1<<Kind) and its object's ID, until each
+// returns true; ok is false when the list is damaged.
+func Objects(list string, each func(kinds uint32, id string) (stop bool)) (ok bool) {
+	for list != "" {
+		line, rest, found := strings.Cut(list, "\n")
+		names, id, tab := strings.Cut(line, "\t")
+		if !found || !tab || names == "" {
+			return false
+		}
+		var mask uint32
+		for i := range len(names) {
+			k := strings.IndexByte(letters, names[i])
+			if k < 0 {
+				return false
+			}
+			mask |= 1 << k
+		}
+		if each(mask, id) {
+			return true
+		}
+		list = rest
+	}
+	return true
+}
