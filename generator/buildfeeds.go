@@ -21,7 +21,7 @@ import (
 // publishFeeds makes the feeds, sitemaps, search index and static files;
 // each is written only when its bytes changed.
 func (b *builder) publishFeeds() error {
-	inputs := cache.FeedKeys(b.site, b.global, b.articleKey)
+	inputs := cache.FeedKeys(b.site, b.global, b.articleKey, b.shownKey)
 	inputs[search.Path] = cache.IndexKey(b.site, b.global, search.Path, b.shownKey)
 	inputs[feed.SitemapPath] = cache.SitemapKey(b.global, feed.SitemapPath, func(each func(string, time.Time)) {
 		feed.SitemapURLs(b.site, each)

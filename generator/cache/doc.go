@@ -37,7 +37,7 @@
 // A feed's key covers the articles it holds (each article's own key: its
 // file's hash, path, URL, whether it is in the future) and the site's last
 // update; editions.xml its days and their articles. An archive document's
-// key covers its articles, its place in the chain (its own, its
+// key covers its articles (by their shown keys: it shows no body), its place in the chain (its own, its
 // neighbours' and its live feed's URLs) and not the site's last update,
 // which it does not show: a closed month is kept as it is. The search index and
 // the sitemap are keyed by what they show of every article and page

@@ -12,7 +12,8 @@ import (
 // FeedKeys are the keys of the feeds by path: what each shows (the articles
 // of the site or of a topic it holds, each by its own key, or the days of
 // editions.xml), the site's last update, and what every file depends on.
-func FeedKeys(s *site.Site, global Key, article func(*site.Article) Key) map[string]Key {
+// An archive shows its articles without their bodies: by their shown keys.
+func FeedKeys(s *site.Site, global Key, article, shown func(*site.Article) Key) map[string]Key {
 	n := s.Config.FeedItems
 	capped := func(list []*site.Article) []*site.Article {
 		if n > 0 && len(list) > n {
@@ -57,7 +58,7 @@ func FeedKeys(s *site.Site, global Key, article func(*site.Article) Key) map[str
 	}
 	for _, hist := range s.Histories {
 		for _, a := range hist.Archives {
-			keys[a.Path] = archiveKey(global, a, article)
+			keys[a.Path] = archiveKey(global, a, shown)
 		}
 	}
 	return keys
@@ -66,7 +67,7 @@ func FeedKeys(s *site.Site, global Key, article func(*site.Article) Key) map[str
 // archiveKey is the key of an archive document: its place in the chain and
 // its articles, and nothing that newer articles change (not the site's last
 // update), so that a closed month is kept as it is.
-func archiveKey(global Key, a *site.Archive, article func(*site.Article) Key) Key {
+func archiveKey(global Key, a *site.Archive, shown func(*site.Article) Key) Key {
 	live := a.History.Feed
 	h := NewHasher().Key(global).String(a.Path).String(a.URL).String(a.Title).String(a.Home)
 	h.String(live.URL).String(live.Type)
@@ -79,7 +80,7 @@ func archiveKey(global Key, a *site.Archive, article func(*site.Article) Key) Ke
 	}
 	h.Int(int64(len(a.Articles)))
 	for _, x := range a.Articles {
-		h.Key(article(x))
+		h.Key(shown(x))
 	}
 	return h.Sum()
 }

@@ -90,12 +90,22 @@ func ShownKey(h *Hasher, a *site.Article, front Key) Key {
 	return h.Key(front).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired).String(a.Summary).Sum()
 }
 
-// FeedArticles are the articles some feed shows in full: every listed one,
-// in the live feeds or their archives (see site.History).
+// FeedArticles are the articles some feed shows in full: the newest of the
+// site and of each topic (archives show their articles without content).
 func FeedArticles(s *site.Site) map[*site.Article]bool {
-	in := make(map[*site.Article]bool, len(s.Listed))
-	for _, a := range s.Listed {
-		in[a] = true
+	n := s.Config.FeedItems
+	in := map[*site.Article]bool{}
+	add := func(list []*site.Article) {
+		for i, a := range list {
+			if n > 0 && i >= n {
+				break
+			}
+			in[a] = true
+		}
+	}
+	add(s.Listed)
+	for _, t := range s.Topics {
+		add(t.Articles)
 	}
 	return in
 }

@@ -85,12 +85,19 @@ func (b *builder) capped(list []*site.Article) []*site.Article {
 	return list
 }
 
-// addArticles turns the channel's articles into entries and dates the channel.
+// addArticles turns the channel's articles into entries and dates the
+// channel. An archive's entries carry no content, only the title, link and
+// summary: the full text of every article of every month in every feed
+// would make the archives most of the site's bytes, and a build hold every
+// body's feed HTML at once.
 func (b *builder) addArticles(c *channel) error {
 	for _, a := range c.articles {
-		html, err := b.content(a)
-		if err != nil {
-			return err
+		html := ""
+		if !c.archive {
+			var err error
+			if html, err = b.content(a); err != nil {
+				return err
+			}
 		}
 		c.entries = append(c.entries, articleEntry(a, html))
 	}

@@ -14,7 +14,8 @@
 //     the live feed no longer holds, under <feed's folder>/archive/YYYY/MM/),
 //     each with fh:archive and links current, prev-archive and next-archive,
 //     the live feed's id and author, and nothing of the site that newer
-//     articles change, so a closed month keeps its bytes;
+//     articles change, so a closed month keeps its bytes; its items carry
+//     title, link, dates and summary, not the article's content;
 //   - feeds.opml (every live feed above: site feeds, then topics);
 //   - sitemap.xml (every page but 404.html, lastmod = newest entry shown);
 //   - news-sitemap.xml (Google News: articles of the two days up to the newest);
