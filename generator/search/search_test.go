@@ -46,7 +46,8 @@ func TestIndex(t *testing.T) {
 	if len(got) != 2 || got[0].Title != "Newer" || got[1].Title != "Older <b>story</b>" {
 		t.Fatalf("index %s", data)
 	}
-	if got[1].URL != "/repo/2026/11/17/e/" || got[1].Topics[0] != "Economy" || got[1].Summary != `About "rates".` {
+	// the summary went through the typographer, as on the page
+	if got[1].URL != "/repo/2026/11/17/e/" || got[1].Topics[0] != "Economy" || got[1].Summary != `About “rates”.` {
 		t.Errorf("record %+v", got[1])
 	}
 }
