@@ -6,7 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
+	"sync"
 	"time"
 
 	"github.com/digest-news/digest/generator/cache"
@@ -38,7 +38,32 @@ func (b *builder) publishFeeds() error {
 		}
 		index, indexErr = search.Index(b.site)
 	}()
-	feeds, err := feed.Only(b.site, func(a *site.Article) (string, error) {
+	// A build never publishes an invalid feed. Pages are checked by digest
+	// check: holding every page for it would undo the streaming. A feed made
+	// of the same inputs as in the last build was checked then. A feed is
+	// checked just before its own put, as the minifier works in place on the
+	// bytes it is given. A preview publishes nothing, so it skips the checks,
+	// which would otherwise weigh on every rebuild after an edit of the
+	// newest entry (in every feed of its topics).
+	var mu sync.Mutex
+	var findings []check.Finding
+	publishFile := func(f publish.File) error {
+		key, ok := inputs[f.Path]
+		if !ok {
+			key = cache.FileKey(b.global, f.Path, cache.Sum(f.Data))
+		}
+		if isFeedFile(f.Path) && !b.published(f.Path, key) && b.opts.Preview == nil {
+			found := b.checkFeed(f)
+			mu.Lock()
+			findings = append(findings, found...)
+			mu.Unlock()
+		}
+		if b.keep(f.Path, key) {
+			return nil
+		}
+		return b.put(f.Path, cache.Output{Key: key}, bytes.NewBuffer(f.Data))
+	}
+	err := feed.Each(b.site, func(a *site.Article) (string, error) {
 		if h := b.feedHTML(a); h != "" {
 			return h, nil
 		}
@@ -51,7 +76,7 @@ func (b *builder) publishFeeds() error {
 	}, func(name string) bool {
 		k, ok := inputs[name]
 		return !ok || !b.keep(name, k) // a feed whose inputs are unchanged stays
-	})
+	}, func(f feed.File) error { return publishFile(publish.File{Path: f.Path, Data: f.Data}) })
 	<-indexed
 	if err != nil {
 		return err
@@ -59,10 +84,7 @@ func (b *builder) publishFeeds() error {
 	if indexErr != nil {
 		return indexErr
 	}
-	files := make([]publish.File, 0, len(feeds)+8)
-	for _, f := range feeds {
-		files = append(files, publish.File{Path: f.Path, Data: f.Data})
-	}
+	var files []publish.File
 	if !indexKept {
 		files = append(files, publish.File{Path: search.Path, Data: index})
 	}
@@ -76,38 +98,10 @@ func (b *builder) publishFeeds() error {
 	if b.site.Config.CNAME != "" {
 		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
 	}
-	keys := make([]cache.Key, len(files))
-	for i, f := range files {
-		k, ok := inputs[f.Path]
-		if !ok {
-			k = cache.FileKey(b.global, f.Path, cache.Sum(f.Data))
-		}
-		keys[i] = k
-	}
-	// A build never publishes an invalid feed. Pages are checked by digest check:
-	// holding every page for it would undo the streaming. A feed made of the
-	// same inputs as in the last build was checked then. The checks run among
-	// the writes: the sink publishes nothing before its commit. A feed is
-	// checked just before its own put, as the minifier works in place on the
-	// bytes it is given: checking it beside the put would need a copy. A
-	// preview publishes nothing, so it skips the checks, which would
-	// otherwise weigh on every rebuild after an edit of the newest entry (in
-	// every feed of its topics).
-	findings := make([][]check.Finding, len(files))
-	err = parallel.Do(len(files), func(i int) error {
-		f := files[i]
-		if isFeedFile(f.Path) && !b.published(f.Path, keys[i]) && b.opts.Preview == nil {
-			findings[i] = b.checkFeed(f)
-		}
-		if b.keep(f.Path, keys[i]) {
-			return nil
-		}
-		return b.put(f.Path, cache.Output{Key: keys[i]}, bytes.NewBuffer(f.Data))
-	})
-	if err != nil {
+	if err := parallel.Do(len(files), func(i int) error { return publishFile(files[i]) }); err != nil {
 		return err
 	}
-	return reportFindings(b.out, slices.Concat(findings...), b.opts.Log)
+	return reportFindings(b.out, findings, b.opts.Log)
 }
 
 func isFeedFile(name string) bool { return check.IsFeed(name) || path.Base(name) == "feed.json" }

@@ -23,12 +23,12 @@ type File struct {
 // fallbackUpdated dates a feed of a site without any article.
 var fallbackUpdated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Files builds every feed, the OPML list, the sitemaps and robots.txt.
-func Files(s *site.Site, body Content) ([]File, error) { return Only(s, body, nil) }
-
-// Only is Files without the files whose path want rejects (a build cache
-// keeps them).
-func Only(s *site.Site, body Content, want func(path string) bool) ([]File, error) {
+// Each builds every feed, the OPML list, the sitemaps and robots.txt but
+// the files whose path want rejects (a build cache keeps them; nil wants
+// all), and hands each to put as soon as it is made, from several
+// goroutines: holding them all (the archives of years of feeds) would
+// weigh on a build's memory.
+func Each(s *site.Site, body Content, want func(path string) bool, put func(File) error) error {
 	b := &builder{site: s, body: body, html: map[*site.Article]*feedBody{}}
 	var jobs []func() (File, error)
 	for _, l := range s.Feeds {
@@ -59,18 +59,13 @@ func Only(s *site.Site, body Content, want func(path string) bool) ([]File, erro
 			return File{Path: f.path, Data: data}, nil
 		})
 	}
-	return runAll(jobs)
-}
-
-// runAll runs the jobs on every core (a digest has three feeds per topic)
-// and returns their files in order, or the first error.
-func runAll(jobs []func() (File, error)) ([]File, error) {
-	out := make([]File, len(jobs))
-	err := parallel.Do(len(jobs), func(i int) (err error) {
-		out[i], err = jobs[i]()
-		return err
+	return parallel.Do(len(jobs), func(i int) error {
+		f, err := jobs[i]()
+		if err != nil {
+			return err
+		}
+		return put(f)
 	})
-	return out, err
 }
 
 // builder renders each article body once, however many feeds hold it.

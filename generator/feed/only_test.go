@@ -2,19 +2,23 @@ package feed
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/digest-news/digest/generator/site"
 )
 
-// Only builds the files Files builds, byte for byte, less the feeds it is told to skip.
-func TestOnly(t *testing.T) {
+// Each builds the files it builds unasked, byte for byte, less the feeds it is told to skip.
+func TestEachSkipsWhatIsUnwanted(t *testing.T) {
 	s := testSite(t, "https://news.example.org/")
 	body := testBody
-	all, err := Files(s, body)
+	all, err := allFiles(s, body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	some, err := Only(s, body, func(p string) bool { return !strings.HasPrefix(p, "topics/") && p != "atom.xml" })
+	some, err := someFiles(s, body, func(p string) bool { return !strings.HasPrefix(p, "topics/") && p != "atom.xml" })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,4 +40,20 @@ func TestOnly(t *testing.T) {
 			t.Errorf("%s differs from Files'", f.Path)
 		}
 	}
+}
+
+// allFiles and someFiles collect what Each makes, in path order.
+func allFiles(s *site.Site, body Content) ([]File, error) { return someFiles(s, body, nil) }
+
+func someFiles(s *site.Site, body Content, want func(string) bool) ([]File, error) {
+	var mu sync.Mutex
+	var list []File
+	err := Each(s, body, want, func(f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		list = append(list, f)
+		return nil
+	})
+	slices.SortFunc(list, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return list, err
 }
