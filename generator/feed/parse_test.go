@@ -233,7 +233,7 @@ func TestOPML(t *testing.T) {
 }
 
 func TestJSONFeedItemWithoutBodyHasText(t *testing.T) {
-	list, err := Files(testSite(t, ""), func(a *site.Article) (string, error) { return "", nil })
+	list, err := allFiles(testSite(t, ""), func(a *site.Article) (string, error) { return "", nil })
 	if err != nil {
 		t.Fatal(err)
 	}
