@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"sync/atomic"
 	"time"
 
@@ -109,6 +110,10 @@ type Stage struct {
 	Time    time.Duration
 	CPU     time.Duration // the process's CPU time in a wall-clock stage
 	Workers bool          // summed over the workers
+	// Heap is the live heap after the last garbage collection in the stage
+	// (0 when none ran), PeakRSS the most memory the process held resident
+	// until the stage's end; both of a wall-clock stage, in bytes.
+	Heap, PeakRSS uint64
 }
 
 // Build turns a site folder into a published output folder: load -> model ->
@@ -171,7 +176,13 @@ type stopwatch struct {
 
 func (w *stopwatch) lap(name string) {
 	now, cpu := time.Now(), processCPU()
-	w.res.Stages = append(w.res.Stages, Stage{Name: name, Time: now.Sub(w.start), CPU: cpu - w.cpu})
+	heap := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(heap)
+	s := Stage{Name: name, Time: now.Sub(w.start), CPU: cpu - w.cpu, PeakRSS: peakRSS()}
+	if heap[0].Value.Kind() == metrics.KindUint64 {
+		s.Heap = heap[0].Value.Uint64()
+	}
+	w.res.Stages = append(w.res.Stages, s)
 	w.start, w.cpu = now, cpu
 }
 
@@ -202,6 +213,9 @@ func (r *BuildResult) print(w io.Writer) {
 			note = "  (summed over workers)"
 		} else if s.CPU > 0 {
 			note = fmt.Sprintf("  cpu %.1f ms", float64(s.CPU.Microseconds())/1000)
+		}
+		if s.PeakRSS > 0 {
+			note += fmt.Sprintf("  heap %.0f MB  peak RSS %.0f MB", float64(s.Heap)/1e6, float64(s.PeakRSS)/1e6)
 		}
 		fmt.Fprintf(w, "%-9s %8.1f ms%s\n", s.Name, float64(s.Time.Microseconds())/1000, note)
 	}
