@@ -161,6 +161,7 @@ func (b *builder) commit() error {
 		return fmt.Errorf("writing %s: %w", b.opts.Out, err)
 	}
 	b.res.Result = written
+	b.warn.size(b.out, written.Bytes)
 	b.res.Rendered = int(b.rendered.Load())
 	slices.Sort(b.renders)
 	b.res.RenderedPages = b.renders

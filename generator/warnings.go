@@ -55,6 +55,17 @@ func frontLines(name, file string) int {
 	return bytes.Count(buf[:int(st.Size)-len(body)], []byte("\n"))
 }
 
+// pagesLimit is the size GitHub Pages publishes a site up to.
+const pagesLimit = 1_000_000_000
+
+// size warns of an output folder that GitHub Pages would refuse.
+func (w *warnings) size(out string, bytes int64) {
+	if bytes > pagesLimit {
+		w.add("%s: %.2f GB: GitHub Pages publishes sites of at most 1 GB; publish this one on another static host (Cloudflare Pages, Netlify, a bucket behind a CDN, any web server)",
+			filepath.Base(out), float64(bytes)/1e9)
+	}
+}
+
 func (w *warnings) print(log io.Writer) {
 	if log == nil {
 		return

@@ -46,3 +46,17 @@ func TestBuildWarnsOfWhatItDrops(t *testing.T) {
 		t.Errorf("the page should keep the link's text and drop the link")
 	}
 }
+
+// TestSizeWarnsPastGitHubPages: an output past Pages' 1 GB draws a warning
+// with its size; one within it none.
+func TestSizeWarnsPastGitHubPages(t *testing.T) {
+	var w warnings
+	w.size("/x/public", pagesLimit)
+	if len(w.list) != 0 {
+		t.Errorf("warned at the limit: %v", w.list)
+	}
+	w.size("/x/public", 1_530_000_000)
+	if len(w.list) != 1 || !strings.Contains(w.list[0], "public: 1.53 GB: GitHub Pages publishes sites of at most 1 GB") {
+		t.Errorf("warnings %q", w.list)
+	}
+}
