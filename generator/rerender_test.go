@@ -77,3 +77,74 @@ func TestEditRendersWhatShowsIt(t *testing.T) {
 	}
 	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: now, NoCache: true}))
 }
+
+// TestNewEntryRendersFewArticles adds an entry to a site of 300: the warm
+// build renders the new article's page and, of the others, only the pages
+// of articles whose neighbours or "More on this topic" list it changed.
+func TestNewEntryRendersFewArticles(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeCorpus(dir, 300, 3); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: now})
+	before, err := Load(dir, "", site.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := before.Articles[len(before.Articles)/2]
+	src := filepath.Join(dir, filepath.FromSlash(a.Entry.File))
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := strings.TrimSuffix(src, ".md") + "-follow-up.md"
+	if err := os.WriteFile(added, []byte(strings.Replace(string(data), "title: ", "title: Follow-up to ", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(BuildOptions{Site: dir, Out: out, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := Load(dir, "", site.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What an article page shows of other articles: its neighbours and its
+	// related list, by file.
+	shown := func(s *site.Site) map[string]string {
+		m := map[string]string{}
+		for _, x := range s.Articles {
+			var names []string
+			for _, o := range append([]*site.Article{x.Newer, x.Older}, x.Related...) {
+				if o != nil {
+					names = append(names, o.Entry.File)
+				}
+			}
+			m[x.Entry.File] = strings.Join(names, " ")
+		}
+		return m
+	}
+	old, next := shown(before), shown(after)
+	may := map[string]bool{}
+	for _, x := range after.Articles {
+		if old[x.Entry.File] != next[x.Entry.File] {
+			may[after.OutPath(x.URL)] = true
+		}
+	}
+	articles := 0
+	for _, p := range res.RenderedPages {
+		if !strings.HasSuffix(p, "/index.html") || strings.Count(p, "/") != 4 || p[0] < '0' || p[0] > '9' {
+			continue // not an article page (YYYY/MM/DD/slug/index.html)
+		}
+		articles++
+		if !may[p] {
+			t.Errorf("%s was rendered, though nothing it shows changed", p)
+		}
+	}
+	if articles < 2 || articles > 2*site.RelatedCount+3 {
+		t.Errorf("%d article pages rendered after adding one entry", articles)
+	}
+	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: now, NoCache: true}))
+}

@@ -52,7 +52,7 @@ func (u *Units) Value(x deps.Unit) Key {
 
 func (u *Units) count(k deps.Kind) int {
 	switch k {
-	case deps.Article, deps.Summary, deps.Body, deps.Neighbours:
+	case deps.Article, deps.Summary, deps.Body, deps.Neighbours, deps.Related:
 		return len(u.s.Articles)
 	case deps.Day:
 		return len(u.s.Days)
@@ -93,6 +93,8 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 		a := s.Articles[x.Obj]
 		articleRef(h, a.Newer)
 		articleRef(h, a.Older)
+	case deps.Related:
+		articleRefs(h, s.Articles[x.Obj].Related)
 	case deps.Day:
 		d := s.Days[x.Obj]
 		h.String(d.URL).String(d.Month.URL)
@@ -169,7 +171,7 @@ func refs[T any](h *Hasher, list []*T, name func(*T) string) {
 // ID names the object of x (see deps.Namer).
 func (u *Units) ID(x deps.Unit) string {
 	switch x.Kind {
-	case deps.Article, deps.Summary, deps.Body, deps.Neighbours:
+	case deps.Article, deps.Summary, deps.Body, deps.Neighbours, deps.Related:
 		return u.s.Articles[x.Obj].Entry.File
 	case deps.Day:
 		return u.s.Days[x.Obj].URL
@@ -193,7 +195,7 @@ func (u *Units) Find(k deps.Kind, id string) (deps.Unit, bool) {
 	}
 	u.findOnce.Do(u.index)
 	group := k
-	if k <= deps.Neighbours {
+	if k <= deps.Related {
 		group = deps.Article
 	}
 	i, ok := u.find[findKey{group, id}]

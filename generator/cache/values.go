@@ -41,7 +41,7 @@ func (e *encoder) values(u *Units) {
 		e.spill(false)
 	}
 	for i := range s.Articles {
-		object(deps.Article, deps.Neighbours, i)
+		object(deps.Article, deps.Related, i)
 	}
 	for _, kind := range []struct {
 		k deps.Kind

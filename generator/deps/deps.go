@@ -33,6 +33,7 @@ const (
 	Summary                // its summary (the front matter's, else its body's lead)
 	Body                   // its body as HTML
 	Neighbours             // which articles are its newer and older
+	Related                // which articles "More on this topic" lists beside it
 	Day                    // a day's articles and groups, its neighbour days, its month
 	Month                  // a month's days and count, its neighbours, its year
 	Year                   // a year's months and counts, its neighbours
@@ -47,7 +48,7 @@ const (
 )
 
 // letters name the kinds in unit names: see Name.
-const letters = "asbndmytADMYTU"
+const letters = "asbnrdmytADMYTU"
 
 // Unit is one part of the model a page can read.
 type Unit struct {
@@ -96,7 +97,7 @@ func compare(a, b Unit) int {
 
 // group is the kind of object a kind of unit belongs to: an article's four
 // kinds share one.
-func group(k Kind) Kind { return max(k, Neighbours) }
+func group(k Kind) Kind { return max(k, Related) }
 
 // Namer names units by what they stand for, so that a list of names stays
 // true from one build to the next, where indexes do not.

@@ -12,7 +12,7 @@ type names struct{}
 
 func (names) ID(u Unit) string {
 	switch {
-	case u.Kind <= Neighbours:
+	case u.Kind <= Related:
 		return fmt.Sprintf("content/a%d.md", u.Obj)
 	case u.Kind == Day:
 		return fmt.Sprintf("/d%d/", u.Obj)
@@ -25,7 +25,7 @@ func (names) ID(u Unit) string {
 func (names) Find(k Kind, id string) (Unit, bool) {
 	var obj int32
 	switch {
-	case k <= Neighbours:
+	case k <= Related:
 		if _, err := fmt.Sscanf(id, "content/a%d.md", &obj); err != nil || obj > 1 {
 			return Unit{}, false
 		}

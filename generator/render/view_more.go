@@ -42,14 +42,14 @@ func countWords(html string) int {
 }
 
 // Related are the articles "More on this topic" lists (see
-// site.Article.Related): they follow from the main topic's list, which is
-// noted, and each is noted as its fields are read.
+// site.Article.Related): which they are is noted (the Related unit), and
+// each is noted as its fields are read.
 func (v *articleView) Related() []articleRef {
 	a := v.a
-	if len(a.Related) == 0 || len(a.Topics) == 0 {
+	v.c.read(deps.Related, a.Index)
+	if len(a.Related) == 0 {
 		return nil
 	}
-	v.c.read(deps.Topic, a.Topics[0].Index)
 	refs := make([]articleRef, len(a.Related))
 	for i, r := range a.Related {
 		refs[i] = articleRef{a: r, c: v.c}
