@@ -56,7 +56,7 @@ const (
 // "2014-11-04T20:39:00Z". Groups: month, day, year or day, month, year; then time.
 var (
 	mdyDate = lazyRegexp(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + timeRe)
-	dmyDate = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
+	dmyDate = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
 	// "30 avril 2015", "22 de outubro de 2010", "21.dez.2018", "1. März 2021".
 	intlDate = lazyRegexp(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º)?(?:\.\s*|\s+)(?:de\s+)?` + foreignMonthRe + `\.?\s*(?:de\s+)?,?\s*(\d{4})\b` + timeRe)
 	// "9/11/13 10:00AM": month first, two-digit year.
@@ -76,8 +76,14 @@ var (
 
 // findDate returns the first date written in s, in loc unless s names an offset.
 func findDate(s string, loc *time.Location) (time.Time, bool) {
+	t, _, _, ok := findDateSpan(s, loc)
+	return t, ok
+}
+
+// findDateSpan is findDate that also tells where in s the date is written.
+func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bool) {
 	if !strings.ContainsAny(s, "0123456789") { // every date has digits; most blocks have none
-		return time.Time{}, false
+		return time.Time{}, 0, 0, false
 	}
 	type hit struct {
 		at, end int
@@ -150,11 +156,11 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	if best == nil {
-		return time.Time{}, false
+		return time.Time{}, 0, 0, false
 	}
 	if best.timed {
 		if off, ok := zoneAfter(s[best.end:], best.t); ok {
-			return inZone(best.t, off), true
+			return inZone(best.t, off), best.at, best.end, true
 		}
 	}
 	// "4:02 PM EDT, June 9, 2022": a clock before the date still counts.
@@ -165,11 +171,11 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 				if off, ok := zoneAfter(s[m[1]:best.at], c); ok {
 					c = inZone(c, off)
 				}
-				return c, true
+				return c, m[0], best.end, true
 			}
 		}
 	}
-	return best.t, true
+	return best.t, best.at, best.end, true
 }
 
 // sepAfterDigit reports whether a digit is followed by '.' then a digit

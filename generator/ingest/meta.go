@@ -50,7 +50,7 @@ func readMeta(doc *html.Node, base *url.URL, loc *time.Location) Article {
 	a.Source = first(m.props["og:site_name"], m.ld.publisher, m.props["application-name"])
 	a.Authors = m.chooseAuthors(a.Source, a.SourceURL)
 	a.Title = m.chooseTitle(a.Source, a.SourceURL, a.Authors)
-	a.Date = m.chooseDate(a.SourceURL, loc)
+	a.Date = m.chooseDate(doc, a.SourceURL, a.Title, loc)
 	a.Zoned = !a.Date.IsZero()
 	a.Lang = first(m.lang, m.props["og:locale"], m.props["content-language"], m.props["dc.language"], m.ld.lang)
 	a.Summary = oneLine(first(m.props["og:description"], m.props["description"], m.props["twitter:description"]))
@@ -199,7 +199,7 @@ func (m *pageMeta) marked(n *html.Node) {
 	}
 	if len(m.dateTexts) < 12 && containsAny(marks, "date", "time", "datum", "publish", "posted", "dateline", "meta", "byline", "zeit", "fecha", "data") &&
 		!containsAny(marks, "comment", "update", "modif") {
-		if t := capText(n, 160); t != "" && hasDigit(t) {
+		if t := capText(n, 160); t != "" && hasDigit(t) && !pageClock(t) {
 			m.dateTexts = append(m.dateTexts, t)
 		}
 	}

@@ -10,24 +10,27 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Meta keys that carry a publication date, most specific first; those
+// Meta keys that carry a publication date, most specific first; keys that
+// name a date of no stated kind come after microdata and <time pubdate>,
+// which a CMS sets for the story where it may set those for the page; keys
 // that carry the last change come after them, as a last resort.
 var (
 	publishedKeys = [...]string{"article:published_time", "article:published", "og:article:published_time",
 		"datepublished", "publishdate", "publish-date", "publish_date", "pubdate", "publication_date",
 		"article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-		"dc.date", "dcterms.date", "dcterms.created", "date", "datecreated", "created", "pdate", "displaydate",
-		"article_date_original", "cxenseparse:recs:publishtime", "og:published_time", "release_date"}
-	modifiedKeys = [...]string{"article:modified_time", "article:modified", "og:updated_time", "datemodified",
+		"pdate", "displaydate", "article_date_original", "cxenseparse:recs:publishtime", "og:published_time", "release_date"}
+	plainDateKeys = [...]string{"dc.date", "dcterms.date", "dcterms.created", "date", "datecreated", "created"}
+	modifiedKeys  = [...]string{"article:modified_time", "article:modified", "og:updated_time", "datemodified",
 		"dcterms.modified", "last-modified", "lastmod", "utime"}
 	metaAuthorKeys = [...]string{"author", "article:author", "byl", "byline", "dc.creator", "dcterms.creator",
 		"sailthru.author", "parsely-author", "citation_author", "twitter:creator:name"}
 )
 
 // chooseDate picks the publication date: declared fields first, then the
-// page's address (/2021/03/04/), then dates shown in date elements, and
-// only then the date of the last change.
-func (m *pageMeta) chooseDate(src string, loc *time.Location) time.Time {
+// page's address (/2021/03/04/), then dates shown in date elements, then
+// the date printed by the headline or after a label (visibleDate), then
+// meta dates of no stated kind, and only then the date of the last change.
+func (m *pageMeta) chooseDate(doc *html.Node, src, title string, loc *time.Location) time.Time {
 	var cands []string
 	if m.ld.article {
 		cands = append(cands, m.ld.published)
@@ -57,6 +60,18 @@ func (m *pageMeta) chooseDate(src string, loc *time.Location) time.Time {
 		}
 	}
 	cands = append(cands, m.dateTexts...)
+	for _, s := range cands {
+		if t, ok := metaDate(s, loc); ok {
+			return t
+		}
+	}
+	if t, ok := visibleDate(doc, title, loc); ok {
+		return t
+	}
+	cands = cands[:0]
+	for _, k := range plainDateKeys {
+		cands = append(cands, m.props[k])
+	}
 	cands = append(cands, m.ld.modified, m.items["dateModified"])
 	for _, k := range modifiedKeys {
 		cands = append(cands, m.props[k])

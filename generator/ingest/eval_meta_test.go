@@ -1,0 +1,131 @@
+package ingest
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestEvalTrafilaturaMeta scores the metadata ExtractHTML reads on the
+// annotated pages of trafilatura-dev as eval_snippets.py does: title exact
+// (spaces squeezed), authors exact (joined by "; "), publication date on the
+// same day; each fails below a floor a little under today's score. Pages
+// whose body is not found still count with the metadata read. -short skips
+// it; INGEST_EVAL_V=1 lists the misses.
+func TestEvalTrafilaturaMeta(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	dir := filepath.Join(corpora(t), "trafilatura-dev")
+	raw, err := os.ReadFile(filepath.Join(dir, "evaldata.json"))
+	if err != nil {
+		t.Skip("no trafilatura-dev/evaldata.json")
+	}
+	var gold map[string]struct {
+		File   string
+		Title  string
+		Author any
+		Date   string
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	verbose := os.Getenv("INGEST_EVAL_V") != ""
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	var titles, nTitles, authors, nAuthors, days, nDays int
+	for _, g := range gold {
+		page := readGz(dir, g.File)
+		if page == nil {
+			continue
+		}
+		a, _ := ExtractHTML(page, "", time.UTC, nil)
+		if g.Title != "" {
+			nTitles++
+			if squeeze(a.Title) == squeeze(g.Title) {
+				titles++
+			} else if verbose {
+				t.Logf("%s: title %q, want %q", g.File, a.Title, g.Title)
+			}
+		}
+		want := ""
+		switch au := g.Author.(type) {
+		case string:
+			want = au
+		case []any:
+			var names []string
+			for _, n := range au {
+				names = append(names, n.(string))
+			}
+			want = strings.Join(names, "; ")
+		}
+		if want != "" {
+			nAuthors++
+			if got := strings.Join(oneLines(a.Authors), "; "); got == want {
+				authors++
+			} else if verbose {
+				t.Logf("%s: authors %q, want %q", g.File, got, want)
+			}
+		}
+		if g.Date != "" {
+			nDays++
+			got := ""
+			if !a.Date.IsZero() {
+				got = a.Date.Format("2006-01-02")
+			}
+			if got == g.Date[:min(10, len(g.Date))] {
+				days++
+			} else if verbose {
+				t.Logf("%s: date %q, want %q", g.File, got, g.Date)
+			}
+		}
+	}
+	if nTitles == 0 {
+		t.Skip("no pages")
+	}
+	ratio := func(a, b int) float64 { return float64(a) / float64(max(b, 1)) }
+	t.Logf("title exact %d/%d=%.3f, author exact %d/%d=%.3f, date same day %d/%d=%.3f",
+		titles, nTitles, ratio(titles, nTitles), authors, nAuthors, ratio(authors, nAuthors), days, nDays, ratio(days, nDays))
+	for _, f := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"title exact", ratio(titles, nTitles), 0.73},
+		{"author exact", ratio(authors, nAuthors), 0.56},
+		{"date same day", ratio(days, nDays), 0.82},
+	} {
+		if f.got < f.floor {
+			t.Errorf("%s %.3f, below the floor %.2f", f.name, f.got, f.floor)
+		}
+	}
+}
+
+// readGz reads NAME from the cache or eval folder of dir, gzipped or not,
+// in the order trafilatura resolves it.
+func readGz(dir, name string) []byte {
+	for _, p := range []string{"cache/" + name, "eval/" + name, "cache/" + name + ".gz", "eval/" + name + ".gz"} {
+		f, err := os.Open(filepath.Join(dir, p))
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		var r io.Reader = f
+		if strings.HasSuffix(p, ".gz") {
+			z, err := gzip.NewReader(f)
+			if err != nil {
+				return nil
+			}
+			r = z
+		}
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil
+		}
+		return b
+	}
+	return nil
+}

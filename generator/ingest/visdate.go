@@ -1,0 +1,211 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// How far from the headline a printed date may stand, in bytes of
+// visible text: the byline bar under it, a kicker or breadcrumb above it.
+const (
+	visAfter  = 400
+	visBefore = 160
+	visMax    = 200 << 10 // the text read for labelled dates
+)
+
+// visibleDate finds the date a page prints when it declares none: next
+// to its headline (nearDate), or else after a label (labelledDate).
+func visibleDate(doc *html.Node, title string, loc *time.Location) (time.Time, bool) {
+	v := readVisible(doc, title)
+	if t, ok := v.nearDate(loc); ok {
+		return t, true
+	}
+	return v.labelledDate(loc)
+}
+
+// readVisible reads the visible text of a page and finds its headline:
+// the heading whose words are the title's, else the first <h1>.
+func readVisible(doc *html.Node, title string) *visText {
+	v := &visText{title: words(title), start: -1, h1: -1}
+	v.walk(doc, 0)
+	if v.start < 0 {
+		v.start, v.end = v.h1, v.h1End
+	}
+	return v
+}
+
+// nearDate is the first date in the text right after the headline, or
+// else the last one right before it ("Kultur, 2.11.22 · Headline").
+// Relative ages ("vor 2 Stunden") hold no date and are passed over.
+func (v *visText) nearDate(loc *time.Location) (time.Time, bool) {
+	if v.start < 0 {
+		return time.Time{}, false
+	}
+	text := v.b.String()
+	if t, ok := shownDate(text[v.end:min(len(text), v.end+visAfter)], loc, false); ok {
+		return t, true
+	}
+	return shownDate(text[max(0, v.start-visBefore):v.start], loc, true)
+}
+
+// labelledDate is the first date the text writes after a label of
+// publication, else after one of the last change.
+func (v *visText) labelledDate(loc *time.Location) (time.Time, bool) {
+	text := v.b.String()
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) { // a letter whose lower case is longer: read the lower case
+		text = lower
+	}
+	for _, labels := range [][]string{pubLabels, changeLabels} {
+		if t, ok := labelledDate(text, lower, labels, loc); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Words that label a date in the text, in the languages ingest reads: of
+// publication, then of the last change.
+var (
+	pubLabels = []string{"published", "posted", "erschienen", "veröffentlicht", "publiziert", "gepostet",
+		"publié", "publicado", "pubblicato", "date", "datum", "fecha", "data"}
+	changeLabels = []string{"updated", "last edited", "last modified", "aktualisiert", "letzte änderung",
+		"zuletzt geändert", "stand", "mis à jour", "modifié", "actualizado", "atualizado", "aggiornato"}
+)
+
+// dateLinks are the words between a label and its date ("am", "on", "le").
+var dateLinks = [...]string{"am ", "on ", "at ", "le ", "el ", "il ", "em ", "den ", "vom ", "the "}
+
+// labelledDate is the first date written right after one of labels
+// ("Erschienen am: 01.11.2023", "Published on March 3, 2021"), the label
+// starting a word.
+func labelledDate(text, lower string, labels []string, loc *time.Location) (time.Time, bool) {
+	best, bestAt := time.Time{}, len(text)
+	for _, l := range labels {
+		for off := 0; off < bestAt; {
+			i := strings.Index(lower[off:bestAt], l)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(l)
+			if i > 0 && isLetterByte(lower[i-1]) || off < len(lower) && isLetterByte(lower[off]) {
+				continue
+			}
+			rest := strings.TrimLeft(text[off:min(len(text), off+80)], " :.-–|\u00a0")
+			for _, w := range dateLinks {
+				if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+					rest = strings.TrimLeft(rest[len(w):], " :")
+					break
+				}
+			}
+			if t, at, _, ok := findDateSpan(rest, loc); ok && at <= 14 {
+				best, bestAt = t, i
+				break
+			}
+		}
+	}
+	return best, !best.IsZero()
+}
+
+// isLetterByte: an ASCII letter or a byte of a multi-byte letter.
+func isLetterByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// shownDate is the first (or the last) date written in s, in any of the
+// forms findDate reads or as a dotted day with a two-digit year ("2.11.22").
+func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
+	var found time.Time
+	for off := 0; off < len(s); {
+		t, at, end, ok := findDateSpan(s[off:], loc)
+		if m := shortDotDate().FindStringSubmatchIndex(s[off:]); m != nil && (!ok || m[2] < at) {
+			g := groups(s[off:], m)
+			if st, sok := makeDate("20"+g[3], time.Month(atoi(g[2])), g[1], "", "", "", loc); sok {
+				t, at, end, ok = st, m[2], m[1], true
+			}
+		}
+		if !ok {
+			break
+		}
+		if pageClock(s[off+max(0, at-24) : off+at]) {
+			off += end
+			continue
+		}
+		if !last {
+			return t, true
+		}
+		found = t
+		off += end
+	}
+	return found, !found.IsZero()
+}
+
+// shortDotDate is "2.11.22", "28.01.22": a day, a month and a year of
+// the 2000s, as German and Austrian pages print the day of a story.
+var shortDotDate = lazyRegexp(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)`)
+
+// visText is a page's visible text, with where its headline stands.
+type visText struct {
+	b          strings.Builder
+	title      string
+	start, end int // the heading that is the title; start -1: none yet
+	h1, h1End  int // the first <h1>
+}
+
+func (v *visText) walk(n *html.Node, depth int) {
+	if depth > 300 || v.b.Len() > visMax {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		v.b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Select, atom.Button:
+			return
+		}
+	}
+	block := n.Type == html.ElementNode && !inline[n.DataAtom]
+	if block {
+		v.b.WriteByte(' ')
+	}
+	at := v.b.Len()
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		v.walk(c, depth+1)
+	}
+	if block {
+		v.b.WriteByte(' ')
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3:
+		if v.start < 0 && v.title != "" && words(v.b.String()[at:]) == v.title {
+			v.start, v.end = at, v.b.Len()
+		}
+		if n.DataAtom == atom.H1 && v.h1 < 0 {
+			v.h1, v.h1End = at, v.b.Len()
+		}
+	}
+}
+
+// clockLabels open the date and time a page shows of the moment it was
+// served (forums, portals): the reader's clock, not the story's date.
+var clockLabels = [...]string{"current time", "current date", "it is currently", "today is", "aktuelle zeit",
+	"aktuelles datum", "heute ist", "heute:", "date du jour", "nous sommes le", "fecha actual", "hoy es",
+	"data atual", "hoje é", "data odierna", "oggi è"}
+
+// pageClock reports whether s shows the page's clock ("Aktuelle Zeit:
+// 14.10.2020, 12:18").
+func pageClock(s string) bool {
+	l := strings.ToLower(s)
+	for _, c := range clockLabels {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
