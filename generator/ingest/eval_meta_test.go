@@ -4,8 +4,10 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +40,9 @@ func TestEvalTrafilaturaMeta(t *testing.T) {
 	verbose := os.Getenv("INGEST_EVAL_V") != ""
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	var titles, nTitles, authors, nAuthors, days, nDays int
-	for _, g := range gold {
+	urls := slices.Sorted(maps.Keys(gold))
+	for _, u := range urls {
+		g := gold[u]
 		page := readGz(dir, g.File)
 		if page == nil {
 			continue
@@ -95,7 +99,7 @@ func TestEvalTrafilaturaMeta(t *testing.T) {
 		got, floor float64
 	}{
 		{"title exact", ratio(titles, nTitles), 0.73},
-		{"author exact", ratio(authors, nAuthors), 0.56},
+		{"author exact", ratio(authors, nAuthors), 0.59},
 		{"date same day", ratio(days, nDays), 0.82},
 	} {
 		if f.got < f.floor {

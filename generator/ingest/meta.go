@@ -50,7 +50,17 @@ func readMeta(doc *html.Node, base *url.URL, loc *time.Location) Article {
 	a.Source = first(m.props["og:site_name"], m.ld.publisher, m.props["application-name"])
 	a.Authors = m.chooseAuthors(a.Source, a.SourceURL)
 	a.Title = m.chooseTitle(a.Source, a.SourceURL, a.Authors)
-	a.Date = m.chooseDate(doc, a.SourceURL, a.Title, loc)
+	var vis *visText // read once, when a field needs what the page shows
+	visible := func() *visText {
+		if vis == nil {
+			vis = readVisible(doc, a.Title)
+		}
+		return vis
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = m.keepNames(visible().nearByline(), a.Source, a.SourceURL)
+	}
+	a.Date = m.chooseDate(visible, a.SourceURL, loc)
 	a.Zoned = !a.Date.IsZero()
 	a.Lang = first(m.lang, m.props["og:locale"], m.props["content-language"], m.props["dc.language"], m.ld.lang)
 	a.Summary = oneLine(first(m.props["og:description"], m.props["description"], m.props["twitter:description"]))

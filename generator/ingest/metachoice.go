@@ -30,7 +30,7 @@ var (
 // page's address (/2021/03/04/), then dates shown in date elements, then
 // the date printed by the headline or after a label (visibleDate), then
 // meta dates of no stated kind, and only then the date of the last change.
-func (m *pageMeta) chooseDate(doc *html.Node, src, title string, loc *time.Location) time.Time {
+func (m *pageMeta) chooseDate(visible func() *visText, src string, loc *time.Location) time.Time {
 	var cands []string
 	if m.ld.article {
 		cands = append(cands, m.ld.published)
@@ -65,7 +65,7 @@ func (m *pageMeta) chooseDate(doc *html.Node, src, title string, loc *time.Locat
 			return t
 		}
 	}
-	if t, ok := visibleDate(doc, title, loc); ok {
+	if t, ok := visible().shownDate(loc); ok {
 		return t
 	}
 	cands = cands[:0]
@@ -165,21 +165,27 @@ func (m *pageMeta) chooseAuthors(site, src string) []string {
 	for _, t := range m.itemAuth {
 		items = append(items, bylineNames(t)...)
 	}
-	host := hostName(src)
 	for _, names := range [][]string{m.ld.authors, metaNames, items, rel, byl} {
-		var out []string
-		for _, n := range names {
-			n = oneLine(html.UnescapeString(n))
-			if n == "" || len(n) > 80 || notNames[strings.ToLower(n)] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) {
-				continue
-			}
-			out = append(out, n)
-		}
-		if out = uniq(out); len(out) > 0 {
+		if out := m.keepNames(names, site, src); len(out) > 0 {
 			return out
 		}
 	}
 	return nil
+}
+
+// keepNames drops what is no name from names: labels, the site's own
+// name or host, overlong strings.
+func (m *pageMeta) keepNames(names []string, site, src string) []string {
+	host := hostName(src)
+	var out []string
+	for _, n := range names {
+		n = oneLine(html.UnescapeString(n))
+		if n == "" || len(n) > 80 || notNames[strings.ToLower(n)] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return uniq(out)
 }
 
 // byPrefixes are the words that open a byline, in the languages ingest reads.
@@ -211,9 +217,13 @@ var notNames = map[string]bool{"by": true, "posted": true, "follow": true, "stan
 
 // bylineEnds are where the names of a visible byline stop: a date, a
 // place, a role or the next item of the byline bar.
-var bylineEnds = [...]string{" | ", " – ", " — ", " - ", " • ", " · ", " / ", " on ", " am ", " le ", " el ", " il ",
-	" um ", " at ", " vom ", " in ", ", den ", " updated", " published", " veröffentlicht", " aktualisiert", " publié", " posted",
-	" stand", " chefredakteur", " redakteur", " correspondent", " reporter", " (", " www.", " follow"}
+var bylineEnds = [...]string{" | ", " – ", " — ", " - ", " • ", " · ", " / ", ", den ", " updated", " published",
+	" veröffentlicht", " aktualisiert", " publié", " posted", " stand", " chefredakteur", " redakteur", " correspondent",
+	" reporter", " (", " www.", " follow"}
+
+// bylineLinks end the names too, written in lower case ("on 3 May", "le 12
+// mars"); capitalised, they are part of a name ("Loïc Le Clerc").
+var bylineLinks = [...]string{" on ", " am ", " le ", " el ", " il ", " um ", " at ", " vom ", " in "}
 
 // bylineNames reads the names of a visible byline ("By Jane Doe and John
 // Roe | 3 March 2021"), or nothing when the text is not one.
@@ -222,6 +232,11 @@ func bylineNames(s string) []string {
 	l := strings.ToLower(s)
 	for _, e := range bylineEnds {
 		if i := strings.Index(l, e); i > 0 {
+			s, l = s[:i], l[:i]
+		}
+	}
+	for _, e := range bylineLinks {
+		if i := strings.Index(s, e); i > 0 {
 			s, l = s[:i], l[:i]
 		}
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -241,7 +242,10 @@ func parseCredits(s string) (authors, editors []string) {
 
 // splitNames splits "A, B and C in Paris" into names.
 func splitNames(s string) []string {
-	s = strings.TrimRight(strings.TrimSpace(s), ".)")
+	s = strings.TrimRight(strings.TrimSpace(s), ")")
+	if !initialEnd(s) {
+		s = strings.TrimRight(s, ".")
+	}
 	s = nameSeparators.Replace(s)
 	var out []string
 	for _, n := range strings.Split(s, ",") {
@@ -257,6 +261,18 @@ func splitNames(s string) []string {
 		}
 	}
 	return out
+}
+
+// initialEnd reports whether s ends with an initial or a suffix whose dot
+// belongs to the name: "Perry Bacon Jr.", "Nicolas Gutierrez C.".
+func initialEnd(s string) bool {
+	w, ok := strings.CutSuffix(s, ".")
+	if !ok || !strings.Contains(w, " ") {
+		return false
+	}
+	w = w[strings.LastIndexByte(w, ' ')+1:]
+	r := []rune(w)
+	return len(r) == 1 && unicode.IsUpper(r[0]) || w == "Jr" || w == "Sr"
 }
 
 // byline matches "By Jane Doe" and "By Jane Doe and John Roe, Reuters".

@@ -16,10 +16,9 @@ const (
 	visMax    = 200 << 10 // the text read for labelled dates
 )
 
-// visibleDate finds the date a page prints when it declares none: next
-// to its headline (nearDate), or else after a label (labelledDate).
-func visibleDate(doc *html.Node, title string, loc *time.Location) (time.Time, bool) {
-	v := readVisible(doc, title)
+// shownDate finds the date a page prints when it declares none: next to
+// its headline (nearDate), or else after a label (labelledDate).
+func (v *visText) shownDate(loc *time.Location) (time.Time, bool) {
 	if t, ok := v.nearDate(loc); ok {
 		return t, true
 	}
@@ -95,10 +94,10 @@ func labelledDate(text, lower string, labels []string, loc *time.Location) (time
 			if i > 0 && isLetterByte(lower[i-1]) || off < len(lower) && isLetterByte(lower[off]) {
 				continue
 			}
-			rest := strings.TrimLeft(text[off:min(len(text), off+80)], " :.-–|\u00a0")
+			rest := strings.TrimLeft(text[off:min(len(text), off+80)], " \n:.-–|\u00a0")
 			for _, w := range dateLinks {
 				if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
-					rest = strings.TrimLeft(rest[len(w):], " :")
+					rest = strings.TrimLeft(rest[len(w):], " \n:")
 					break
 				}
 			}
@@ -148,7 +147,8 @@ func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
 // the 2000s, as German and Austrian pages print the day of a story.
 var shortDotDate = lazyRegexp(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)`)
 
-// visText is a page's visible text, with where its headline stands.
+// visText is a page's visible text, a line for each block, with where
+// its headline stands.
 type visText struct {
 	b          strings.Builder
 	title      string
@@ -172,14 +172,14 @@ func (v *visText) walk(n *html.Node, depth int) {
 	}
 	block := n.Type == html.ElementNode && !inline[n.DataAtom]
 	if block {
-		v.b.WriteByte(' ')
+		v.b.WriteByte('\n')
 	}
 	at := v.b.Len()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		v.walk(c, depth+1)
 	}
 	if block {
-		v.b.WriteByte(' ')
+		v.b.WriteByte('\n')
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3:

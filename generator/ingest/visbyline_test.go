@@ -1,0 +1,55 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestShownByline: the byline a page prints by its headline when it
+// declares no author, and how names are cut from a byline.
+func TestShownByline(t *testing.T) {
+	cases := []struct{ name, page, authors string }{
+		{"a byline line under the headline",
+			`<body><h1>Neue Brücke über den Kanal eröffnet</h1><p><span>Von</span> <a href="/a/jr">Jana Roth</a> · 14. März 2022</p>
+			<p>Die Stadt hat am Montag die neue Brücke freigegeben.</p></body>`, "Jana Roth"},
+		{"a byline line above the headline",
+			`<body><div>Par Hélène Vidal</div><h1>Le marché couvert rouvre ses portes</h1><p>Après deux ans de travaux, le marché accueille de nouveau les clients.</p></body>`, "Hélène Vidal"},
+		{"a sentence opened by 'By' is none",
+			`<body><h1>Harbour fees rise</h1><p>By the end of the year the port will charge more for every berth.</p></body>`, ""},
+		{"a byline far below the headline is none",
+			`<body><h1>Harbour fees rise</h1><p>` + strings.Repeat("The port will charge more for every berth. ", 12) + `</p><p>By Ada Quill</p></body>`, ""},
+		{"a declared author wins",
+			`<head><meta name="author" content="Mira Holt"></head><body><h1>Harbour fees rise</h1><p>By Ada Quill</p></body>`, "Mira Holt"},
+	}
+	for _, c := range cases {
+		a := metaOf(t, c.page, "")
+		if got := strings.Join(a.Authors, "; "); got != c.authors {
+			t.Errorf("%s: authors %q, want %q", c.name, got, c.authors)
+		}
+	}
+}
+
+func TestBylineNameCuts(t *testing.T) {
+	for in, want := range map[string]string{
+		"Par Loïc Le Clerc le 12 mars 2019":        "Loïc Le Clerc",
+		"Von Anna Am Ende am 3. Mai 2020":          "Anna Am Ende",
+		"By Perry Bacon Jr.":                       "Perry Bacon Jr.",
+		"By Nicolas Gutierrez C.":                  "Nicolas Gutierrez C.",
+		"By Jane Doe on March 3":                   "Jane Doe",
+		"Von Jana Roth und Timo Berg, 4. Mai 2021": "Jana Roth; Timo Berg",
+	} {
+		if got := strings.Join(bylineNames(in), "; "); got != want {
+			t.Errorf("bylineNames(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string][]string{
+		"Jane Doe.":          {"Jane Doe"}, // a full stop after a name goes
+		"Perry Bacon Jr.":    {"Perry Bacon Jr."},
+		"Ana Ruiz, Li Wu C.": {"Ana Ruiz", "Li Wu C."},
+	} {
+		if got := splitNames(in); !slices.Equal(got, want) {
+			t.Errorf("splitNames(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
