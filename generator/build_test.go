@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	digest "github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/publish"
+	"github.com/digest-news/digest/generator/search"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output under testdata/golden")
@@ -183,7 +186,17 @@ func copyTree(t testing.TB, src, dst string) {
 // what it would make of them.
 func TestWrittenMinimal(t *testing.T) {
 	out := build(t, BuildOptions{Site: "testdata/site", Now: fixtureNow})
-	for name := range writtenMinimal {
+	names := slices.Collect(maps.Keys(writtenMinimal))
+	for _, dir := range []string{search.ShardDir, search.RecordDir} {
+		files, _ := filepath.Glob(filepath.Join(out, filepath.FromSlash(dir), "*.json"))
+		if len(files) == 0 {
+			t.Errorf("no files in %s", dir)
+		}
+		for _, f := range files {
+			names = append(names, dir+filepath.Base(f))
+		}
+	}
+	for _, name := range names {
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
 		if err != nil {
 			t.Fatal(err)

@@ -2,10 +2,12 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,17 +28,15 @@ func (b *builder) publishFeeds() error {
 	inputs[feed.SitemapPath] = cache.SitemapKey(b.global, feed.SitemapPath, func(each func(string, time.Time)) {
 		feed.SitemapURLs(b.site, each)
 	})
-	var index []byte
+	var index []search.File
 	var indexErr error
-	indexKept := false
 	indexed := make(chan struct{})
 	go func() {
 		defer close(indexed)
-		if k, ok := inputs[search.Path]; ok && b.keep(search.Path, k) {
-			indexKept = true
-			return
+		var kept bool
+		if kept, indexErr = b.keepIndex(inputs[search.Path]); !kept && indexErr == nil {
+			index = search.Files(b.site)
 		}
-		index, indexErr = search.Index(b.site)
 	}()
 	// A build never publishes an invalid feed. Pages are checked by digest
 	// check: holding every page for it would undo the streaming. A feed made
@@ -85,8 +85,8 @@ func (b *builder) publishFeeds() error {
 		return indexErr
 	}
 	var files []publish.File
-	if !indexKept {
-		files = append(files, publish.File{Path: search.Path, Data: index})
+	for _, f := range index {
+		files = append(files, publish.File{Path: f.Path, Data: f.Data})
 	}
 	static, err := staticFiles(themeFS(b.opts.Site, "static"))
 	if err != nil {
@@ -102,6 +102,30 @@ func (b *builder) publishFeeds() error {
 		return err
 	}
 	return reportFindings(b.out, findings, b.opts.Log)
+}
+
+// keepIndex keeps the whole search index, manifest, shards and records,
+// when its key (the manifest's) is unchanged: every file of it is made from
+// what that key covers.
+func (b *builder) keepIndex(key cache.Key) (bool, error) {
+	if b.old == nil || b.old.Files[search.Path].Key != key {
+		return false, nil
+	}
+	var names []string
+	for name, o := range b.old.Files {
+		if strings.HasPrefix(name, search.ShardDir) || strings.HasPrefix(name, search.RecordDir) {
+			if o.Key == (cache.Key{}) {
+				return false, nil // its file changed by hand: the whole index is made again
+			}
+			names = append(names, name)
+		}
+	}
+	for _, name := range append(names, search.Path) {
+		if !b.keep(name, b.old.Files[name].Key) {
+			return false, fmt.Errorf("%s changed during the build: build again", filepath.Join(b.opts.Out, filepath.FromSlash(name)))
+		}
+	}
+	return true, nil
 }
 
 func isFeedFile(name string) bool { return check.IsFeed(name) || path.Base(name) == "feed.json" }

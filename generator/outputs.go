@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/digest-news/digest/generator/cache"
@@ -66,15 +67,19 @@ func checkOutputs(out string, rec *cache.Outputs) {
 
 // writtenMinimal are the outputs made as compact as the minifier would
 // leave them (TestWrittenMinimal): minifying their megabytes again on every
-// build was wasted.
+// build was wasted. Every file of the search index is too.
 var writtenMinimal = map[string]bool{feed.SitemapPath: true, search.Path: true}
+
+func isWrittenMinimal(name string) bool {
+	return writtenMinimal[name] || strings.HasPrefix(name, search.ShardDir) || strings.HasPrefix(name, search.RecordDir)
+}
 
 // put minifies one file and hands it to the sink.
 // o is its record but the stamp.
 func (b *builder) put(name string, o cache.Output, raw *bytes.Buffer) error {
 	t := time.Now()
 	data := raw
-	if !b.opts.NoMinify && publish.Minifiable(name) && !writtenMinimal[name] {
+	if !b.opts.NoMinify && publish.Minifiable(name) && !isWrittenMinimal(name) {
 		min := bufPool.Get().(*bytes.Buffer)
 		defer bufPool.Put(min)
 		min.Reset()

@@ -80,6 +80,7 @@ var de = map[string]string{
 	"search_noscript": "Die Suche braucht JavaScript. Ohne JavaScript stöbern Sie in den Themen oder den neuesten Ausgaben:",
 	"search_loading":  "Wird geladen…",
 	"search_failed":   "Der Suchindex konnte nicht geladen werden.",
+	"search_more":     "Weitere Ergebnisse",
 	"search_found":    "{n} Artikel für „{q}“|{n} Artikel für „{q}“",
 
 	"notfound_kicker": "Fehler 404",

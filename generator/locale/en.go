@@ -89,6 +89,7 @@ var en = map[string]string{
 	"search_noscript": "Search needs JavaScript. Without it, browse the topics or the latest editions:",
 	"search_loading":  "Loading…",
 	"search_failed":   "The search index could not be loaded.",
+	"search_more":     "More results",
 	"search_found":    "{n} article for “{q}”|{n} articles for “{q}”",
 
 	// the 404 page

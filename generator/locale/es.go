@@ -80,6 +80,7 @@ var es = map[string]string{
 	"search_noscript": "La búsqueda necesita JavaScript. Sin él, explore los temas o las últimas ediciones:",
 	"search_loading":  "Cargando…",
 	"search_failed":   "No se pudo cargar el índice de búsqueda.",
+	"search_more":     "Más resultados",
 	"search_found":    "{n} artículo para «{q}»|{n} artículos para «{q}»",
 
 	"notfound_kicker": "Error 404",

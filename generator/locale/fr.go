@@ -80,6 +80,7 @@ var fr = map[string]string{
 	"search_noscript": "La recherche a besoin de JavaScript. Sans lui, parcourez les thèmes ou les dernières éditions\u00a0:",
 	"search_loading":  "Chargement…",
 	"search_failed":   "L’index de recherche n’a pas pu être chargé.",
+	"search_more":     "Plus de résultats",
 	"search_found":    "{n} article pour «\u00a0{q}\u00a0»|{n} articles pour «\u00a0{q}\u00a0»",
 
 	"notfound_kicker": "Erreur 404",

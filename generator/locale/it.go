@@ -80,6 +80,7 @@ var it = map[string]string{
 	"search_noscript": "La ricerca richiede JavaScript. Senza, sfoglia i temi o le ultime edizioni:",
 	"search_loading":  "Caricamento…",
 	"search_failed":   "Impossibile caricare l’indice di ricerca.",
+	"search_more":     "Altri risultati",
 	"search_found":    "{n} articolo per «{q}»|{n} articoli per «{q}»",
 
 	"notfound_kicker": "Errore 404",

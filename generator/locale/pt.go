@@ -80,6 +80,7 @@ var pt = map[string]string{
 	"search_noscript": "A pesquisa precisa de JavaScript. Sem ele, navegue pelos temas ou pelas últimas edições:",
 	"search_loading":  "Carregando…",
 	"search_failed":   "Não foi possível carregar o índice de pesquisa.",
+	"search_more":     "Mais resultados",
 	"search_found":    "{n} artigo para “{q}”|{n} artigos para “{q}”",
 
 	"notfound_kicker": "Erro 404",

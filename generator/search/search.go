@@ -1,5 +1,7 @@
-// Package search makes the index that the search page loads: one compact JSON
-// record per published article, newest first, searched in the reader's browser.
+// Package search makes the index that the search page queries in the
+// reader's browser: a manifest, shards of words and chunks of records (see
+// shards.go for the layout), so that a query fetches only the shards of its
+// words and the records it shows, however large the archive.
 package search
 
 import (
@@ -9,29 +11,14 @@ import (
 	"github.com/digest-news/digest/generator/site"
 )
 
-// Path is the index's output file; the search page fetches it.
+// Path is the index's manifest; the search page fetches it first.
 const Path = "search/index.json"
 
-// Index is the JSON search index of the site's articles: an array of
-// {"t": title, "u": URL, "d": day, "s": summary, "g": topic names, "o": source},
-// the last three left out when empty. It is written by hand, as
-// encoding/json would write it: going through reflection for every article
-// would weigh on every warm build of a large site.
-func Index(s *site.Site) ([]byte, error) {
-	size := 2
-	for _, a := range s.Listed { // an expired article is left out, as from every list
-		size += 64 + len(a.Title) + len(a.URL) + len(a.Summary) + len(a.Source) + 16*len(a.Topics)
-	}
-	b := append(make([]byte, 0, size+size/8), '[')
-	for i, a := range s.Listed {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendRecord(b, a)
-	}
-	return append(b, ']'), nil
-}
-
+// appendRecord writes an article's record: {"t": title, "u": URL, "d": day,
+// "s": summary, "g": topic names, "o": source}, the last three left out when
+// empty. Records are written by hand, as encoding/json would write them:
+// going through reflection for every article would weigh on every build of
+// a large site.
 func appendRecord(b []byte, a *site.Article) []byte {
 	b = append(b, `{"t":`...)
 	b = appendString(b, a.Title)
