@@ -12,33 +12,9 @@ import (
 
 // The real validators and feed clients of ../shared/checks (see its README),
 // run on the sample digest built at a site root and under a project path.
-// They skip when the checkers are not installed, unless
-// DIGEST_REQUIRE_CHECKERS=1 (as .ci/run sets), which makes a missing checker a failure.
+// They skip when the checkers are not installed (see checkerDirs).
 func TestExternalCheckers(t *testing.T) {
-	if testing.Short() {
-		t.Skip("external checkers are slow; not in -short")
-	}
-	checks, err := filepath.Abs(filepath.Join("..", "..", "shared", "checks"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkers := os.Getenv("CHECKERS_DIR")
-	if checkers == "" {
-		checkers, _ = filepath.Abs(filepath.Join("..", ".checkers"))
-	}
-	required := os.Getenv("DIGEST_REQUIRE_CHECKERS") == "1"
-	if _, err := os.Stat(filepath.Join(checkers, "bin", "htmltest")); err != nil {
-		if required {
-			t.Fatalf("checkers are required but not installed in %s", checkers)
-		}
-		t.Skipf("no checkers in %s (run ../shared/checks/install.sh)", checkers)
-	}
-	if _, err := os.Stat(checks); err != nil {
-		if required {
-			t.Fatalf("../shared/checks is required: %v", err)
-		}
-		t.Skip("../shared/checks is absent")
-	}
+	checks, checkers := checkerDirs(t)
 	for _, tc := range []struct{ base, path string }{
 		{"https://example.org/", ""},
 		{"https://example.github.io/digest/", "digest"},

@@ -266,7 +266,29 @@ func (e *editor) editTheme() (string, []string) {
 		e.write(rel, data[:i]+data[j+len("<!--/s-->"):])
 		return "unsnippet " + rel, []string{rel}
 	}
+	if e.rnd.IntN(5) == 0 {
+		return e.editEmail()
+	}
 	return e.addSnippet(e.pick(themeSnippets))
+}
+
+// editEmail adds a snippet to an email template, or takes one out: they
+// are whole documents, without a main block, and cannot call cached.
+func (e *editor) editEmail() (string, []string) {
+	rel := "templates/" + e.pick([]string{"email.html", "email.txt"})
+	data := e.read(rel)
+	if i := strings.Index(data, "<!--s-->"); i >= 0 {
+		j := strings.Index(data, "<!--/s-->")
+		e.write(rel, data[:i]+data[j+len("<!--/s-->"):])
+		return "unsnippet " + rel, []string{rel}
+	}
+	s := e.pick(themeSnippets)
+	for strings.Contains(s, "cached") {
+		s = e.pick(themeSnippets)
+	}
+	const at = "{{- with .Site.Config.Description}}"
+	e.write(rel, strings.Replace(data, at, "<!--s-->"+s+"<!--/s-->"+at, 1))
+	return "snippet " + rel + " " + s, []string{rel}
 }
 
 // addSnippet puts s into a random template: into the main block of a

@@ -49,7 +49,8 @@ func TestEditRendersWhatShowsIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shows := map[string]bool{pageOf(a.URL): true, pageOf(a.Day.URL): true, pageOf(a.Day.Month.URL): true}
+	shows := map[string]bool{pageOf(a.URL): true, pageOf(a.Day.URL): true, pageOf(a.Day.Month.URL): true,
+		pageOf(a.Day.EmailURL()): true, pageOf(a.Day.EmailTextURL()): true}
 	for _, n := range []*site.Article{a.Newer, a.Older} {
 		if n != nil {
 			shows[pageOf(n.URL)] = true

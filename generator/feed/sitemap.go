@@ -20,7 +20,7 @@ const (
 	newsMax = 1000
 )
 
-// sitemap lists every page but the 404 page, dated by its newest entry. It
+// sitemap lists every page but the 404 page and the email editions, dated by its newest entry. It
 // is written by hand and compact, as the minifier would leave it: a large
 // site has many thousands of URLs, and going through reflection and then the
 // minifier would weigh on every warm build.
@@ -68,7 +68,7 @@ func writeSitemap(w *bytes.Buffer, s *site.Site) error {
 // says besides the base URL, which a warm build hashes instead of making it.
 func SitemapURLs(s *site.Site, visit func(path string, lastmod time.Time)) {
 	for _, p := range s.Pages() {
-		if p.Kind != site.KindNotFound {
+		if p.Kind != site.KindNotFound && !p.Email() {
 			visit(p.URL, pageUpdated(s, p))
 		}
 	}

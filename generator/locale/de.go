@@ -51,6 +51,11 @@ var de = map[string]string{
 	"next_edition":     "Nächste Ausgabe →",
 	"edition_nav":      "Vorige und nächste Ausgabe",
 
+	// the email edition (email.html, email.txt)
+	"email_label":  "E-Mail-Ausgabe:",
+	"email_text":   "reiner Text",
+	"email_online": "Diese Ausgabe im Web lesen",
+
 	"by":            "Von {1}",
 	"updated":       "aktualisiert",
 	"reported_by":   "Zuerst berichtet von",

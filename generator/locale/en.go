@@ -56,6 +56,11 @@ var en = map[string]string{
 	"next_edition":     "Next edition →",
 	"edition_nav":      "Previous and next edition",
 
+	// the email edition (email.html, email.txt)
+	"email_label":  "Email edition:",
+	"email_text":   "plain text",
+	"email_online": "Read this edition on the web",
+
 	// articles
 	"by":            "By {1}",
 	"updated":       "updated",

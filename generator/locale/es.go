@@ -51,6 +51,11 @@ var es = map[string]string{
 	"next_edition":     "Edición siguiente →",
 	"edition_nav":      "Edición anterior y siguiente",
 
+	// the email edition (email.html, email.txt)
+	"email_label":  "Edición por correo:",
+	"email_text":   "texto sin formato",
+	"email_online": "Leer esta edición en la web",
+
 	"by":            "Por {1}",
 	"updated":       "actualizado",
 	"reported_by":   "Publicado originalmente por",

@@ -51,6 +51,11 @@ var fr = map[string]string{
 	"next_edition":     "Édition suivante →",
 	"edition_nav":      "Édition précédente et suivante",
 
+	// the email edition (email.html, email.txt)
+	"email_label":  "Édition par courriel\u00a0:",
+	"email_text":   "texte brut",
+	"email_online": "Lire cette édition sur le web",
+
 	"by":            "Par {1}",
 	"updated":       "mis à jour",
 	"reported_by":   "Publié d’abord par",

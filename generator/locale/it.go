@@ -51,6 +51,11 @@ var it = map[string]string{
 	"next_edition":     "Edizione successiva →",
 	"edition_nav":      "Edizione precedente e successiva",
 
+	// the email edition (email.html, email.txt)
+	"email_label":  "Edizione via email:",
+	"email_text":   "testo semplice",
+	"email_online": "Leggi questa edizione sul web",
+
 	"by":            "Di {1}",
 	"updated":       "aggiornato",
 	"reported_by":   "Pubblicato in origine da",

@@ -51,6 +51,11 @@ var pt = map[string]string{
 	"next_edition":     "Próxima edição →",
 	"edition_nav":      "Edição anterior e próxima",
 
+	// the email edition (email.html, email.txt)
+	"email_label":  "Edição por e-mail:",
+	"email_text":   "texto simples",
+	"email_online": "Ler esta edição na web",
+
 	"by":            "Por {1}",
 	"updated":       "atualizado",
 	"reported_by":   "Publicado originalmente por",

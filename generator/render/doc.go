@@ -18,6 +18,9 @@
 // rendered once per build and key; what it reads is added to each page that
 // shows it, so it must depend on nothing but its key.
 //
+// A day's email edition (email.html, and email.txt, a text/template) is a
+// whole document of its own, not framed by base.html (see email.go).
+//
 // Input: a *site.Page. Output: the page's HTML on an io.Writer, and the
 // units it read.
 package render

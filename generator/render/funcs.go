@@ -30,6 +30,7 @@ import (
 //	abs site path an absolute URL for a site path (or a URL as written in an entry)
 //	lang page     the page's language: the entry's lang, else the site's
 //	jsonld page   schema.org NewsArticle JSON-LD of an article page
+//	plain site h  HTML (a note) as plain text, links absolute, for email.txt
 //	cached name data [variants]  the named template's output, made once per build (see cachedIn)
 func Funcs() template.FuncMap { return (&Renderer{}).funcs() }
 
@@ -49,6 +50,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"abs":       abs,
 		"lang":      lang,
 		"jsonld":    jsonLD,
+		"plain":     plain,
 		"cached":    func(string, any, ...any) (template.HTML, error) { return "", errNotRendering },
 	}
 }

@@ -34,6 +34,7 @@ type Renderer struct {
 	Strings *locale.Table
 
 	pages map[string]*template.Template
+	emails
 	fragments
 	renders sync.Pool // of *pageRender, each with the list views it made
 }
@@ -63,6 +64,9 @@ func New(theme, builtIn fs.FS) (*Renderer, error) {
 		t.Funcs(template.FuncMap{"cached": r.cachedIn(t)})
 		r.pages[kind] = t
 	}
+	if err := r.parseEmails(theme, builtIn); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -72,6 +76,9 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // (see package deps). Nothing is written when the template fails, and the
 // error names the page, the template file and its line.
 func (r *Renderer) Page(w io.Writer, p *site.Page, texts Texts, reads *deps.Reads) error {
+	if p.Email() {
+		return r.email(w, p, texts, reads)
+	}
 	t := r.pages[p.Kind]
 	if t == nil {
 		return fmt.Errorf("render %s: no template for page kind %q", p.Path, p.Kind)

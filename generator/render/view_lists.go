@@ -44,6 +44,11 @@ func (v *dayView) Newer() *dayView        { return newDay(v.c, v.list().Newer) }
 func (v *dayView) Older() *dayView        { return newDay(v.c, v.list().Older) }
 func (v *dayView) Month() *monthView      { return newMonth(v.c, v.list().Month) }
 
+// EmailURL and EmailTextURL are the site paths of the day's email edition,
+// which follow from its URL.
+func (v *dayView) EmailURL() string     { return v.d.EmailURL() }
+func (v *dayView) EmailTextURL() string { return v.d.EmailTextURL() }
+
 // groupView is a day's articles under one topic.
 type groupView struct {
 	Topic    *topicView

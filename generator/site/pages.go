@@ -19,7 +19,21 @@ const (
 	KindNotFound = "404"
 	KindSearch   = "search"
 	KindFeeds    = "feeds" // every feed, for people
+
+	// A day's edition as an email to paste into a newsletter service: its
+	// HTML (styles inline, no page frame) and its plain text. Pages like
+	// the others, so their keys and the output record work as for any page;
+	// not for browsing, so the sitemap leaves them out.
+	KindEmail     = "email"
+	KindEmailText = "email-text"
 )
+
+// Email reports whether the page is an email edition, not a web page.
+func (p *Page) Email() bool { return p.Kind == KindEmail || p.Kind == KindEmailText }
+
+// EmailURL and EmailTextURL are the site paths of the day's email edition.
+func (d *Day) EmailURL() string     { return d.URL + "email.html" }
+func (d *Day) EmailTextURL() string { return d.URL + "email.txt" }
 
 // DaysPerHomePage is how many editions one home page holds.
 const DaysPerHomePage = 7
@@ -58,7 +72,7 @@ func (s *Site) Pages() []*Page {
 }
 
 func (s *Site) makePages() []*Page {
-	pages := make([]*Page, 0, len(s.Articles)+len(s.Days)+len(s.Months)+len(s.Years)+64)
+	pages := make([]*Page, 0, len(s.Articles)+3*len(s.Days)+len(s.Months)+len(s.Years)+64)
 	add := func(p *Page) {
 		p.Site = s
 		if p.Feeds == nil {
@@ -72,7 +86,10 @@ func (s *Site) makePages() []*Page {
 		add(&Page{Kind: KindArticle, URL: a.URL, Title: a.Title, Article: a}) // its description is its summary
 	}
 	for _, d := range s.Days {
-		add(&Page{Kind: KindDay, URL: d.URL, Title: locale.Capital(s.Strings.LongDate(d.Date)), Day: d})
+		title := locale.Capital(s.Strings.LongDate(d.Date))
+		add(&Page{Kind: KindDay, URL: d.URL, Title: title, Day: d})
+		add(&Page{Kind: KindEmail, URL: d.EmailURL(), Title: title, Day: d})
+		add(&Page{Kind: KindEmailText, URL: d.EmailTextURL(), Title: title, Day: d})
 	}
 	for _, m := range s.Months {
 		add(&Page{Kind: KindMonth, URL: m.URL, Title: locale.Capital(s.Strings.MonthYear(m.Date)), Month: m})
