@@ -83,35 +83,42 @@
     var name = Math.floor(month / 12) + "-" + String(month % 12 + 1).padStart(2, "0") + "-" + Math.floor(place / manifest.chunk);
     return get("r/" + name + ".json").then(function (chunk) { return chunk[place % manifest.chunk]; });
   }
+  // render shows the results from "from" on, each as soon as its record
+  // and those before it are in: every chunk is asked for at once.
   function render(hits, from, id) {
-    Promise.all(hits.slice(from, from + pageSize).map(record)).then(function (records) {
-      if (id !== asked) return;
-      records.forEach(function (r) {
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = r.u;
-        a.textContent = r.t;
-        var meta = document.createElement("p");
-        meta.className = "search__meta";
-        meta.textContent = [dates.format(new Date(r.d))].concat(r.g || []).join(" \u00b7 ");
-        li.appendChild(a);
-        li.appendChild(meta);
-        if (r.s) {
-          var p = document.createElement("p");
-          p.textContent = r.s;
-          li.appendChild(p);
-        }
-        list.appendChild(li);
+    var chain = Promise.resolve();
+    hits.slice(from, from + pageSize).forEach(function (hit) {
+      var rec = record(hit);
+      chain = chain.then(function () { return rec; }).then(function (r) {
+        if (id === asked) list.appendChild(item(r));
       });
-      if (from + pageSize < hits.length) {
-        more = document.createElement("button");
-        more.type = "button";
-        more.className = "search__more";
-        more.textContent = data.more;
-        more.addEventListener("click", function () { more.remove(); more = null; render(hits, from + pageSize, id); });
-        list.after(more);
-      }
+    });
+    chain.then(function () {
+      if (id !== asked || from + pageSize >= hits.length) return;
+      more = document.createElement("button");
+      more.type = "button";
+      more.className = "search__more";
+      more.textContent = data.more;
+      more.addEventListener("click", function () { more.remove(); more = null; render(hits, from + pageSize, id); });
+      list.after(more);
     }).catch(function () { status.textContent = data.failed; });
+  }
+  function item(r) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = r.u;
+    a.textContent = r.t;
+    var meta = document.createElement("p");
+    meta.className = "search__meta";
+    meta.textContent = [dates.format(new Date(r.d))].concat(r.g || []).join(" \u00b7 ");
+    li.appendChild(a);
+    li.appendChild(meta);
+    if (r.s) {
+      var p = document.createElement("p");
+      p.textContent = r.s;
+      li.appendChild(p);
+    }
+    return li;
   }
   function show(q) {
     var id = ++asked;
