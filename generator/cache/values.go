@@ -129,7 +129,7 @@ func OwnKey(global Key, p *site.Page) Key {
 		h.String(f.URL).String(f.Title).String(f.Type)
 	}
 	if p.Pager != nil {
-		h.Int(int64(p.Pager.Number)).Int(int64(p.Pager.Total)).String(p.Pager.Newer).String(p.Pager.Older)
+		h.Int(int64(p.Pager.Number)).Int(int64(p.Pager.Total)).Bool(p.Pager.Front).String(p.Pager.Newer).String(p.Pager.Older)
 	}
 	articleRef(h, p.Article)
 	dayRef(h, p.Day)

@@ -29,9 +29,21 @@ func (m *pageMeta) chooseTitle(site, src string, authors []string) string {
 			continue
 		}
 		for _, t := range []string{declared, page} {
-			if t != "" && (words(h) == words(t) || len(strings.Fields(h)) >= 2 && isPart(t, h)) {
+			if t != "" && (words(h) == words(t) || len(strings.Fields(words(h))) >= 2 && isPart(t, h)) {
 				return h
 			}
+			if p := kickedPart(t, h); p != "" {
+				return p
+			}
+		}
+	}
+	// A heading that says what the declared title says in other words:
+	// the headline as shown, where the declared one is the social or
+	// search variant.
+	for _, h := range m.h1 {
+		t := first(declared, page)
+		if !isLabel(h, labels) && len(strings.Fields(words(h))) >= 3 && min(overlap(h, t), overlap(t, h)) >= 0.5 && !colonPart(t, h) {
+			return cutLabels(h, labels)
 		}
 	}
 	if declared != "" {
@@ -48,22 +60,102 @@ func (m *pageMeta) chooseTitle(site, src string, authors []string) string {
 	return cutSiteName(cutLabels(page, labels))
 }
 
-// isPart reports whether h is a run of the parts that t's separators make
-// at its start or end: "Headline" in "Headline | Section | Site".
+// partSeps are titleSeps and the marks that set off a kicker or a site
+// name in a declared title: "Kicker: Headline", "Headline › Blog",
+// "Headline (Site)".
+var partSeps = append(titleSeps[:], ": ", " › ", " » ", " (", " ǀ ")
+
+// isPart reports whether h is a run of the parts that t's separators make:
+// at its start or end ("Headline" in "Headline | Section | Site"), or,
+// when no side holds more words than h, inside it ("Kicker: Headline -
+// Site") or next to a colon or a bracket ("Site Name: Headline" is not
+// "Site Name").
 func isPart(t, h string) bool {
 	wh := words(h)
 	if wh == "" {
 		return false
 	}
-	for _, sep := range titleSeps {
-		parts := strings.Split(t, sep)
-		for i := 1; i < len(parts); i++ {
-			if words(strings.Join(parts[:i], sep)) == wh || words(strings.Join(parts[i:], sep)) == wh {
+	n := len(strings.Fields(wh))
+	parts, seps := splitParts(t)
+	for i := range parts {
+		for j := i + 1; j <= len(parts); j++ {
+			if i == 0 && j == len(parts) || words(strings.Join(parts[i:j], " ")) != wh {
+				continue
+			}
+			before := len(strings.Fields(words(strings.Join(parts[:i], " "))))
+			after := len(strings.Fields(words(strings.Join(parts[j:], " "))))
+			if i == 0 && siteSep(seps[j-1]) || j == len(parts) && siteSep(seps[i-1]) || before <= n && after <= n {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// colonPart reports whether h is the part of t before or after a colon
+// or bracket, which isPart refused as the shorter side.
+func colonPart(t, h string) bool {
+	wh := words(h)
+	parts, seps := splitParts(t)
+	for i := 1; i < len(parts); i++ {
+		if !siteSep(seps[i-1]) && (words(strings.Join(parts[:i], " ")) == wh || words(strings.Join(parts[i:], " ")) == wh) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitParts cuts t at every separator of partSeps: the parts, and the
+// separator after each part but the last.
+func splitParts(t string) (parts, seps []string) {
+	for {
+		at, sep := -1, ""
+		for _, s := range partSeps {
+			if i := strings.Index(t, s); i >= 0 && (at < 0 || i < at || i == at && len(s) > len(sep)) {
+				at, sep = i, s
+			}
+		}
+		if at < 0 {
+			return append(parts, t), seps
+		}
+		parts, seps = append(parts, t[:at]), append(seps, sep)
+		t = t[at+len(sep):]
+	}
+}
+
+// siteSep: a separator that sets off a site or section name, not a
+// kicker.
+func siteSep(sep string) bool { return sep != ": " && sep != " (" }
+
+// kickedPart is the part of t (or t whole) that ends the heading h after
+// a kicker set in the same element: h "Leak at the port Data of the
+// shipyard stolen", t "Data of the shipyard stolen - Leak at the port".
+func kickedPart(t, h string) string {
+	if t == "" {
+		return ""
+	}
+	wh, wt := words(h), words(t)
+	if len(strings.Fields(wt)) >= 2 && strings.HasSuffix(wh, " "+wt) {
+		return strings.TrimSpace(t)
+	}
+	for _, sep := range partSeps {
+		if strings.Contains(h, sep) { // the heading has the parts too
+			continue
+		}
+		parts := strings.Split(t, sep)
+		for k, p := range parts {
+			wp := words(p)
+			if len(strings.Fields(wp)) < 3 || !strings.HasSuffix(wh, " "+wp) {
+				continue
+			}
+			// The heading is t itself when what opens it is what comes
+			// before p in t ("Kicker: Headline" in both).
+			if before := words(strings.Join(parts[:k], sep)); before == "" || overlap(strings.TrimSuffix(wh, " "+wp), before) < 0.5 {
+				return strings.TrimSpace(p)
+			}
+		}
+	}
+	return ""
 }
 
 // cutLabels drops leading and trailing parts of a title that are labels

@@ -222,10 +222,10 @@ func TestPages(t *testing.T) {
 		{"/repo/topics/world/", []string{
 			`<h1>World</h1>`,
 			`<link rel="alternate" type="application/rss&#43;xml" title="The Test Wire: World (RSS)" href="https://example.org/repo/topics/world/feed.xml">`,
-			`<a rel="next" href="/repo/topics/world/page/2/">Older →</a>`, `Page 1 of 2`,
-		}, nil},
-		{"/repo/topics/world/page/2/", []string{
-			`<title>World: page 2 · The Test Wire</title>`, `rel="prev"`, `Talks resume`,
+			`<a rel="next" href="/repo/topics/world/page/1/">Older →</a>`,
+		}, []string{`Page 1 of 2`}},
+		{"/repo/topics/world/page/1/", []string{
+			`<title>World: page 1 · The Test Wire</title>`, `rel="prev"`, `Talks resume`, `Page 1 of 2`,
 		}, nil},
 		{"/repo/404.html", []string{
 			`<h1>Page not found</h1>`, `<a href="/repo/">Latest edition</a>`,

@@ -59,10 +59,53 @@ type Page struct {
 	Pager    *Pager
 }
 
-// Pager links the pages of a paginated list.
+// Pager links the pages of a paginated list. A list's front page (its
+// first URL) holds its newest items; its numbered pages (page/K/) count from
+// the oldest, K holding items (K-1)*per to K*per-1 of the oldest-first
+// order, so that a numbered page keeps its items as new ones come: they
+// fill the newest numbered page, then open the next. The front page shows
+// again some of what the newest numbered pages hold.
 type Pager struct {
-	Number, Total int
+	Number, Total int    // of a numbered page; Number is 0 on the front page
+	Front         bool   // the front page
 	Newer, Older  string // site paths; empty at the ends
+}
+
+// pages cuts a list of n items, newest first, into the front page and the
+// numbered pages of per items each (see Pager), as ranges [lo, hi) of the
+// list; there are no numbered pages when the front page holds everything.
+func pages(n, per int) (front [2]int, numbered [][2]int) {
+	front = [2]int{0, min(per, n)}
+	if n <= per {
+		return front, nil
+	}
+	for k := 1; (k-1)*per < n; k++ {
+		numbered = append(numbered, [2]int{n - min(k*per, n), n - (k-1)*per})
+	}
+	return front, numbered
+}
+
+// pagers are the pagers of a list's front page and of its numbered pages.
+func pagers(first string, n, per int) (*Pager, []*Pager) {
+	_, numbered := pages(n, per)
+	total := len(numbered)
+	front := &Pager{Front: true, Total: total}
+	if total > 0 {
+		front.Older = pageURL(first, (n-1-per)/per+1) // the page of the first item past the front
+	}
+	list := make([]*Pager, total)
+	for i := range list {
+		k := i + 1
+		p := &Pager{Number: k, Total: total, Newer: first}
+		if k < total {
+			p.Newer = pageURL(first, k+1)
+		}
+		if k > 1 {
+			p.Older = pageURL(first, k-1)
+		}
+		list[i] = p
+	}
+	return front, list
 }
 
 // Pages lists every HTML page of the site in a fixed order, made once.
@@ -119,49 +162,27 @@ func (s *Site) OutPath(urlPath string) string {
 }
 
 func (s *Site) homePages(add func(*Page)) {
-	total := max(1, (len(s.Days)+DaysPerHomePage-1)/DaysPerHomePage)
-	for n := 1; n <= total; n++ {
-		lo := (n - 1) * DaysPerHomePage
-		hi := min(lo+DaysPerHomePage, len(s.Days))
-		p := &Page{Kind: KindHome, URL: pageURL(s.BasePath, n), Title: s.Config.Title,
-			Description: s.Config.Description, Days: s.Days[lo:hi], Pager: pager(s.BasePath, n, total)}
-		if n > 1 {
-			p.Title = s.Strings.Text("page_title", s.Config.Title, strconv.Itoa(n))
-		}
-		add(p)
+	front, numbered := pages(len(s.Days), DaysPerHomePage)
+	frontPager, pagers := pagers(s.BasePath, len(s.Days), DaysPerHomePage)
+	add(&Page{Kind: KindHome, URL: s.BasePath, Title: s.Config.Title, Description: s.Config.Description,
+		Days: s.Days[front[0]:front[1]], Pager: frontPager})
+	for i, r := range numbered {
+		add(&Page{Kind: KindHome, URL: pageURL(s.BasePath, i+1), Title: s.Strings.Text("page_title", s.Config.Title, strconv.Itoa(i+1)),
+			Description: s.Config.Description, Days: s.Days[r[0]:r[1]], Pager: pagers[i]})
 	}
 }
 
 func (s *Site) topicPages(t *Topic, add func(*Page)) {
 	per := s.Config.PerPage
-	total := max(1, (len(t.Articles)+per-1)/per)
 	feeds := append(append([]FeedLink{}, s.Feeds...), t.Feeds...)
-	for n := 1; n <= total; n++ {
-		lo := (n - 1) * per
-		hi := min(lo+per, len(t.Articles))
-		p := &Page{Kind: KindTopic, URL: pageURL(t.URL, n), Title: t.Name, Description: t.Description,
-			Feeds: feeds, Topic: t, Articles: t.Articles[lo:hi], Pager: pager(t.URL, n, total)}
-		if n > 1 {
-			p.Title = s.Strings.Text("page_title", t.Name, strconv.Itoa(n))
-		}
-		add(p)
+	front, numbered := pages(len(t.Articles), per)
+	frontPager, pagers := pagers(t.URL, len(t.Articles), per)
+	add(&Page{Kind: KindTopic, URL: t.URL, Title: t.Name, Description: t.Description,
+		Feeds: feeds, Topic: t, Articles: t.Articles[front[0]:front[1]], Pager: frontPager})
+	for i, r := range numbered {
+		add(&Page{Kind: KindTopic, URL: pageURL(t.URL, i+1), Title: s.Strings.Text("page_title", t.Name, strconv.Itoa(i+1)),
+			Description: t.Description, Feeds: feeds, Topic: t, Articles: t.Articles[r[0]:r[1]], Pager: pagers[i]})
 	}
 }
 
-func pageURL(first string, n int) string {
-	if n == 1 {
-		return first
-	}
-	return first + "page/" + strconv.Itoa(n) + "/"
-}
-
-func pager(first string, n, total int) *Pager {
-	p := &Pager{Number: n, Total: total}
-	if n > 1 {
-		p.Newer = pageURL(first, n-1)
-	}
-	if n < total {
-		p.Older = pageURL(first, n+1)
-	}
-	return p
-}
+func pageURL(first string, n int) string { return first + "page/" + strconv.Itoa(n) + "/" }

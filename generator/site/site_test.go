@@ -132,11 +132,50 @@ func TestArchivesAndPagination(t *testing.T) {
 	}
 	want := []string{
 		"/repo/topics/economy/(2) newer= older=/repo/topics/economy/page/2/",
-		"/repo/topics/economy/page/2/(2) newer=/repo/topics/economy/ older=/repo/topics/economy/page/3/",
-		"/repo/topics/economy/page/3/(1) newer=/repo/topics/economy/page/2/ older=",
+		"/repo/topics/economy/page/1/(2) newer=/repo/topics/economy/page/2/ older=",
+		"/repo/topics/economy/page/2/(2) newer=/repo/topics/economy/page/3/ older=/repo/topics/economy/page/1/",
+		"/repo/topics/economy/page/3/(1) newer=/repo/topics/economy/ older=/repo/topics/economy/page/2/",
 	}
 	if strings.Join(topicPages, "\n") != strings.Join(want, "\n") {
 		t.Errorf("topic pages:\n%s\nwant:\n%s", strings.Join(topicPages, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPaginationIsDateStable: a numbered page of a list keeps its articles
+// when newer ones arrive; only the front page and the newest numbered page
+// change.
+func TestPaginationIsDateStable(t *testing.T) {
+	var entries []string
+	pagesOf := func() map[string]string {
+		s := model(t, cfg, entries, Options{Now: now})
+		m := map[string]string{}
+		for _, p := range s.Pages() {
+			if p.Kind == KindTopic {
+				var names []string
+				for _, a := range p.Articles {
+					names = append(names, a.Title)
+				}
+				m[p.URL] = strings.Join(names, ",")
+			}
+		}
+		return m
+	}
+	for i := range 9 {
+		entries = append(entries, entry(fmt.Sprintf("s%02d", i), fmt.Sprintf("2026-11-%02d 08:00", 1+i), "topics: [economy]\n"))
+	}
+	before := pagesOf()
+	entries = append(entries, entry("s09", "2026-11-10 08:00", "topics: [economy]\n"))
+	after := pagesOf()
+	for url, list := range before {
+		if url == "/repo/topics/economy/" || url == "/repo/topics/economy/page/5/" {
+			continue // the front page, and the newest page, which the new article fills
+		}
+		if after[url] != list {
+			t.Errorf("%s held %s, now %s", url, list, after[url])
+		}
+	}
+	if after["/repo/topics/economy/page/5/"] == before["/repo/topics/economy/page/5/"] {
+		t.Errorf("the newest page did not take the new article: %v", after)
 	}
 }
 

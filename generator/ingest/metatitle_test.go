@@ -1,0 +1,57 @@
+package ingest
+
+import "testing"
+
+// TestHeadlineParts: the page's heading against the title it declares,
+// each case failing when its rule is off.
+func TestHeadlineParts(t *testing.T) {
+	cases := []struct{ name, page, title string }{
+		{"a one-word hyphenated heading that opens the title",
+			`<title>Seeforellen-Saison | fischblatt.example | Das Magazin vom See</title><h1>Seeforellen-Saison</h1>`, "Seeforellen-Saison"},
+		{"a heading after a kicker and a colon",
+			`<meta property="og:title" content="Stadtrat: Neue Buslinie fährt ab Mai bis zum Hafen"><h1>Neue Buslinie fährt ab Mai bis zum Hafen</h1>`,
+			"Neue Buslinie fährt ab Mai bis zum Hafen"},
+		{"a site name before a colon is no headline",
+			`<title>Nordhang Blog am See: Winterreifen richtig lagern und pflegen lassen</title><h1>Nordhang Blog am See</h1>`,
+			"Nordhang Blog am See: Winterreifen richtig lagern und pflegen lassen"},
+		{"a site name in brackets",
+			`<meta property="og:title" content="Kein Geld mehr für die Miete (stadtblatt)"><h1>Kein Geld mehr für die Miete</h1>`, "Kein Geld mehr für die Miete"},
+		{"a blog name after an angle quote",
+			`<meta property="og:title" content="Laufen im Regen: ein Jahr danach › Nordlicht Blog"><h1>Laufen im Regen: ein Jahr danach</h1>`, "Laufen im Regen: ein Jahr danach"},
+		{"a heading between a colon and a dash",
+			`<meta property="og:title" content="Mara Lind: Das leise Dorf - kulturheft online"><h1>Das leise Dorf</h1>`, "Das leise Dorf"},
+		{"a kicker set in the heading",
+			`<meta property="og:title" content="Daten der Werft gestohlen - Leck im Hafenamt"><h1><span>Leck im Hafenamt</span> <span>Daten der Werft gestohlen</span></h1>`,
+			"Daten der Werft gestohlen"},
+		{"the heading with a part more than the declared title",
+			`<meta property="og:title" content="Plot colours in R | Axes, Labels and Legend"><h1>Plot colours in R (4 Examples) | Axes, Labels and Legend</h1>`,
+			"Plot colours in R (4 Examples) | Axes, Labels and Legend"},
+		{"the heading as shown over the declared variant",
+			`<meta property="og:title" content="Council has to answer questions about the budget"><h1>As the vote nears, the council has to answer about its budget</h1>`,
+			"As the vote nears, the council has to answer about its budget"},
+		{"a heading of other words is the site's",
+			`<meta property="og:title" content="Tram line to the airport approved"><h1>Welcome to the Valley Courier</h1>`,
+			"Tram line to the airport approved"},
+		{"the shown heading less a web address",
+			`<meta property="og:title" content="What we do not want to hear"><h1>What we would not want to hear | nordlicht.net</h1>`,
+			"What we would not want to hear"},
+	}
+	for _, c := range cases {
+		if got := metaOf(t, c.page, "").Title; got != c.title {
+			t.Errorf("%s: title %q, want %q", c.name, got, c.title)
+		}
+	}
+}
+
+func TestKickedPart(t *testing.T) {
+	for _, c := range []struct{ t, h, want string }{
+		{"Daten der Werft gestohlen - Leck im Hafenamt", "Leck im Hafenamt Daten der Werft gestohlen", "Daten der Werft gestohlen"},
+		{"Bürger fragen nach", "Rathaus Bürger fragen nach", "Bürger fragen nach"},
+		// the heading holds the separator: its last part is its own
+		{"Plot colours in R | Axes, Labels and Legend", "Plot colours in R (4 Examples) | Axes, Labels and Legend", ""},
+	} {
+		if got := kickedPart(c.t, c.h); got != c.want {
+			t.Errorf("kickedPart(%q, %q) = %q, want %q", c.t, c.h, got, c.want)
+		}
+	}
+}
