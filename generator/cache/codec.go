@@ -239,6 +239,20 @@ func (e *encoder) entry(x *content.Entry) {
 		e.time(c.Date)
 		e.str(c.Text)
 	}
+	e.uint(uint64(len(f.Also)))
+	for _, a := range f.Also {
+		e.str(a.Source)
+		e.str(a.SourceURL)
+		e.str(a.Title)
+		e.str(a.Date)
+	}
+	e.uint(uint64(len(x.Also)))
+	for _, a := range x.Also {
+		e.str(a.Source)
+		e.str(a.SourceURL)
+		e.str(a.Title)
+		e.time(a.Date)
+	}
 }
 
 func (d *decoder) entry(x *content.Entry) {
@@ -269,6 +283,18 @@ func (d *decoder) entry(x *content.Entry) {
 		x.Corrections = make([]content.Correction, n)
 		for i := range x.Corrections {
 			x.Corrections[i] = content.Correction{Date: d.time(), Text: d.str()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		f.Also = make([]content.AlsoNote, n)
+		for i := range f.Also {
+			f.Also[i] = content.AlsoNote{Source: d.str(), SourceURL: d.str(), Title: d.str(), Date: d.str()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		x.Also = make([]content.Also, n)
+		for i := range x.Also {
+			x.Also[i] = content.Also{Source: d.str(), SourceURL: d.str(), Title: d.str(), Date: d.time()}
 		}
 	}
 }

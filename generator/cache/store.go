@@ -18,7 +18,7 @@ import (
 const Dir = ".digest-cache"
 
 // header starts every cache file; change it when the format changes.
-const header = "digest-cache 13\n"
+const header = "digest-cache 14\n"
 
 // sumSize is the length of the checksum after the header: a CRC-32C of the
 // payload, enough to detect damage at a fraction of a SHA-256's cost.

@@ -31,6 +31,15 @@ func fullEntry(t *testing.T, seed string) content.Entry {
 		case reflect.Slice:
 			if v.Type().Elem().Kind() == reflect.String {
 				v.Set(reflect.ValueOf([]string{seed, "x" + seed}))
+				return
+			}
+			if v.Type().Elem().Kind() != reflect.Struct {
+				return // the body, never cached
+			}
+			// Lists of items (corrections, also) get two, each field filled.
+			v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+			for i := range v.Len() {
+				fill(v.Index(i))
 			}
 		case reflect.Pointer:
 			v.Set(reflect.New(v.Type().Elem()))

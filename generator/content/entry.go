@@ -30,6 +30,9 @@ type FrontMatter struct {
 	// Corrections are dated notices of what was corrected (see corrections.go).
 	Corrections []CorrectionNote `yaml:"corrections,omitempty"`
 	Expires     string           `yaml:"expires,omitempty"` // after it the entry leaves listings and feeds
+	// Also are other outlets' reports of the same story (see also.go); last,
+	// so that ingest adds to it by rewriting the end of the front matter.
+	Also []AlsoNote `yaml:"also,omitempty"`
 }
 
 // Image is an entry's lead picture.
@@ -49,6 +52,7 @@ type Entry struct {
 
 	Corrections []Correction // newest first
 	Expires     time.Time    // zero when not given
+	Also        []Also       // as written
 }
 
 // Day is the entry's date as YYYY/MM/DD in the site's timezone.
@@ -126,6 +130,7 @@ func ParseEntry(file string, data []byte, cfg *Config) (*Entry, error) {
 		}
 	}
 	checkHistory(entry, head, headLine, cfg, bad, &errs)
+	checkAlso(entry, head, headLine, cfg, &errs)
 	seen := map[string]bool{}
 	for _, t := range fm.Topics {
 		if seen[t] {
