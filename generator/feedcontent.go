@@ -47,5 +47,30 @@ func feedItem(s *site.Site, a *site.Article, body string) (string, error) {
 		}
 		b.WriteString(".</p>\n")
 	}
+	alsoLine(&b, s, a)
 	return b.String(), nil
+}
+
+// alsoLine names the other outlets that reported the story, after the
+// source: readers see them as the page's "Also covered by" shows them.
+func alsoLine(b *strings.Builder, s *site.Site, a *site.Article) {
+	if len(a.Also) == 0 {
+		return
+	}
+	b.WriteString("<p>" + html.EscapeString(s.Strings.Text("also_covered_by")) + " ")
+	for i, o := range a.Also {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		name := html.EscapeString(o.Source)
+		if o.Title != "" {
+			name += " (<cite>" + html.EscapeString(o.Title) + "</cite>)"
+		}
+		if o.SourceURL != "" {
+			fmt.Fprintf(b, `<a href="%s">%s</a>`, html.EscapeString(o.SourceURL), name)
+		} else {
+			b.WriteString(name)
+		}
+	}
+	b.WriteString(".</p>\n")
 }

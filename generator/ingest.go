@@ -24,6 +24,7 @@ type IngestOptions struct {
 	Date      time.Time
 	DryRun    bool
 	Force     bool
+	Separate  bool // --separate: another outlet's report of a story is an entry of its own
 	Extractor ingest.Extractor
 	Stdin     io.Reader
 	Out       io.Writer       // the report, one line per article
@@ -34,6 +35,7 @@ type IngestOptions struct {
 // IngestReport counts what happened.
 type IngestReport struct {
 	Wrote, Duplicates, Failed, NoTopic int
+	Also                               int // reports added to the also list of an entry
 }
 
 // Ingest reads every source, writes one entry per article and reports each
@@ -64,6 +66,9 @@ func Ingest(opts IngestOptions) (IngestReport, error) {
 	if rep.NoTopic > 0 {
 		fmt.Fprintf(opts.Out, ", %d without a topic", rep.NoTopic)
 	}
+	if rep.Also > 0 {
+		fmt.Fprintf(opts.Out, ", %d also covered", rep.Also)
+	}
 	fmt.Fprintln(opts.Out)
 	if rep.Failed > 0 {
 		return rep, fmt.Errorf("digest ingest: %d input(s) failed", rep.Failed)
@@ -79,6 +84,8 @@ type ingestRun struct {
 	ids   map[string]string // file -> id of entries already there
 	taken map[string]bool   // files that exist or were written now
 	model *ingest.Classifier
+
+	stories *ingest.Stories // the entry of a story another outlet reported (ingeststory.go)
 }
 
 func newIngestRun(opts IngestOptions) (*ingestRun, error) {
@@ -102,7 +109,7 @@ func newIngestRun(opts IngestOptions) (*ingestRun, error) {
 		}
 	}
 	r := &ingestRun{opts: opts, cfg: cfg, index: ingest.NewIndex(), ids: map[string]string{}, taken: map[string]bool{},
-		model: ingest.NewClassifier(cfg.Topics)}
+		model: ingest.NewClassifier(cfg.Topics), stories: ingest.NewStories()}
 	return r, r.load(fsys)
 }
 
@@ -125,6 +132,7 @@ func (r *ingestRun) load(fsys fs.FS) error {
 			continue
 		}
 		r.index.Add(f, e.Title, e.SourceURL, string(e.Body))
+		r.loadStory(f, e)
 		r.ids[f] = e.ID
 		if len(e.Topics) > 0 {
 			docs = append(docs, ingest.Doc{Text: e.Title + "\n" + string(e.Body), Topics: e.Topics})
@@ -170,7 +178,12 @@ func splitErrors(err error) []error {
 
 func (r *ingestRun) article(name string, a *ingest.Article, rep *IngestReport) {
 	d := ingest.MakeEntry(a, ingest.EntryOptions{Config: r.cfg, Now: r.opts.Date, Topics: r.opts.Topics, Suggest: r.suggest})
-	if dup, ok := r.index.Find(d.FM.Title, d.FM.SourceURL, d.Body); ok {
+	dup, ok := r.index.Find(d.FM.Title, d.FM.SourceURL, d.Body)
+	done, ok := r.joinStory(name, &d, dup, ok, rep)
+	if done {
+		return
+	}
+	if ok {
 		if !r.opts.Force {
 			fmt.Fprintf(r.opts.Out, "%s: duplicate of %s\n", name, r.show(dup))
 			rep.Duplicates++
@@ -194,6 +207,7 @@ func (r *ingestRun) article(name string, a *ingest.Article, rep *IngestReport) {
 	}
 	r.taken[d.File] = true
 	r.index.Add(d.File, d.FM.Title, d.FM.SourceURL, d.Body)
+	r.stories.Add(d.File, r.draftStory(&d))
 	rep.Wrote++
 	line := fmt.Sprintf("%s: wrote %s", name, r.show(d.File))
 	if r.opts.DryRun {

@@ -15,7 +15,7 @@ func init() {
 }
 
 // ingestHelp is the --help text: the inputs, the fields read, the report.
-const ingestHelp = `usage: digest ingest [--site DIR] [--topic T]... [--date DAY] [--dry-run] [--force] SOURCE...
+const ingestHelp = `usage: digest ingest [--site DIR] [--topic T]... [--date DAY] [--dry-run] [--force] [--separate] SOURCE...
 
 Cleans raw articles into entries under content/YYYY/MM/DD/.
 
@@ -51,9 +51,14 @@ Report, one line per article (FILE#N for the N-th record of a file):
   ... (no topic)                no topic matched; add topics: by hand
   FILE: duplicate of PATH       the same source URL or nearly the same text is
                                 already there (--force replaces it)
+  FILE: also covered by SOURCE, added to PATH
+                                another outlet's report of a story the site
+                                holds (the same event, in similar words, dated
+                                within three days): SOURCE joins the entry's
+                                also: list (--separate writes an entry instead)
   FILE:LINE: record N: failed: WHY   a bad JSON record; the others still count
   FILE: failed: WHY             nothing usable in it
-  N written, N duplicates, N failed[, N without a topic]   the totals
+  N written, N duplicates, N failed[, N without a topic][, N also covered]
 Exit status: 0 when nothing failed, 1 when an input failed, 2 on misuse.
 
 Flags:
@@ -72,6 +77,7 @@ func runIngest(fs *flag.FlagSet, args []string) error {
 	day := fs.String("date", "", "date for articles without one, `YYYY-MM-DD` (default: today)")
 	dry := fs.Bool("dry-run", false, "print what would be written, write nothing")
 	force := fs.Bool("force", false, "replace entries that hold the same article, even edited ones")
+	separate := fs.Bool("separate", false, "write another outlet's report of a story the site holds as an entry of its own, not into the entry's also: list")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), ingestHelp)
 		fs.PrintDefaults()
@@ -84,7 +90,7 @@ func runIngest(fs *flag.FlagSet, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	opts := generator.IngestOptions{Site: *site, Sources: fs.Args(), Topics: topics, DryRun: *dry, Force: *force,
+	opts := generator.IngestOptions{Site: *site, Sources: fs.Args(), Topics: topics, DryRun: *dry, Force: *force, Separate: *separate,
 		Stdin: os.Stdin, Out: os.Stdout}
 	if *day != "" {
 		t, err := time.ParseInLocation("2006-01-02", *day, time.Local)

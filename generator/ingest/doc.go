@@ -41,5 +41,7 @@
 // lead at a sentence boundary, a permanent id and suggested topics
 // (Classifier: config keywords plus multinomial naive Bayes trained on the
 // site's own entries). Index finds duplicates by normalised source URL and by
-// SimHash of the body.
+// SimHash of the body. Stories finds the entry of a story another outlet
+// told in its own words (TF-IDF cosine of headline and lead, among the
+// entries dated within StoryWindow), whose also list the report joins.
 package ingest

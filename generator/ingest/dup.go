@@ -45,14 +45,14 @@ func titleKey(title string) string {
 
 // Add records an entry's title, source URL and body under its file.
 func (x *Index) Add(file, title, sourceURL, body string) {
+	h, ok := SimHash(body) // once: it is most of the cost of loading a large site
 	if k := titleKey(title); k != "" {
-		h, _ := SimHash(body)
 		x.byTitle[k] = simEntry{h, file}
 	}
 	if u := NormalizeURL(sourceURL); u != "" {
 		x.byURL[u] = file
 	}
-	if h, ok := SimHash(body); ok {
+	if ok {
 		x.sims = append(x.sims, simEntry{h, file})
 	}
 }

@@ -76,7 +76,43 @@ func isFurniture(s string) bool {
 		return false
 	}
 	s = strings.TrimSpace(s)
-	return furniture().MatchString(strings.ToLower(s)) || furnitureWords(s) || sponsorLabel(s)
+	if l := strings.ToLower(s); mayBeFurniture(l) && furniture().MatchString(l) {
+		return true
+	}
+	return furnitureWords(s) || sponsorLabel(s)
+}
+
+// furnitureStarts are the first words of furniture's patterns; a block
+// that opens with another word, and holds a space, matches none of them.
+var furnitureStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`advertisement advertising advert sponsored ad ads promoted anzeige werbung
+		publicidad publicité pubblicità publicidade reklame powered related read see also more lea lee vea lesen mehr
+		lire à voir leia veja leggi weiterlesen sigue seguir continua zum newsletter abonnieren jetzt s suscríbete
+		iscriviti assine teilen partager compartir condividi compartilhe show load view share tweet email print comment
+		comments reply like follow subscribe sign log login register menu search close skip back top home copyright all
+		most trending recommended you topics tags image photo video media updated published posted last facebook
+		twitter linkedin whatsapp reddit pinterest messenger instagram youtube x terms privacy contact about careers
+		accessibility file reuters watch listen play picture slide images photos pictures slides source caption
+		continue this don dont filed categories category estimated reading`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayBeFurniture is the cheap test that spares most blocks the furniture
+// pattern: l (lowercased) has no space (a file name, a breakpoint name),
+// opens with a digit or a sign, or opens with one of furnitureStarts.
+func mayBeFurniture(l string) bool {
+	if l == "" || !strings.Contains(l, " ") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	if !unicode.IsLetter(r) {
+		return true
+	}
+	end := strings.IndexFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
+	return end < 0 || furnitureStarts[l[:end]]
 }
 
 // sponsorLabel: a few words without a sentence's end that name a web
@@ -186,6 +222,9 @@ func cutCaption(s string) (caption, credit string, ok bool) {
 			off++
 		}
 	}
+	if !creditHint(s[off:]) {
+		return "", "", false
+	}
 	m := captionCredit().FindStringSubmatchIndex(s[off:])
 	if m == nil {
 		return "", "", false
@@ -201,6 +240,20 @@ func cutCaption(s string) (caption, credit string, ok bool) {
 		return "", "", false
 	}
 	return caption, credit, true
+}
+
+// creditWords are the literal words captionCredit needs, one of which
+// every credit holds: most blocks hold none and skip the pattern.
+var creditWords = [...]string{"REUTERS/", "Photo", "Picture", "Image", "Credit", "AFP", "Getty Images", "EPA", "AP",
+	"PA", "Bloomberg", "Shutterstock", "Xinhua", "Anadolu"}
+
+func creditHint(s string) bool {
+	for _, w := range creditWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateline matches the place (and agency) opening a wire story:

@@ -66,6 +66,9 @@ var de = map[string]string{
 	"article_nav":   "Voriger und nächster Artikel",
 	"more_on_topic": "Mehr zum Thema",
 
+	// other outlets' reports of an article's story (also:)
+	"also_covered_by": "Auch berichtet von",
+
 	"archive":    "Archiv",
 	"prev_month": "← Voriger Monat",
 	"next_month": "Nächster Monat →",

@@ -72,6 +72,9 @@ var en = map[string]string{
 	"article_nav":   "Previous and next article",
 	"more_on_topic": "More on this topic",
 
+	// other outlets' reports of an article's story (also:)
+	"also_covered_by": "Also covered by",
+
 	// archives
 	"archive":    "Archive",
 	"prev_month": "← Previous month",

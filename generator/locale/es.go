@@ -66,6 +66,9 @@ var es = map[string]string{
 	"article_nav":   "Artículo anterior y siguiente",
 	"more_on_topic": "Más sobre este tema",
 
+	// other outlets' reports of an article's story (also:)
+	"also_covered_by": "También informaron",
+
 	"archive":    "Archivo",
 	"prev_month": "← Mes anterior",
 	"next_month": "Mes siguiente →",

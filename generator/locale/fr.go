@@ -66,6 +66,9 @@ var fr = map[string]string{
 	"article_nav":   "Article précédent et suivant",
 	"more_on_topic": "Sur le même thème",
 
+	// other outlets' reports of an article's story (also:)
+	"also_covered_by": "Également relaté par",
+
 	"archive":    "Archives",
 	"prev_month": "← Mois précédent",
 	"next_month": "Mois suivant →",

@@ -66,6 +66,9 @@ var it = map[string]string{
 	"article_nav":   "Articolo precedente e successivo",
 	"more_on_topic": "Altro su questo tema",
 
+	// other outlets' reports of an article's story (also:)
+	"also_covered_by": "Ne hanno scritto anche",
+
 	"archive":    "Archivio",
 	"prev_month": "← Mese precedente",
 	"next_month": "Mese successivo →",

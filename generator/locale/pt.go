@@ -66,6 +66,9 @@ var pt = map[string]string{
 	"article_nav":   "Artigo anterior e próximo",
 	"more_on_topic": "Mais sobre este tema",
 
+	// other outlets' reports of an article's story (also:)
+	"also_covered_by": "Também noticiado por",
+
 	"archive":    "Arquivo",
 	"prev_month": "← Mês anterior",
 	"next_month": "Próximo mês →",

@@ -12,21 +12,22 @@ import (
 // of their JSON names, as encoding/json orders map keys: the output is the
 // same as from maps, which cost far more to marshal.
 type newsArticle struct {
-	Context          string    `json:"@context"`
-	Type             string    `json:"@type"`
-	ArticleSection   string    `json:"articleSection,omitempty"`
-	Author           []agent   `json:"author"`
-	Correction       []comment `json:"correction,omitempty"`
-	DateModified     string    `json:"dateModified"`
-	DatePublished    string    `json:"datePublished"`
-	Dateline         string    `json:"dateline,omitempty"`
-	Description      string    `json:"description,omitempty"`
-	Headline         string    `json:"headline"`
-	Image            []string  `json:"image,omitempty"`
-	InLanguage       string    `json:"inLanguage"`
-	MainEntityOfPage webPage   `json:"mainEntityOfPage"`
-	Publisher        publisher `json:"publisher"`
-	URL              string    `json:"url"`
+	Context          string     `json:"@context"`
+	Type             string     `json:"@type"`
+	ArticleSection   string     `json:"articleSection,omitempty"`
+	Author           []agent    `json:"author"`
+	Citation         []citation `json:"citation,omitempty"`
+	Correction       []comment  `json:"correction,omitempty"`
+	DateModified     string     `json:"dateModified"`
+	DatePublished    string     `json:"datePublished"`
+	Dateline         string     `json:"dateline,omitempty"`
+	Description      string     `json:"description,omitempty"`
+	Headline         string     `json:"headline"`
+	Image            []string   `json:"image,omitempty"`
+	InLanguage       string     `json:"inLanguage"`
+	MainEntityOfPage webPage    `json:"mainEntityOfPage"`
+	Publisher        publisher  `json:"publisher"`
+	URL              string     `json:"url"`
 }
 
 type agent struct {
@@ -39,6 +40,16 @@ type comment struct {
 	Type          string `json:"@type"`
 	DatePublished string `json:"datePublished"`
 	Text          string `json:"text"`
+}
+
+// citation is another outlet's report of the same story (an also item),
+// a schema.org NewsArticle cited by this one.
+type citation struct {
+	Type          string `json:"@type"`
+	DatePublished string `json:"datePublished,omitempty"`
+	Headline      string `json:"headline,omitempty"`
+	Publisher     agent  `json:"publisher"`
+	URL           string `json:"url,omitempty"`
 }
 
 type webPage struct {
@@ -94,6 +105,13 @@ func jsonLD(p pageView) (template.JS, error) {
 	}
 	for _, c := range a.Corrections {
 		doc.Correction = append(doc.Correction, comment{Type: "CorrectionComment", DatePublished: c.Date.Format(time.RFC3339), Text: c.Text})
+	}
+	for _, c := range a.Also {
+		cite := citation{Type: "NewsArticle", Headline: c.Title, Publisher: agent{Type: "Organization", Name: c.Source}, URL: c.SourceURL}
+		if !c.Date.IsZero() {
+			cite.DatePublished = c.Date.Format(time.RFC3339)
+		}
+		doc.Citation = append(doc.Citation, cite)
 	}
 	b, err := json.Marshal(doc)
 	return template.JS(b), err

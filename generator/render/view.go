@@ -130,6 +130,7 @@ type articleView struct {
 	Expired                            bool                 // out of lists and feeds: its page shows a banner
 	Expires                            time.Time            // zero when not given
 	Corrections                        []content.Correction // newest first
+	Also                               []content.Also       // other outlets' reports of the story
 
 	a *site.Article
 	c *pageRender
@@ -150,7 +151,7 @@ func (v *articleView) set(c *pageRender, a *site.Article) {
 		Date: a.Date, Updated: a.Updated, Authors: a.Authors, Editors: a.Editors, Image: a.Image,
 		Featured: a.Featured, Draft: a.Draft, Future: a.Future, Lang: a.Lang, URL: a.URL,
 		Permalink: a.Permalink, ID: a.ID, Note: a.Note, Expired: a.Expired, Expires: a.Expires,
-		Corrections: a.Corrections, a: a, c: c}
+		Corrections: a.Corrections, Also: a.Also, a: a, c: c}
 }
 
 func (v *articleView) Topics() []*topicView { return topics(v.c, v.a.Topics) }

@@ -50,6 +50,7 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 		a.URL = a.Permalink[len(origin):]
 		a.ID = articleID(cfg, e)
 		a.Expires, a.Corrections = e.Expires, e.Corrections
+		a.Also = smartAlso(e.Also)
 		a.Expired = !e.Expires.IsZero() && !e.Expires.After(opts.Now)
 		if len(e.Corrections) > 0 && e.Corrections[0].Date.After(a.Updated) {
 			a.Updated = e.Corrections[0].Date // a correction is a change readers are told of

@@ -66,6 +66,7 @@ type Article struct {
 
 	Expires     time.Time            // zero when not given
 	Corrections []content.Correction // newest first
+	Also        []content.Also       // other outlets' reports of the story, titles smartened
 
 	Note template.HTML // the curator's note as HTML, filled by the build before any page renders
 }

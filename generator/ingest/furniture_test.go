@@ -1,0 +1,46 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFurnitureGate: mayBeFurniture never turns away a block that the
+// furniture pattern matches: on one example of each pattern and on every
+// line of the raw samples (and of the shared corpora's dumps).
+func TestFurnitureGate(t *testing.T) {
+	blocks := []string{"0 : 0", "3 hours ago", "visible-phone", "advertisement", "anzeige", "powered by smartcalc",
+		"read also: a story", "lesen sie auch: eine geschichte", "à lire aussi : un article", "weiterlesen »",
+		"zum newsletter anmelden", "s'abonner à la lettre", "teilen auf facebook", "read more", "share this",
+		"skip to main content", "© 2024 the paper", "(c) the paper", "copyright the paper", "all rights reserved.",
+		"most read", "you may also like", "photo caption a ship", "updated 10:32 am et", ": 10:32", "12 shares",
+		"facebook twitter email", "[image]", "terms of use", "file photo", "image 1 of 23", "3 of 23", "source: agency",
+		"continue reading the main story", "don't miss", "dont miss", "filed under: news", "posted in news, world",
+		"5 min read", "estimated reading time: 4 minutes", "reading time 3 min", "<!-- ad -->", "□ hafen-bild.jpg",
+		"hafen.jpg"}
+	files, _ := filepath.Glob(filepath.Join("testdata", "raw", "*.txt"))
+	// and the whole-page dumps of the shared corpora, when they are there
+	dumps, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpora", "*", "*", "*", "raw.txt"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpora", "*", "*", "raw.txt"))
+	files = append(append(files, dumps...), more...)
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		blocks = append(blocks, strings.Split(string(data), "\n")...)
+	}
+	n := 0
+	for _, b := range blocks {
+		l := strings.ToLower(strings.TrimSpace(b))
+		if !furniture().MatchString(l) {
+			continue
+		}
+		n++
+		if !mayBeFurniture(l) {
+			t.Errorf("mayBeFurniture(%q) = false; the pattern matches it", l)
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d blocks match the pattern: the examples no longer match it", n)
+	}
+}
