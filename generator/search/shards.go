@@ -83,6 +83,7 @@ func cmpString(a, b string) int {
 // collect gives every word's postings, newest first, and the record chunks.
 func collect(s *site.Site) (map[string][]ref, []File) {
 	postings := map[string][]ref{}
+	seen := map[string]bool{}
 	var chunks []File
 	list := s.Listed
 	for end := len(list); end > 0; { // from the oldest month up
@@ -106,7 +107,7 @@ func collect(s *site.Site) (map[string][]ref, []File) {
 		}
 		for place := 0; place < end-start; place++ {
 			a := list[end-1-place]
-			seen := map[string]bool{}
+			clear(seen)
 			for _, w := range Words(a.Title) {
 				if !seen[w] {
 					seen[w] = true

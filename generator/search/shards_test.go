@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/site"
+	"golang.org/x/text/unicode/norm"
 )
 
 // record is an index record as the search page reads it.
@@ -195,4 +197,32 @@ func TestNewArticleChangesLittle(t *testing.T) {
 	if changed == 0 {
 		t.Error("nothing changed")
 	}
+}
+
+func TestWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"Rates held -- for now":     "rates held for now",
+		"“Genève” and ΑΘΗΝΑΣ, 2026": "geneve and αθηνασ 2026",
+		"Ça coûte 3€ à l'œil":       "ca coute 3 a l œil",
+		"東京の天気":                     "東京の天気",
+		"":                          "",
+	} {
+		if got := strings.Join(Words(in), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzWords holds the ASCII fast path to the general one.
+func FuzzWords(f *testing.F) {
+	f.Add("Rates held -- for NOW, 2026!")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !ascii(s) {
+			return
+		}
+		general := strings.FieldsFunc(strings.ToLower(norm.NFD.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		if got := asciiWords(s); strings.Join(got, " ") != strings.Join(general, " ") || len(got) != len(general) {
+			t.Errorf("asciiWords(%q) = %q, want %q", s, got, general)
+		}
+	})
 }
