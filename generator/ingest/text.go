@@ -17,6 +17,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	for _, b := range blocks {
 		b.classify(foreign)
 	}
+	markAdCredits(blocks)
 	from, to := bestRun(blocks)
 	var a Article
 	readHeader(&a, blocks, from, to, loc)
