@@ -15,17 +15,7 @@ import (
 // which pages the warm build renders again: those that show what changed,
 // and no other article's.
 func TestEditRendersWhatShowsIt(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeCorpus(dir, 300, 3); err != nil {
-		t.Fatal(err)
-	}
-	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
-	out := filepath.Join(t.TempDir(), "public")
-	build(t, BuildOptions{Site: dir, Out: out, Now: now})
-	s, err := Load(dir, "", site.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, out, now, s := builtCorpus(t)
 	a := s.Articles[len(s.Articles)/2]
 	file := filepath.Join(dir, filepath.FromSlash(a.Entry.File))
 	pageOf := func(url string) string { return s.OutPath(url) }
@@ -83,17 +73,7 @@ func TestEditRendersWhatShowsIt(t *testing.T) {
 // build renders the new article's page and, of the others, only the pages
 // of articles whose neighbours or "More on this topic" list it changed.
 func TestNewEntryRendersFewArticles(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeCorpus(dir, 300, 3); err != nil {
-		t.Fatal(err)
-	}
-	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
-	out := filepath.Join(t.TempDir(), "public")
-	build(t, BuildOptions{Site: dir, Out: out, Now: now})
-	before, err := Load(dir, "", site.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, out, now, before := builtCorpus(t)
 	a := before.Articles[len(before.Articles)/2]
 	src := filepath.Join(dir, filepath.FromSlash(a.Entry.File))
 	data, err := os.ReadFile(src)
@@ -148,4 +128,22 @@ func TestNewEntryRendersFewArticles(t *testing.T) {
 		t.Errorf("%d article pages rendered after adding one entry", articles)
 	}
 	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: now, NoCache: true}))
+}
+
+// builtCorpus is a site of 300 generated entries, built into out at now, and
+// its model.
+func builtCorpus(t *testing.T) (dir, out string, now time.Time, s *site.Site) {
+	t.Helper()
+	dir = t.TempDir()
+	if err := writeCorpus(dir, 300, 3); err != nil {
+		t.Fatal(err)
+	}
+	now = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	out = filepath.Join(t.TempDir(), "public")
+	build(t, BuildOptions{Site: dir, Out: out, Now: now})
+	s, err := Load(dir, "", site.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, out, now, s
 }

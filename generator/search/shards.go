@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/hex"
+	"maps"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -224,29 +225,22 @@ func shard(terms []string, postings map[string][]ref) []byte {
 
 // manifest writes {"v":2,"chunk":ChunkSize,"shards":[prefixes],"stop":[words]}.
 func manifest(shards map[string][]string, stop map[string]bool) []byte {
-	b := []byte(`{"v":2,"chunk":` + strconv.Itoa(ChunkSize) + `,"shards":[`)
-	prefixes := make([]string, 0, len(shards))
-	for p := range shards {
-		prefixes = append(prefixes, p)
-	}
-	slices.Sort(prefixes)
-	for i, p := range prefixes {
+	b := []byte(`{"v":2,"chunk":` + strconv.Itoa(ChunkSize) + `,"shards":`)
+	b = appendSorted(b, slices.Collect(maps.Keys(shards)))
+	b = append(b, `,"stop":`...)
+	b = appendSorted(b, slices.Collect(maps.Keys(stop)))
+	return append(b, '}')
+}
+
+// appendSorted appends the list, sorted, as a JSON array.
+func appendSorted(b []byte, list []string) []byte {
+	slices.Sort(list)
+	b = append(b, '[')
+	for i, s := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, p)
+		b = appendString(b, s)
 	}
-	b = append(b, `],"stop":[`...)
-	words := make([]string, 0, len(stop))
-	for w := range stop {
-		words = append(words, w)
-	}
-	slices.Sort(words)
-	for i, w := range words {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, w)
-	}
-	return append(b, ']', '}')
+	return append(b, ']')
 }

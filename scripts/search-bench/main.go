@@ -17,13 +17,13 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/digest-news/digest/scripts/internal/headless"
 )
 
 type queries []string
@@ -62,7 +62,7 @@ func run(out, base string, qs []string) error {
 	defer srv.Close()
 	url := "http://" + ln.Addr().String() + base + "search/"
 
-	ctx, stop, err := browser()
+	ctx, stop, err := headless.Browser()
 	if err != nil {
 		return err
 	}
@@ -132,30 +132,4 @@ func waitFor(ctx context.Context, js string, limit time.Duration) error {
 		time.Sleep(2 * time.Millisecond)
 	}
 	return fmt.Errorf("timed out waiting for %s", js)
-}
-
-func browser() (context.Context, func(), error) {
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		return nil, nil, fmt.Errorf("no chromium found (apt-get install -y chromium)")
-	}
-	profile, err := os.MkdirTemp("", "search-bench-profile-")
-	if err != nil {
-		return nil, nil, err
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile))
-	ctx, cancelBrowser := chromedp.NewContext(actx)
-	return ctx, func() { cancelBrowser(); cancelAlloc(); os.RemoveAll(profile) }, nil
 }

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/digest-news/digest/scripts/internal/headless"
 )
 
 func main() {
@@ -49,7 +50,7 @@ func run(digest, site string, saves int) error {
 		return err
 	}
 	defer srv.Process.Kill()
-	ctx, stop, err := browser()
+	ctx, stop, err := headless.Browser()
 	if err != nil {
 		return err
 	}
@@ -152,32 +153,6 @@ func start(digest, site string) (*exec.Cmd, string, func() (builds, shown []time
 		cmd.Process.Kill()
 		return nil, "", nil, fmt.Errorf("digest serve did not start")
 	}
-}
-
-func browser() (context.Context, func(), error) {
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		return nil, nil, fmt.Errorf("no chromium found (apt-get install -y chromium)")
-	}
-	profile, err := os.MkdirTemp("", "serve-bench-profile-")
-	if err != nil {
-		return nil, nil, err
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile))
-	ctx, cancelBrowser := chromedp.NewContext(actx)
-	return ctx, func() { cancelBrowser(); cancelAlloc(); os.RemoveAll(profile) }, nil
 }
 
 // waitTitle polls the tab's title every 2 ms; a reload in between costs a retry.
