@@ -25,7 +25,8 @@
 // above the body, the byline, photo captions with their credits (REUTERS/,
 // AP Photo/, AFP, Getty Images, EPA, Photograph:), the dateline opening the
 // first paragraph ("WASHINGTON (Reuters) -") and the credit lines closing it
-// ("Reporting by ...; Editing by ...").
+// ("Reporting by ...; Editing by ..."); an ad label takes the widget's
+// credit line next to it.
 //
 // HTML (ExtractHTML) goes through go-readability, chosen over go-trafilatura by
 // measurement on the scrapinghub benchmark (TestEvalHTML), then to Markdown with
@@ -35,7 +36,13 @@
 // result (they also drop gallery counters, Posted/Updated stamps, social icon
 // lists, box headings with their lists, captions glued to credits), and the page's
 // metadata (og:, JSON-LD, meta tags, time elements) supplies title, date,
-// authors and canonical URL.
+// authors and canonical URL. The headline is the page's h1 when it is a part
+// of the declared title or says it in other words, the declared title when
+// the h1 adds a kicker to it. A page that declares no date or author gets
+// the ones it prints: the first date after the headline (else the last just
+// before it), then a date after a label ("Erschienen am", "Published",
+// "publicado"), and a byline line (By, Von, Par, Por ...) by the headline;
+// page clocks ("Aktuelle Zeit:") and relative ages are no date.
 //
 // Entry (MakeEntry) writes the front matter: ASCII slug, summary cut from the
 // lead at a sentence boundary, a permanent id and suggested topics
