@@ -98,6 +98,7 @@ type BuildResult struct {
 	Rendered int // pages rendered (the others were unchanged and kept)
 	// RenderedPages are the output paths of the pages rendered, sorted.
 	RenderedPages []string
+	Scaled        int // image variants made, not taken from the image cache
 	publish.Result
 	Stages []Stage
 	Total  time.Duration // wall time of the whole build

@@ -101,6 +101,9 @@ func (b *builder) publishFeeds() error {
 	if err := parallel.Do(len(files), func(i int) error { return publishFile(files[i]) }); err != nil {
 		return err
 	}
+	if err := b.publishMedia(); err != nil {
+		return err
+	}
 	return reportFindings(b.out, findings, b.opts.Log)
 }
 

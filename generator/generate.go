@@ -14,6 +14,7 @@ import (
 	digest "github.com/digest-news/digest"
 	"github.com/digest-news/digest/generator/cache"
 	"github.com/digest-news/digest/generator/content"
+	"github.com/digest-news/digest/generator/images"
 	"github.com/digest-news/digest/generator/markdown"
 	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/render"
@@ -61,6 +62,8 @@ type builder struct {
 	feedMu     sync.Mutex
 	feedOut    map[cache.Key]string // feed HTML by cache.FeedKey
 	listing    content.Listing      // the entry files
+	images     *images.Processor    // the local images' variants (see pictures)
+	media      map[string]mediaFile // the variants to publish, by output path
 	warn       warnings
 
 	prevEntries chan *cache.Entries // the cache files, being read (see prefetch)
@@ -273,6 +276,9 @@ func (b *builder) model() error {
 	go func() { defer close(paged); b.site.Pages() }()
 	defer func() { <-paged }()
 	opts := cache.Options{Minify: !b.opts.NoMinify, Inject: string(b.opts.Preview.inject())}
+	if err := b.pictures(); err != nil {
+		return err
+	}
 	b.articleKeys()
 	b.global = cache.GlobalKey(b.site, b.cfgKey, theme.key, opts)
 	b.units = cache.NewUnits(b.site,

@@ -115,7 +115,7 @@ func (e *editor) topicsLine() string {
 // edit makes one random edit and says what it was and what it changed.
 func (e *editor) edit() (string, []string) {
 	list := e.entries()
-	switch op := e.rnd.IntN(17); {
+	switch op := e.rnd.IntN(19); {
 	case op < 2 || len(list) < 2:
 		rel, data := e.newEntry(1 + e.rnd.IntN(9))
 		e.write(rel, data)
@@ -146,6 +146,7 @@ func (e *editor) edit() (string, []string) {
 		day := 1 + e.rnd.IntN(9)
 		data := dateRe.ReplaceAllString(e.read(rel), fmt.Sprintf("date: 2026-03-%02d 08:%02d", day, e.rnd.IntN(60)))
 		data = expiresRe.ReplaceAllString(correctionsRe.ReplaceAllString(data, ""), "") // they must follow the date
+		data = imageRe.ReplaceAllString(data, "")                                       // a picture beside the entry stays behind
 		to := fmt.Sprintf("content/2026/03/%02d/%s", day, path.Base(rel))
 		if _, err := os.Stat(e.path(to)); err == nil && to != rel {
 			return "move skipped", nil
@@ -196,6 +197,8 @@ func (e *editor) edit() (string, []string) {
 		return "config", []string{"digest.yaml"}
 	case op < 13:
 		return e.editTheme()
+	case op >= 17:
+		return e.editImage(list)
 	case op >= 14:
 		return e.editHistory(op, list)
 	default:
@@ -336,7 +339,7 @@ func copyTheme(t *testing.T, dir string) {
 }
 
 // TestRandomEditsWarmEqualsCold makes seeded random sequences of edits of
-// entries, configuration, theme and static files, and checks after each
+// entries, their pictures, configuration, theme and static files, and checks after each
 // that a warm build, and a preview's rebuild, write exactly what a build
 // without cache writes. DIGEST_RANDOM_MINUTES runs more seeds for that long.
 func TestRandomEditsWarmEqualsCold(t *testing.T) {

@@ -25,7 +25,7 @@ func readingSite(t *testing.T) string {
 		"digest.yaml": "title: The Reading Test\nbase_url: https://example.org/r/\nid_authority: example.org\ntopics:\n" +
 			"  economy: {name: Economy}\n  world: {name: World}\n  quiet: {name: Quiet, description: Nothing yet.}\n",
 		"content/2026/05/01/rates-held.md": "---\ntitle: Rates held -- for now, says \"the bank\"\ndate: 2026-05-01 09:00\n" +
-			"topics: [economy]\nsummary: The 'pause' lasts... a month\nimage: {url: /img.png, caption: Quay -- at dawn}\n---\n" +
+			"topics: [economy]\nsummary: The 'pause' lasts... a month\nimage: {url: https://img.example/quay.png, caption: Quay -- at dawn}\n---\n" +
 			strings.Repeat("word ", 660) + "\n",
 		"content/2026/05/01/exports-rise.md":   "---\ntitle: Exports rise\ndate: 2026-05-01 07:00\ntopics: [economy]\n---\nBody.\n",
 		"content/2026/05/02/port-fees.md":      "---\ntitle: Port fees cut\ndate: 2026-05-02 08:00\ntopics: [economy, world]\n---\nBody.\n",

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/publish"
@@ -140,9 +141,20 @@ func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entr
 	defer s.mu.Unlock()
 	e := &r.Entry
 	if e.Date.Location() != cfg.Location {
-		e.Date = e.Date.In(cfg.Location)
-		if !e.Updated.IsZero() {
-			e.Updated = e.Updated.In(cfg.Location)
+		// Every date the record keeps, as pages print a time with its zone.
+		in := func(t *time.Time) {
+			if !t.IsZero() {
+				*t = t.In(cfg.Location)
+			}
+		}
+		in(&e.Date)
+		in(&e.Updated)
+		in(&e.Expires)
+		for i := range e.Corrections {
+			in(&e.Corrections[i].Date)
+		}
+		for i := range e.Also {
+			in(&e.Also[i].Date)
 		}
 	}
 	s.files[file] = r

@@ -75,7 +75,18 @@ func GlobalKey(s *site.Site, config, theme Key, opts Options) Key {
 // Hasher for each would cost more fresh memory than the hashing.
 func ArticleKey(h *Hasher, a *site.Article, fileHash Key) Key {
 	h.Reset()
-	return h.Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired).Sum()
+	h.Key(fileHash).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired)
+	return picture(h, a.Picture).Sum()
+}
+
+// picture adds what an article's picture shows beyond its front matter:
+// the source's content hash, which decides its variants, their sizes and
+// addresses, so that an edited image file remakes what shows it.
+func picture(h *Hasher, p *site.Picture) *Hasher {
+	if p == nil {
+		return h.String("")
+	}
+	return h.String(p.URL).String(p.Hash)
 }
 
 // ShownKey is the key of what other pages show of an article (its row,
@@ -87,7 +98,8 @@ func ArticleKey(h *Hasher, a *site.Article, fileHash Key) Key {
 // h is reset first, as for ArticleKey.
 func ShownKey(h *Hasher, a *site.Article, front Key) Key {
 	h.Reset()
-	return h.Key(front).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired).String(a.Summary).Sum()
+	h.Key(front).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired).String(a.Summary)
+	return picture(h, a.Picture).Sum()
 }
 
 // FeedArticles are the articles some feed shows in full: the newest of the

@@ -84,6 +84,7 @@ func (u *Units) value(h *Hasher, x deps.Unit) {
 	case deps.Article:
 		a := s.Articles[x.Obj]
 		h.Key(u.front(a)).String(a.Entry.File).String(a.URL).Bool(a.Future).Bool(a.Expired)
+		picture(h, a.Picture)
 	case deps.Summary:
 		h.String(s.Articles[x.Obj].Summary)
 	case deps.Body:

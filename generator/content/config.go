@@ -34,6 +34,10 @@ type Config struct {
 	// MaxEntrySize is the largest entry file read, as written: bytes, or a
 	// number with a unit (512KB, 4MiB; see ParseSize). Default 4MiB.
 	MaxEntrySize string `yaml:"max_entry_size"`
+	// MaxImageSize is the size of a local lead image over which the build
+	// warns (readers on phones pay for it), written like MaxEntrySize.
+	// Default 1MB.
+	MaxImageSize string `yaml:"max_image_size"`
 	// Strings replace texts of the theme's table for Language (see package
 	// locale): key: text.
 	Strings map[string]string `yaml:"strings"`
@@ -43,6 +47,7 @@ type Config struct {
 
 	Location   *time.Location `yaml:"-"`
 	EntryLimit int64          `yaml:"-"` // MaxEntrySize in bytes, defaulted
+	ImageLimit int64          `yaml:"-"` // MaxImageSize in bytes, defaulted
 
 	host string // BaseURL's hostname, set with it: TagID asks once per entry
 }
@@ -145,6 +150,14 @@ func ParseConfig(data []byte) (*Config, error) {
 				"choose a size in that range, like 4MiB")
 		default:
 			c.EntryLimit = n
+		}
+	}
+	c.ImageLimit = DefaultMaxImageSize
+	if c.MaxImageSize != "" {
+		if n, err := ParseSize(c.MaxImageSize); err != nil {
+			bad("max_image_size", "max_image_size "+err.Error(), "write bytes or a number with a unit, like 1MB or 500KB")
+		} else {
+			c.ImageLimit = n
 		}
 	}
 	if c.WebSubHub != "" {

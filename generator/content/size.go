@@ -31,6 +31,10 @@ const (
 	// MaxEntrySizeCeiling bounds max_entry_size, and ReadBody, which has no
 	// configuration at hand.
 	MaxEntrySizeCeiling = 256 << 20
+	// DefaultMaxImageSize is the size of a local lead image over which a
+	// build warns when digest.yaml sets no max_image_size: a phone on a
+	// slow network takes seconds for more.
+	DefaultMaxImageSize = 1_000_000
 	// maxConfigSize bounds digest.yaml, which holds a few hundred lines at most.
 	maxConfigSize = 1 << 20
 )

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,7 +34,8 @@ type entry struct {
 	editors   []string
 	topics    []*site.Topic
 	lang      string
-	image     string // absolute
+	image     string        // absolute
+	picture   *site.Picture // the article's, for media:content
 }
 
 func (b *builder) siteChannel(l site.FeedLink) *channel {
@@ -111,8 +113,13 @@ func articleEntry(a *site.Article, html string) *entry {
 			Id: a.ID, IsPermaLink: "false", Created: a.Date, Updated: latest(a), Content: html},
 		published: a.Date, authors: a.Authors, editors: a.Editors, topics: a.Topics, lang: a.Lang,
 	}
-	if a.Image != nil && a.Image.URL != "" {
-		e.image = absolute(a.Permalink, a.Image.URL)
+	if pic := a.Picture; pic != nil {
+		e.image, e.picture = absolute(a.Permalink, pic.URL), pic
+		if pic.Length > 0 && pic.Type != "" {
+			// RSS enclosure and Atom rel="enclosure" (gorilla writes both),
+			// which need the length: only a local picture's is known.
+			e.Enclosure = &feeds.Enclosure{Url: e.image, Length: strconv.FormatInt(pic.Length, 10), Type: pic.Type}
+		}
 	}
 	return e
 }

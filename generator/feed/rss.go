@@ -16,6 +16,7 @@ const (
 	nsContent = "http://purl.org/rss/1.0/modules/content/"
 	nsDC      = "http://purl.org/dc/elements/1.1/"
 	nsHistory = "http://purl.org/syndication/history/1.0" // RFC 5005
+	nsMedia   = "http://search.yahoo.com/mrss/"
 )
 
 // rssDoc is gorilla's RSS document with the atom and dc namespaces declared.
@@ -26,6 +27,7 @@ type rssDoc struct {
 	AtomNS    string   `xml:"xmlns:atom,attr"`
 	DCNS      string   `xml:"xmlns:dc,attr"`
 	HistoryNS string   `xml:"xmlns:fh,attr,omitempty"`
+	MediaNS   string   `xml:"xmlns:media,attr,omitempty"` // when an item has a picture
 	Channel   *rssChannel
 }
 
@@ -55,6 +57,27 @@ type rssItem struct {
 	Creators     []string `xml:"dc:creator"`
 	Contributors []string `xml:"dc:contributor"`
 	Language     string   `xml:"dc:language,omitempty"`
+	Media        *mediaContent
+}
+
+// mediaContent is Media RSS's media:content: the item's picture, which
+// readers show as its thumbnail, with its type and size when known.
+type mediaContent struct {
+	XMLName  xml.Name `xml:"media:content"`
+	URL      string   `xml:"url,attr"`
+	Medium   string   `xml:"medium,attr"`
+	Type     string   `xml:"type,attr,omitempty"`
+	FileSize int64    `xml:"fileSize,attr,omitempty"`
+	Width    int      `xml:"width,attr,omitempty"`
+	Height   int      `xml:"height,attr,omitempty"`
+}
+
+func media(e *entry) *mediaContent {
+	p := e.picture
+	if p == nil {
+		return nil
+	}
+	return &mediaContent{URL: e.image, Medium: "image", Type: p.Type, FileSize: p.Length, Width: p.Width, Height: p.Height}
 }
 
 func (c *channel) rss() ([]byte, error) {
@@ -71,8 +94,12 @@ func (c *channel) rss() ([]byte, error) {
 	for i, it := range ch.Items {
 		e := c.entries[i]
 		it.Description = escapeText(e.Description) // RSS description is HTML
-		doc.Channel.Items = append(doc.Channel.Items, &rssItem{RssItem: it,
-			Categories: topicNames(e.topics), Creators: e.authors, Contributors: e.editors, Language: itemLang(e.lang, c.lang)})
+		item := &rssItem{RssItem: it, Categories: topicNames(e.topics), Creators: e.authors, Contributors: e.editors,
+			Language: itemLang(e.lang, c.lang), Media: media(e)}
+		if item.Media != nil {
+			doc.MediaNS = nsMedia
+		}
+		doc.Channel.Items = append(doc.Channel.Items, item)
 	}
 	ch.Items = nil
 	return marshalXML(doc)

@@ -172,8 +172,9 @@ func (t *Table) ShortDate(d time.Time) string { t = t.or(); return t.format(t.sh
 // MonthName is the month's name alone.
 func (t *Table) MonthName(d time.Time) string { return t.or().months[d.Month()-1] }
 
-// Clock is the time of day, 24-hour: "07:30".
-func (t *Table) Clock(d time.Time) string { return d.Format("15:04") }
+// Clock is the time of day, 24-hour, with the zone it is read in: "07:30
+// GMT". A reader in another zone cannot tell the hour without it.
+func (t *Table) Clock(d time.Time) string { return d.Format("15:04 MST") }
 
 // layout is a date layout cut into literal text and fields.
 type layout []part

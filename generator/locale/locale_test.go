@@ -54,7 +54,7 @@ func TestDates(t *testing.T) {
 		if got := l.LongDate(first); got != tt.first {
 			t.Errorf("%s first: %q, want %q", tt.lang, got, tt.first)
 		}
-		if got := l.Clock(d); got != "07:05" {
+		if got := l.Clock(d); got != "07:05 UTC" {
 			t.Errorf("%s clock: %q", tt.lang, got)
 		}
 	}

@@ -31,6 +31,7 @@ import (
 //	lang page     the page's language: the entry's lang, else the site's
 //	jsonld page   schema.org NewsArticle JSON-LD of an article page
 //	plain site h  HTML (a note) as plain text, links absolute, for email.txt
+//	pictureOf a sizes eager  an article's picture for the img template: its sizes, alt, loading
 //	cached name data [variants]  the named template's output, made once per build (see cachedIn)
 func Funcs() template.FuncMap { return (&Renderer{}).funcs() }
 
@@ -51,6 +52,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"lang":      lang,
 		"jsonld":    jsonLD,
 		"plain":     plain,
+		"pictureOf": pictureOf,
 		"cached":    func(string, any, ...any) (template.HTML, error) { return "", errNotRendering },
 	}
 }

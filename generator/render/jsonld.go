@@ -12,22 +12,22 @@ import (
 // of their JSON names, as encoding/json orders map keys: the output is the
 // same as from maps, which cost far more to marshal.
 type newsArticle struct {
-	Context          string     `json:"@context"`
-	Type             string     `json:"@type"`
-	ArticleSection   string     `json:"articleSection,omitempty"`
-	Author           []agent    `json:"author"`
-	Citation         []citation `json:"citation,omitempty"`
-	Correction       []comment  `json:"correction,omitempty"`
-	DateModified     string     `json:"dateModified"`
-	DatePublished    string     `json:"datePublished"`
-	Dateline         string     `json:"dateline,omitempty"`
-	Description      string     `json:"description,omitempty"`
-	Headline         string     `json:"headline"`
-	Image            []string   `json:"image,omitempty"`
-	InLanguage       string     `json:"inLanguage"`
-	MainEntityOfPage webPage    `json:"mainEntityOfPage"`
-	Publisher        publisher  `json:"publisher"`
-	URL              string     `json:"url"`
+	Context          string        `json:"@context"`
+	Type             string        `json:"@type"`
+	ArticleSection   string        `json:"articleSection,omitempty"`
+	Author           []agent       `json:"author"`
+	Citation         []citation    `json:"citation,omitempty"`
+	Correction       []comment     `json:"correction,omitempty"`
+	DateModified     string        `json:"dateModified"`
+	DatePublished    string        `json:"datePublished"`
+	Dateline         string        `json:"dateline,omitempty"`
+	Description      string        `json:"description,omitempty"`
+	Headline         string        `json:"headline"`
+	Image            []imageObject `json:"image,omitempty"`
+	InLanguage       string        `json:"inLanguage"`
+	MainEntityOfPage webPage       `json:"mainEntityOfPage"`
+	Publisher        publisher     `json:"publisher"`
+	URL              string        `json:"url"`
 }
 
 type agent struct {
@@ -65,8 +65,10 @@ type publisher struct {
 }
 
 type imageObject struct {
-	Type string `json:"@type"`
-	URL  string `json:"url"`
+	Type   string `json:"@type"`
+	Height int    `json:"height,omitempty"`
+	URL    string `json:"url"`
+	Width  int    `json:"width,omitempty"`
 }
 
 // jsonLD describes an article page as a schema.org NewsArticle. json.Marshal
@@ -97,8 +99,8 @@ func jsonLD(p pageView) (template.JS, error) {
 			Logo: imageObject{Type: "ImageObject", URL: s.AbsURL(s.BasePath + "favicon.svg")}},
 		URL: a.Permalink,
 	}
-	if a.Image != nil && a.Image.URL != "" {
-		doc.Image = []string{absURL(s, a.Image.URL)}
+	if pic := a.Picture; pic != nil {
+		doc.Image = []imageObject{{Type: "ImageObject", URL: absURL(s, pic.URL), Width: pic.Width, Height: pic.Height}}
 	}
 	if len(a.Topics) > 0 {
 		doc.ArticleSection = a.Topics[0].Name

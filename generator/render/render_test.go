@@ -190,7 +190,7 @@ func TestPages(t *testing.T) {
 			`<meta property="og:type" content="article">`,
 			`<meta property="og:image" content="https://img.example/ferry.jpg">`,
 			`By Ann Lee, Bo Chan and Cy Diaz`, `Edited by Di Evans.`,
-			`<time datetime="2026-11-18T16:35:00Z">Wednesday 18 November 2026, 16:35</time>`,
+			`<time datetime="2026-11-18T16:35:00Z">Wednesday 18 November 2026, 16:35 GMT</time>`,
 			`Originally reported by <a href="https://radio.example/ferry" rel="external">Coastline Radio</a>`,
 			`<img src="https://img.example/ferry.jpg" alt="The ferry at the quay."`,
 			`<span class="credit">Radio/Staff</span>`,
@@ -278,10 +278,13 @@ func TestJSONLD(t *testing.T) {
 		Headline      string `json:"headline"`
 		DatePublished string `json:"datePublished"`
 		DateModified  string `json:"dateModified"`
-		Image         []string
-		Author        []struct{ Name string }
-		Publisher     struct{ Name string }
-		Main          struct {
+		Image         []struct {
+			Type string `json:"@type"`
+			URL  string
+		}
+		Author    []struct{ Name string }
+		Publisher struct{ Name string }
+		Main      struct {
 			ID string `json:"@id"`
 		} `json:"mainEntityOfPage"`
 	}
@@ -295,7 +298,7 @@ func TestJSONLD(t *testing.T) {
 		{doc.DateModified, "2026-11-19T08:00:00Z"},
 		{doc.Publisher.Name, "The Test Wire"},
 		{doc.Main.ID, "https://example.org/repo/2026/11/18/ferry-strike-ends/"},
-		{fmt.Sprint(doc.Image), "[https://img.example/ferry.jpg]"},
+		{fmt.Sprint(doc.Image), "[{ImageObject https://img.example/ferry.jpg}]"},
 		{fmt.Sprint(doc.Author), "[{Ann Lee} {Bo Chan} {Cy Diaz}]"},
 	}
 	for _, w := range want {

@@ -124,6 +124,7 @@ type articleView struct {
 	Date, Updated                      time.Time
 	Authors, Editors                   []string
 	Image                              *content.Image
+	Picture                            *site.Picture // Image as published (its variants' hash is in the Article unit)
 	Featured, Draft, Future            bool
 	Lang, URL, Permalink, ID           string
 	Note                               template.HTML
@@ -148,7 +149,7 @@ func newArticle(c *pageRender, a *site.Article) *articleView {
 
 func (v *articleView) set(c *pageRender, a *site.Article) {
 	*v = articleView{Title: a.Title, Dateline: a.Dateline, Source: a.Source, SourceURL: a.SourceURL,
-		Date: a.Date, Updated: a.Updated, Authors: a.Authors, Editors: a.Editors, Image: a.Image,
+		Date: a.Date, Updated: a.Updated, Authors: a.Authors, Editors: a.Editors, Image: a.Image, Picture: a.Picture,
 		Featured: a.Featured, Draft: a.Draft, Future: a.Future, Lang: a.Lang, URL: a.URL,
 		Permalink: a.Permalink, ID: a.ID, Note: a.Note, Expired: a.Expired, Expires: a.Expires,
 		Corrections: a.Corrections, Also: a.Also, a: a, c: c}

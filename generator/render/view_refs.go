@@ -33,6 +33,7 @@ func (r articleRef) Updated() time.Time           { return r.front().Updated }
 func (r articleRef) Authors() []string            { return r.front().Authors }
 func (r articleRef) Editors() []string            { return r.front().Editors }
 func (r articleRef) Image() *content.Image        { return r.front().Image }
+func (r articleRef) Picture() *site.Picture       { return r.front().Picture }
 func (r articleRef) Featured() bool               { return r.front().Featured }
 func (r articleRef) Draft() bool                  { return r.front().Draft }
 func (r articleRef) Future() bool                 { return r.front().Future }

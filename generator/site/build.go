@@ -49,6 +49,7 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 		a.Permalink = permalink(origin, s.BasePath, e)
 		a.URL = a.Permalink[len(origin):]
 		a.ID = articleID(cfg, e)
+		a.Picture = writtenPicture(f.Image)
 		a.Expires, a.Corrections = e.Expires, e.Corrections
 		a.Also = smartAlso(e.Also)
 		a.Expired = !e.Expires.IsZero() && !e.Expires.After(opts.Now)

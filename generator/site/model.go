@@ -47,6 +47,7 @@ type Article struct {
 	Authors   []string
 	Editors   []string
 	Image     *content.Image
+	Picture   *Picture // Image's picture, set by the build before pages render; nil without an image URL
 	Featured  bool
 	Draft     bool
 	Lang      string
