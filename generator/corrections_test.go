@@ -47,7 +47,7 @@ func TestCorrectionsAndExpiry(t *testing.T) {
 	switch rss, atom, json := items["feed.xml"], items["atom.xml"], items["feed.json"]; {
 	case rss == nil || atom == nil || json == nil:
 		t.Fatalf("the corrected entry is missing from a feed: %v", items)
-	case !rss.PublishedParsed.Equal(time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)) || !strings.Contains(rss.Content, "Correction, 22 May 2026:"):
+	case !rss.PublishedParsed.Equal(time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)) || !strings.Contains(rss.Content, "Correction, Friday 22 May 2026:"):
 		t.Errorf("RSS: pubDate %v, content %q", rss.PublishedParsed, rss.Content)
 	case !atom.UpdatedParsed.Equal(fixed) || !json.UpdatedParsed.Equal(fixed):
 		t.Errorf("updated: Atom %v, JSON Feed date_modified %v; want %v", atom.UpdatedParsed, json.UpdatedParsed, fixed)

@@ -25,8 +25,8 @@ func feedItem(s *site.Site, a *site.Article, body string) (string, error) {
 	// (Atom updated, JSON Feed date_modified), or an RSS reader that keeps
 	// the item by its guid and shows its new content, tells what changed.
 	for _, c := range a.Corrections {
-		fmt.Fprintf(&b, "<p><strong>Correction, %s:</strong> %s</p>\n",
-			html.EscapeString(c.Date.Format("2 January 2006")), html.EscapeString(c.Text))
+		fmt.Fprintf(&b, "<p><strong>%s</strong> %s</p>\n",
+			html.EscapeString(s.Strings.Text("correction_on", s.Strings.LongDate(c.Date))), html.EscapeString(c.Text))
 	}
 	if a.Entry.Note != "" {
 		note, err := converter.ConvertFeed([]byte(a.Entry.Note), feedLinks(s, a))

@@ -67,7 +67,10 @@ var de = map[string]string{
 	"more_on_topic": "Mehr zum Thema",
 
 	// other outlets' reports of an article's story (also:)
-	"also_covered_by": "Auch berichtet von",
+	"also_covered_by":   "Auch berichtet von",
+	"expired_banner":    "Dieser Artikel ist am {1} abgelaufen: Er erscheint nicht mehr im Digest und in seinen Feeds.",
+	"corrections_title": "Korrektur|Korrekturen",
+	"correction_on":     "Korrektur vom {1}:",
 
 	"archive":    "Archiv",
 	"prev_month": "← Voriger Monat",

@@ -73,7 +73,10 @@ var en = map[string]string{
 	"more_on_topic": "More on this topic",
 
 	// other outlets' reports of an article's story (also:)
-	"also_covered_by": "Also covered by",
+	"also_covered_by":   "Also covered by",
+	"expired_banner":    "This article expired on {1}: it is no longer listed in the digest or its feeds.",
+	"corrections_title": "Correction|Corrections",
+	"correction_on":     "Correction, {1}:",
 
 	// archives
 	"archive":    "Archive",

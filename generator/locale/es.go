@@ -67,7 +67,10 @@ var es = map[string]string{
 	"more_on_topic": "Más sobre este tema",
 
 	// other outlets' reports of an article's story (also:)
-	"also_covered_by": "También informaron",
+	"also_covered_by":   "También informaron",
+	"expired_banner":    "Este artículo caducó el {1}: ya no aparece en el resumen ni en sus canales.",
+	"corrections_title": "Corrección|Correcciones",
+	"correction_on":     "Corrección del {1}:",
 
 	"archive":    "Archivo",
 	"prev_month": "← Mes anterior",

@@ -67,7 +67,10 @@ var fr = map[string]string{
 	"more_on_topic": "Sur le même thème",
 
 	// other outlets' reports of an article's story (also:)
-	"also_covered_by": "Également relaté par",
+	"also_covered_by":   "Également relaté par",
+	"expired_banner":    "Cet article a expiré le {1}\u00a0: il ne figure plus dans le digest ni dans ses flux.",
+	"corrections_title": "Correction|Corrections",
+	"correction_on":     "Correction du {1}\u00a0:",
 
 	"archive":    "Archives",
 	"prev_month": "← Mois précédent",

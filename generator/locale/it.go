@@ -67,7 +67,10 @@ var it = map[string]string{
 	"more_on_topic": "Altro su questo tema",
 
 	// other outlets' reports of an article's story (also:)
-	"also_covered_by": "Ne hanno scritto anche",
+	"also_covered_by":   "Ne hanno scritto anche",
+	"expired_banner":    "Questo articolo è scaduto il {1}: non compare più nel notiziario né nei suoi feed.",
+	"corrections_title": "Correzione|Correzioni",
+	"correction_on":     "Correzione del {1}:",
 
 	"archive":    "Archivio",
 	"prev_month": "← Mese precedente",

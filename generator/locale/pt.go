@@ -67,7 +67,10 @@ var pt = map[string]string{
 	"more_on_topic": "Mais sobre este tema",
 
 	// other outlets' reports of an article's story (also:)
-	"also_covered_by": "Também noticiado por",
+	"also_covered_by":   "Também noticiado por",
+	"expired_banner":    "Este artigo expirou em {1}: já não aparece no resumo nem nos seus feeds.",
+	"corrections_title": "Correção|Correções",
+	"correction_on":     "Correção de {1}:",
 
 	"archive":    "Arquivo",
 	"prev_month": "← Mês anterior",
