@@ -22,7 +22,7 @@ var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`advertisement|advertising|advert|sponsored(?: content)?|ad|ads|promoted|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|reklame`,
 	`powered by .+`,
 	// "Read also: <a headline>", the link to another story set in the body.
-	`(?:related|read also|see also|also read|read more|more|lea también|lea más|lee también|vea también|lesen sie auch|lesen sie mehr|lesen sie hier|mehr dazu|mehr zum thema|lire aussi|à lire aussi|voir aussi|leia também|leia mais|veja também|leggi anche)\s*:.*`,
+	`(?:related|read also|see also|also read|read more|more|lea también|lea más|lee también|vea también|lesen sie auch|lesen sie mehr|lesen sie hier|mehr dazu|mehr zum thema|lire aussi|à lire aussi|voir aussi|leia também|leia mais|veja também|leggi anche|le puede interesar|te puede interesar|también te puede interesar|te recomendamos|mira|ver también|pode interessar|você pode gostar|ti potrebbe interessare|potrebbe interessarti|vous aimerez aussi|das könnte sie auch interessieren|auch interessant)\s*:.*`,
 	`(?:weiterlesen|mehr lesen|lire la suite|sigue leyendo|seguir leyendo|leia mais|continua a leggere|leggi tutto)(?:\s*[»›>…]+)?`,
 	`(?:zum newsletter|newsletter abonnieren|abonnieren sie|jetzt abonnieren|s'abonner|suscríbete|iscriviti|assine)\b.*`,
 	`(?:teilen|teilen sie|partager|compartir|condividi|compartilhe)(?: (?:this|diesen artikel|auf \w+|sur \w+|en \w+))?:?`,
@@ -94,7 +94,8 @@ var furnitureStarts = func() map[string]bool {
 		most trending recommended you topics tags image photo video media updated published posted last facebook
 		twitter linkedin whatsapp reddit pinterest messenger instagram youtube x terms privacy contact about careers
 		accessibility file reuters watch listen play picture slide images photos pictures slides source caption
-		continue this don dont filed categories category estimated reading`) {
+		continue this don dont filed categories category estimated reading le te también mira ver pode você ti
+		potrebbe vous das auch`) {
 		m[w] = true
 	}
 	return m
