@@ -97,7 +97,7 @@ func (b *builder) run() error {
 		do   func() error
 	}{
 		{"load", b.load},             // digest.yaml and the entries, parsed or taken from the cache
-		{"model", b.model},           // the site, finished: summaries known so far, keys, notes
+		{"model", b.model},           // the site, finished: summaries known so far, pictures, keys, notes
 		{"keys", b.keys},             // each page's key from what it read last time; the sink
 		{"pages", b.publishAllPages}, // every page whose key changed, rendered and minified
 		{"feeds", b.feeds},           // feeds, sitemaps, search index, static files

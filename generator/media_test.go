@@ -133,6 +133,19 @@ func TestPicturesOnPages(t *testing.T) {
 		meta["og:image:height"] != "675" || meta["og:image:type"] != "image/jpeg" {
 		t.Errorf("og:image %v", meta)
 	}
+	// Below the fold, pictures load when scrolled to.
+	lazy := 0
+	for _, m := range imgs(t, filepath.Join(out, "topics/harbour/index.html")) {
+		if m["tag"] == "img" && strings.HasSuffix(m["src"], ".png") {
+			if m["loading"] != "lazy" || m["decoding"] != "async" || m["width"] != "640" || m["height"] != "320" {
+				t.Errorf("topic page, second row: %v", m)
+			}
+			lazy++
+		}
+	}
+	if lazy != 1 {
+		t.Errorf("topic page: %d pictures of its second row", lazy)
+	}
 	// A picture under static/ narrower than 1200: never scaled up.
 	tide := imgs(t, filepath.Join(out, "2026/05/01/tide/index.html"))
 	for _, m := range tide {

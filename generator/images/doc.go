@@ -17,12 +17,14 @@
 //     are as recorded is not read again: a warm build with nothing changed
 //     reads no image and scales none.
 //   - v<N>/<hash>-<width>.<ext>: a variant's bytes, named by the SHA-256 of
-//     the source's bytes and the width. N is Version, which covers how
+//     the source's bytes (its first 80 bits, in hex) and the width; the
+//     build publishes it under the same name. N is Version, which covers how
 //     variants are made (the scaler, the JPEG quality, PNG compression);
 //     change it when those change. Two paths with the same bytes share
 //     their variants; an edited image has another hash, so other variants.
 //
 // The cache is a shortcut only: a variant file that is missing, or not of
 // the length recorded, is made again from its source; an unreadable index
-// is ignored.
+// is ignored. Variants of pictures no longer used stay until the folder is
+// deleted, which costs a rebuild of the variants and nothing else.
 package images
