@@ -9,8 +9,9 @@ import (
 )
 
 // TestPathologicalFinish: every generated worst case converts or is refused
-// with a *LimitError, well within the timeout; BenchmarkPathological holds
-// the real target.
+// with a *LimitError, within a minute, which only a blow-up misses (under
+// the race detector on a loaded machine one case took over 10 s);
+// BenchmarkPathological holds the real target.
 func TestPathologicalFinish(t *testing.T) {
 	c := New()
 	for _, tc := range pathological.Cases() {
@@ -25,8 +26,8 @@ func TestPathologicalFinish(t *testing.T) {
 			if err != nil && !errors.As(err, &limit) {
 				t.Errorf("%s: %v", tc.Name, err)
 			}
-		case <-time.After(10 * time.Second):
-			t.Fatalf("%s: still converting after 10 s", tc.Name)
+		case <-time.After(time.Minute):
+			t.Fatalf("%s: still converting after a minute", tc.Name)
 		}
 	}
 }
