@@ -137,26 +137,21 @@ func sameObject(a, b Unit) bool { return group(a.Kind) == group(b.Kind) && a.Obj
 // Split reads a list that Join wrote, in terms of this build's model; ok is
 // false when a unit no longer exists (or the list is damaged).
 func Split(n Namer, list string, each func(Unit)) (ok bool) {
-	for list != "" {
-		line, rest, found := strings.Cut(list, "\n")
-		kinds, id, tab := strings.Cut(line, "\t")
-		if !found || !tab || kinds == "" {
-			return false
-		}
-		for i := range len(kinds) {
-			k := strings.IndexByte(letters, kinds[i])
-			if k < 0 {
-				return false
+	found := true
+	parsed := Objects(list, func(mask uint32, id string) bool {
+		for k := Kind(0); k < kinds; k++ {
+			if mask&(1<<k) == 0 {
+				continue
 			}
-			u, ok := n.Find(Kind(k), id)
-			if !ok {
-				return false
+			var u Unit
+			if u, found = n.Find(k, id); !found {
+				return true
 			}
 			each(u)
 		}
-		list = rest
-	}
-	return true
+		return false
+	})
+	return parsed && found
 }
 
 // Objects calls each for every line of a list that Join wrote: the kinds

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/digest-news/digest/generator/site"
@@ -67,18 +68,8 @@ func Files(s *site.Site) []File {
 		files = append(files, File{Path: ShardDir + hex.EncodeToString([]byte(prefix)) + ".json", Data: shard(list, postings)})
 	}
 	files = append(files, chunks...)
-	slices.SortFunc(files, func(a, b File) int { return cmpString(a.Path, b.Path) })
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // collect gives every word's postings, newest first, and the record chunks.
