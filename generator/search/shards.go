@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -73,63 +74,124 @@ func Files(s *site.Site) []File {
 }
 
 // collect gives every word's postings, newest first, and the record chunks.
+// The articles' words are split on every core, and the postings filled in
+// two halves by word, one a core.
 func collect(s *site.Site) (map[string][]ref, []File) {
-	postings := map[string][]ref{}
-	seen := map[string]bool{}
-	var chunks []File
 	list := s.Listed
-	for end := len(list); end > 0; { // from the oldest month up
+	months := monthSpans(list)
+	type job struct{ span, place int }
+	var jobs []job
+	for i, m := range months {
+		for place := 0; place < m.end-m.start; place += ChunkSize {
+			jobs = append(jobs, job{i, place})
+		}
+	}
+	chunks := make([]File, len(jobs))
+	parallel.Do(len(jobs), func(j int) error {
+		m, place := months[jobs[j].span], jobs[j].place
+		b := []byte{'['}
+		for i := place; i < min(place+ChunkSize, m.end-m.start); i++ {
+			if i > place {
+				b = append(b, ',')
+			}
+			b = appendRecord(b, list[m.end-1-i])
+		}
+		name := list[m.end-1].Date.Format("2006-01") + "-" + strconv.Itoa(place/ChunkSize) + ".json"
+		chunks[j] = File{Path: RecordDir + name, Data: append(b, ']')}
+		return nil
+	})
+	words := articleWords(list)
+	var halves [2]map[string][]ref
+	parallel.Do(len(halves), func(h int) error {
+		postings := map[string][]ref{}
+		for _, m := range months {
+			for place := 0; place < m.end-m.start; place++ {
+				w := words[m.end-1-place]
+				for k, word := range w.words {
+					if int(word[len(word)-1]&1) == h {
+						postings[word] = append(postings[word], ref{m.month, place, k < w.inTitle})
+					}
+				}
+			}
+		}
+		for _, p := range postings { // collected oldest first
+			slices.Reverse(p)
+		}
+		halves[h] = postings
+		return nil
+	})
+	maps.Copy(halves[0], halves[1])
+	return halves[0], chunks
+}
+
+// span is the articles of one month, list[start:end], newest first.
+type span struct{ month, start, end int }
+
+// monthSpans are the months of the list (newest first), oldest first.
+func monthSpans(list []*site.Article) []span {
+	var spans []span
+	for end := len(list); end > 0; {
 		month := monthOf(list[end-1])
 		start := end - 1
 		for start > 0 && monthOf(list[start-1]) == month {
 			start--
 		}
-		for place := 0; place < end-start; place += ChunkSize {
-			var b []byte
-			for i := place; i < min(place+ChunkSize, end-start); i++ {
-				if i == place {
-					b = append(b, '[')
-				} else {
-					b = append(b, ',')
-				}
-				b = appendRecord(b, list[end-1-i])
-			}
-			name := list[end-1].Date.Format("2006-01") + "-" + strconv.Itoa(place/ChunkSize) + ".json"
-			chunks = append(chunks, File{Path: RecordDir + name, Data: append(b, ']')})
-		}
-		for place := 0; place < end-start; place++ {
-			a := list[end-1-place]
-			clear(seen)
-			for _, w := range Words(a.Title) {
-				if !seen[w] {
-					seen[w] = true
-					postings[w] = append(postings[w], ref{month, place, true})
-				}
-			}
-			for _, w := range Words(shownText(a)) {
-				if !seen[w] {
-					seen[w] = true
-					postings[w] = append(postings[w], ref{month, place, false})
-				}
-			}
-		}
+		spans = append(spans, span{month, start, end})
 		end = start
 	}
-	for _, p := range postings { // collected oldest first
-		slices.Reverse(p)
-	}
-	return postings, chunks
+	return spans
+}
+
+// wordList is an article's words, each once: first those of its title.
+type wordList struct {
+	words   []string
+	inTitle int
+}
+
+func articleWords(list []*site.Article) []wordList {
+	const chunk = 256
+	out := make([]wordList, len(list))
+	parallel.Do((len(list)+chunk-1)/chunk, func(c int) error {
+		seen := map[string]bool{}
+		var all []string
+		for i := c * chunk; i < min((c+1)*chunk, len(list)); i++ {
+			a := list[i]
+			clear(seen)
+			all = appendWords(all[:0], a.Title)
+			inTitle := distinct(all, seen)
+			all = appendShownWords(all[:inTitle], a)
+			n := inTitle + distinct(all[inTitle:], seen)
+			out[i] = wordList{words: slices.Clone(all[:n]), inTitle: inTitle}
+		}
+		return nil
+	})
+	return out
 }
 
 func monthOf(a *site.Article) int { return a.Date.Year()*12 + int(a.Date.Month()) - 1 }
 
-// shownText is what a record shows besides the title.
-func shownText(a *site.Article) string {
-	text := a.Summary + " " + a.Source
-	for _, t := range a.Topics {
-		text += " " + t.Name
+// distinct moves the words not yet seen, each once, to the front of words
+// and says how many there are.
+func distinct(words []string, seen map[string]bool) int {
+	n := 0
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			words[n] = w
+			n++
+		}
 	}
-	return text
+	return n
+}
+
+// appendShownWords appends the words a record shows besides the title.
+func appendShownWords(words []string, a *site.Article) []string {
+	words = appendWords(words, a.Summary)
+	words = appendWords(words, a.Source)
+	for _, t := range a.Topics {
+		words = appendWords(words, t.Name)
+	}
+	return words
 }
 
 // stopWords are the words of more than a fifth of the articles (and of at

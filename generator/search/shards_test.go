@@ -175,7 +175,7 @@ func TestNewArticleChangesLittle(t *testing.T) {
 	ix := readIndex(t, Files(next))
 	a := next.Listed[0]
 	may := map[string]bool{}
-	for _, w := range Words(a.Title + " " + shownText(a)) {
+	for _, w := range appendShownWords(Words(a.Title), a) {
 		own := ""
 		for _, p := range ix.man.Shards {
 			if strings.HasPrefix(w, p) && len(p) > len(own) {
@@ -221,8 +221,8 @@ func FuzzWords(f *testing.F) {
 			return
 		}
 		general := strings.FieldsFunc(strings.ToLower(norm.NFD.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-		if got := asciiWords(s); strings.Join(got, " ") != strings.Join(general, " ") || len(got) != len(general) {
-			t.Errorf("asciiWords(%q) = %q, want %q", s, got, general)
+		if got := appendASCIIWords(nil, s); strings.Join(got, " ") != strings.Join(general, " ") || len(got) != len(general) {
+			t.Errorf("appendASCIIWords(%q) = %q, want %q", s, got, general)
 		}
 	})
 }

@@ -13,9 +13,12 @@ import (
 // letters and digits of any script, decomposed, without their accents,
 // lowercased, and with the Greek final sigma as the plain one (a browser
 // lowercases a word-final Σ to ς, Go to σ).
-func Words(s string) []string {
+func Words(s string) []string { return appendWords(nil, s) }
+
+// appendWords appends the Words of s to words.
+func appendWords(words []string, s string) []string {
 	if ascii(s) {
-		return asciiWords(s)
+		return appendASCIIWords(words, s)
 	}
 	folded := strings.Map(func(r rune) rune {
 		switch {
@@ -26,7 +29,7 @@ func Words(s string) []string {
 		}
 		return unicode.ToLower(r)
 	}, norm.NFD.String(s))
-	return strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	return append(words, strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })...)
 }
 
 func ascii(s string) bool {
@@ -38,29 +41,35 @@ func ascii(s string) bool {
 	return true
 }
 
-// asciiWords is Words of ASCII text (most of an English digest's), which
+// appendASCIIWords is appendWords of ASCII text (most of an English digest's), which
 // needs no decomposition: the general path's cost is most of an index
-// build (FuzzWords holds the two to the same words).
-func asciiWords(s string) []string {
-	var words []string
-	var b []byte
-	flush := func() {
-		if len(b) > 0 {
-			words = append(words, string(b))
-			b = b[:0]
+// build (FuzzWords holds the two to the same words). A word with no capital
+// is a slice of s, not a copy.
+func appendASCIIWords(words []string, s string) []string {
+	start, upper := -1, false
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			c = s[i]
 		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b = append(b, c)
 		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
+			upper = true
 		default:
-			flush()
+			if start >= 0 {
+				w := s[start:i]
+				if upper {
+					w = strings.ToLower(w)
+				}
+				words = append(words, w)
+			}
+			start, upper = -1, false
+			continue
+		}
+		if start < 0 {
+			start = i
 		}
 	}
-	flush()
 	return words
 }
