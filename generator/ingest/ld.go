@@ -78,9 +78,10 @@ func ldType(x map[string]any) string {
 }
 
 // info reads the first Article-like object; a WebPage that gives a date or
-// a headline is the fallback.
+// a headline is the fallback, then any other work that gives a date (a
+// Recipe, a VideoObject, a PodcastEpisode).
 func (r *ldReader) info() ldInfo {
-	var page map[string]any
+	var page, work map[string]any
 	for _, x := range r.objects {
 		t := ldType(x)
 		for _, a := range articleTypes {
@@ -93,9 +94,15 @@ func (r *ldReader) info() ldInfo {
 		if page == nil && strings.Contains(t, "webpage") && (x["datePublished"] != nil || x["headline"] != nil) {
 			page = x
 		}
+		if work == nil && x["datePublished"] != nil {
+			work = x
+		}
 	}
 	if page != nil {
 		return r.read(page)
+	}
+	if work != nil {
+		return r.read(work)
 	}
 	return ldInfo{}
 }

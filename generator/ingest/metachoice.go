@@ -26,10 +26,12 @@ var (
 		"sailthru.author", "parsely-author", "citation_author", "twitter:creator:name"}
 )
 
-// chooseDate picks the publication date: declared fields first, then the
-// page's address (/2021/03/04/), then dates shown in date elements, then
-// the date printed by the headline or after a label (visibleDate), then
-// meta dates of no stated kind, and only then the date of the last change.
+// chooseDate picks the publication date: the declared one, weighed
+// against the dates the dateline prints (pickDate), then the page's address
+// (/2021/03/04/), a date after a label of publication, dates shown in date
+// elements, then the date printed by the headline or in a byline
+// (shownDate), then meta dates of no stated kind, and only then the date of
+// the last change.
 func (m *pageMeta) chooseDate(visible func() *visText, src string, loc *time.Location) time.Time {
 	var cands []string
 	if m.ld.article {
@@ -45,12 +47,20 @@ func (m *pageMeta) chooseDate(visible func() *visText, src string, loc *time.Loc
 		}
 	}
 	cands = append(cands, m.ld.published, m.ld.created, m.items["dateCreated"])
+	var declared time.Time
 	for _, s := range cands {
 		if t, ok := metaDate(s, loc); ok {
-			return t
+			declared = t
+			break
 		}
 	}
+	if t := pickDate(declared, visible().datelineDates(loc)); !t.IsZero() {
+		return t
+	}
 	if t, ok := urlDate(src, loc); ok {
+		return t
+	}
+	if t, ok := visible().pubLabelled(loc); ok {
 		return t
 	}
 	cands = cands[:0]

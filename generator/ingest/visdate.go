@@ -51,19 +51,34 @@ func (v *visText) nearDate(loc *time.Location) (time.Time, bool) {
 }
 
 // labelledDate is the first date the text writes after a label of
-// publication, else after one of the last change.
+// publication, else in a byline, else after a label of the last change.
 func (v *visText) labelledDate(loc *time.Location) (time.Time, bool) {
-	text := v.b.String()
-	lower := strings.ToLower(text)
-	if len(lower) != len(text) { // a letter whose lower case is longer: read the lower case
+	if t, ok := v.pubLabelled(loc); ok {
+		return t, true
+	}
+	text, lower := v.lowered()
+	if t, ok := bylineDate(text, loc); ok {
+		return t, true
+	}
+	return labelledDate(text, lower, changeLabels, loc)
+}
+
+// pubLabelled is the first date the text writes after a label of
+// publication ("Veröffentlicht am 16.08.2019").
+func (v *visText) pubLabelled(loc *time.Location) (time.Time, bool) {
+	text, lower := v.lowered()
+	return labelledDate(text, lower, pubLabels, loc)
+}
+
+// lowered is the text and its lower case, both the lower case when a
+// letter's lower case is longer, so that offsets in one hold in the other.
+func (v *visText) lowered() (text, lower string) {
+	text = v.b.String()
+	lower = strings.ToLower(text)
+	if len(lower) != len(text) {
 		text = lower
 	}
-	for _, labels := range [][]string{pubLabels, changeLabels} {
-		if t, ok := labelledDate(text, lower, labels, loc); ok {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	return text, lower
 }
 
 // Words that label a date in the text, in the languages ingest reads: of
@@ -162,7 +177,11 @@ func (v *visText) walk(n *html.Node, depth int) {
 	}
 	switch n.Type {
 	case html.TextNode:
-		v.b.WriteString(n.Data)
+		if strings.Contains(n.Data, "\u00a0") { // "11. November&nbsp;2021": the date patterns want a space
+			v.b.WriteString(strings.ReplaceAll(n.Data, "\u00a0", " "))
+		} else {
+			v.b.WriteString(n.Data)
+		}
 		return
 	case html.ElementNode:
 		switch n.DataAtom {
@@ -171,15 +190,21 @@ func (v *visText) walk(n *html.Node, depth int) {
 		}
 	}
 	block := n.Type == html.ElementNode && !inline[n.DataAtom]
+	// A <time> stands apart: two of them side by side ("15. April
+	// 2016</time><time>4. März 2017") are two dates, not one run of digits.
+	sep := byte(' ')
 	if block {
-		v.b.WriteByte('\n')
+		sep = '\n'
+	}
+	if block || n.DataAtom == atom.Time {
+		v.b.WriteByte(sep)
 	}
 	at := v.b.Len()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		v.walk(c, depth+1)
 	}
-	if block {
-		v.b.WriteByte('\n')
+	if block || n.DataAtom == atom.Time {
+		v.b.WriteByte(sep)
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3:
