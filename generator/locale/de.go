@@ -50,6 +50,7 @@ var de = map[string]string{
 	"prev_edition":     "← Vorige Ausgabe",
 	"next_edition":     "Nächste Ausgabe →",
 	"edition_nav":      "Vorige und nächste Ausgabe",
+	"all_in_edition":   "Alle {1} dieser Ausgabe",
 
 	// the email edition (email.html, email.txt)
 	"email_label":  "E-Mail-Ausgabe:",

@@ -55,6 +55,7 @@ var en = map[string]string{
 	"prev_edition":     "← Previous edition",
 	"next_edition":     "Next edition →",
 	"edition_nav":      "Previous and next edition",
+	"all_in_edition":   "All {1} of this edition",
 
 	// the email edition (email.html, email.txt)
 	"email_label":  "Email edition:",

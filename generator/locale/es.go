@@ -50,6 +50,7 @@ var es = map[string]string{
 	"prev_edition":     "← Edición anterior",
 	"next_edition":     "Edición siguiente →",
 	"edition_nav":      "Edición anterior y siguiente",
+	"all_in_edition":   "Los {1} de esta edición",
 
 	// the email edition (email.html, email.txt)
 	"email_label":  "Edición por correo:",

@@ -50,6 +50,7 @@ var fr = map[string]string{
 	"prev_edition":     "← Édition précédente",
 	"next_edition":     "Édition suivante →",
 	"edition_nav":      "Édition précédente et suivante",
+	"all_in_edition":   "Les {1} de cette édition",
 
 	// the email edition (email.html, email.txt)
 	"email_label":  "Édition par courriel\u00a0:",

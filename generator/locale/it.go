@@ -50,6 +50,7 @@ var it = map[string]string{
 	"prev_edition":     "← Edizione precedente",
 	"next_edition":     "Edizione successiva →",
 	"edition_nav":      "Edizione precedente e successiva",
+	"all_in_edition":   "Tutti i {1} di questa edizione",
 
 	// the email edition (email.html, email.txt)
 	"email_label":  "Edizione via email:",

@@ -50,6 +50,7 @@ var pt = map[string]string{
 	"prev_edition":     "← Edição anterior",
 	"next_edition":     "Próxima edição →",
 	"edition_nav":      "Edição anterior e próxima",
+	"all_in_edition":   "Os {1} desta edição",
 
 	// the email edition (email.html, email.txt)
 	"email_label":  "Edição por e-mail:",

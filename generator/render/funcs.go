@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reflect"
 	"errors"
 	"fmt"
 	"html/template"
@@ -52,6 +53,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"lang":      lang,
 		"jsonld":    jsonLD,
 		"plain":     plain,
+		"first":     first,
 		"pictureOf": pictureOf,
 		"cached":    func(string, any, ...any) (template.HTML, error) { return "", errNotRendering },
 	}
@@ -67,6 +69,16 @@ func texts(args []any) []string {
 }
 
 var errNotRendering = errors.New("cached: only pages rendered by a Renderer can use it")
+
+// first is the first n items of a list, or the whole list when it is
+// shorter: a listing shows so many and links to the rest.
+func first(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("first: a %T is not a list", list)
+	}
+	return v.Slice(0, max(0, min(n, v.Len()))).Interface(), nil
+}
 
 func iso(t time.Time) string { return t.Format(time.RFC3339) }
 

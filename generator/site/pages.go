@@ -38,6 +38,11 @@ func (d *Day) EmailTextURL() string { return d.URL + "email.txt" }
 // DaysPerHomePage is how many editions one home page holds.
 const DaysPerHomePage = 7
 
+// ArticlesPerDayPage is how many articles one page of an edition holds: a
+// larger edition (a wire archive's day) is paginated as a topic is, so
+// that no page grows with the day.
+const ArticlesPerDayPage = 100
+
 // Page is one HTML page to render: its kind, where it goes and what it shows.
 // Only the fields its kind needs are set.
 type Page struct {
@@ -55,7 +60,7 @@ type Page struct {
 	Month    *Month
 	Year     *Year
 	Topic    *Topic
-	Articles []*Article // topic: the articles on this page
+	Articles []*Article // topic, paginated day: the articles on this page
 	Pager    *Pager
 }
 
@@ -130,7 +135,7 @@ func (s *Site) makePages() []*Page {
 	}
 	for _, d := range s.Days {
 		title := locale.Capital(s.Strings.LongDate(d.Date))
-		add(&Page{Kind: KindDay, URL: d.URL, Title: title, Day: d})
+		s.dayPages(d, title, add)
 		add(&Page{Kind: KindEmail, URL: d.EmailURL(), Title: title, Day: d})
 		add(&Page{Kind: KindEmailText, URL: d.EmailTextURL(), Title: title, Day: d})
 	}
@@ -182,6 +187,23 @@ func (s *Site) topicPages(t *Topic, add func(*Page)) {
 	for i, r := range numbered {
 		add(&Page{Kind: KindTopic, URL: pageURL(t.URL, i+1), Title: s.Strings.Text("page_title", t.Name, strconv.Itoa(i+1)),
 			Description: t.Description, Feeds: feeds, Topic: t, Articles: t.Articles[r[0]:r[1]], Pager: pagers[i]})
+	}
+}
+
+// dayPages are a day's edition: one page, or, past ArticlesPerDayPage
+// articles, a front page and numbered pages (see Pager).
+func (s *Site) dayPages(d *Day, title string, add func(*Page)) {
+	n := len(d.Articles)
+	if n <= ArticlesPerDayPage {
+		add(&Page{Kind: KindDay, URL: d.URL, Title: title, Day: d})
+		return
+	}
+	front, numbered := pages(n, ArticlesPerDayPage)
+	frontPager, pagers := pagers(d.URL, n, ArticlesPerDayPage)
+	add(&Page{Kind: KindDay, URL: d.URL, Title: title, Day: d, Articles: d.Articles[front[0]:front[1]], Pager: frontPager})
+	for i, r := range numbered {
+		add(&Page{Kind: KindDay, URL: pageURL(d.URL, i+1), Title: s.Strings.Text("page_title", title, strconv.Itoa(i+1)),
+			Day: d, Articles: d.Articles[r[0]:r[1]], Pager: pagers[i]})
 	}
 }
 
