@@ -64,8 +64,40 @@ func decodeHTML(page []byte, label string) []byte {
 	if utf8.Valid(page) {
 		return page
 	}
-	_, name, _ := charset.DetermineEncoding(page, "")
+	_, name, certain := charset.DetermineEncoding(page, "")
+	if late := lateMetaCharset(page); !certain && late != "" {
+		name = late
+	}
 	return decodeAs(page, name)
+}
+
+// lateMetaCharset is the charset a <meta> declares past the 1024 bytes a
+// browser looks at, in the head of a page that pushed it down with scripts
+// or an archive's banner; "" when there is none.
+func lateMetaCharset(page []byte) string {
+	lower := bytes.ToLower(page[:min(len(page), 64<<10)])
+	for off := 0; ; {
+		i := bytes.Index(lower[off:], []byte("<meta"))
+		if i < 0 {
+			return ""
+		}
+		i += off
+		end := bytes.IndexByte(lower[i:], '>')
+		if end < 0 {
+			return ""
+		}
+		tag := lower[i : i+end]
+		if _, rest, ok := bytes.Cut(tag, []byte("charset=")); ok {
+			rest = bytes.TrimLeft(rest, "\"' ")
+			if j := bytes.IndexAny(rest, "\"' ;/"); j >= 0 {
+				rest = rest[:j]
+			}
+			if e, _ := charset.Lookup(string(rest)); e != nil {
+				return string(rest)
+			}
+		}
+		off = i + end
+	}
 }
 
 // decodeInput converts an input's bytes to UTF-8 for its kind, once Parse

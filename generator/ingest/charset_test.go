@@ -139,6 +139,17 @@ func TestCharsetDeclaredInPage(t *testing.T) {
 	wantAll(t, p, writtenEntry(t, fromFile(t, p)), "日本の小さな港町に新しい図書館が開館", "古い倉庫を改装した", "住民からの寄付")
 }
 
+// TestCharsetDeclaredLate: a <meta> charset that scripts or an archive's
+// banner pushed past the 1024 bytes a browser prescans is still heeded.
+func TestCharsetDeclaredLate(t *testing.T) {
+	banner := `<script src="/static/banner.js" charset="utf-8"></script><script>` + strings.Repeat("var x = 1;\n", 150) + `</script>`
+	page := strings.Replace(sjisBody, "<head>", "<head>"+banner+`<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">`, 1)
+	a, err := ExtractHTML(shiftJIS(t, page), "", time.UTC, nil)
+	if err != nil || a.Title != "日本の小さな港町に新しい図書館が開館" {
+		t.Errorf("title %q (%v), want the Shift_JIS headline decoded", a.Title, err)
+	}
+}
+
 func TestCharsetFromHTTPHeader(t *testing.T) {
 	sjis := shiftJIS(t, sjisBody)
 	text := []byte("Market hall opens\n\nThe caf\xe9s around the square said on Friday that the new market hall had brought them more trade in a week than the old car park did in a month.\n\n\x93It is a good start,\x94 the council said, adding that the hall would stay open on Sundays through the summer.\n")

@@ -37,8 +37,8 @@ func (v *visText) datelineDates(loc *time.Location) []printedDate {
 		return nil
 	}
 	text := v.b.String()
-	after := linesDates(text, v.end, min(len(text), v.end+visAfter), loc)
-	before := linesDates(text, max(0, v.start-visBefore), v.start, loc)
+	after := v.linesDates(text, v.end, min(len(text), v.end+visAfter), loc)
+	before := v.linesDates(text, max(0, v.start-visBefore), v.start, loc)
 	for i, j := 0, len(before)-1; i < j; i, j = i+1, j-1 {
 		before[i], before[j] = before[j], before[i]
 	}
@@ -48,10 +48,10 @@ func (v *visText) datelineDates(loc *time.Location) []printedDate {
 // linesDates are the dates written in text[from:to] in lines short enough
 // to be a dateline, or that open or close with the date, or that open with
 // a place and the date ("Wiesbaden, 11. November 2021 – The ...").
-func linesDates(text string, from, to int, loc *time.Location) []printedDate {
+func (v *visText) linesDates(text string, from, to int, loc *time.Location) []printedDate {
 	var out []printedDate
 	for off := from; off < to && len(out) < 6; {
-		t, at, end, ok := findDateSpan(text[off:to], loc)
+		t, at, end, ok := shownDateSpan(text[off:to], loc)
 		if !ok {
 			break
 		}

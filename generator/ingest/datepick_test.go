@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -41,6 +42,9 @@ func TestDatelineAgainstDeclared(t *testing.T) {
 		{"two time elements side by side are two dates",
 			body + `<div>Posted on <time>3. April 2016</time><time>9. Mai 2017</time></div>` + prose,
 			"2016-04-03T00:00:00Z"},
+		{"distances count the text, not the template's indentation",
+			ld("2021-04-30T10:00:00+02:00") + body + strings.Repeat("\n\t\t\t\t", 150) + `<div>3. Mai 2021</div>` + prose,
+			"2021-05-03T00:00:00Z"},
 		{"a no-break space inside the date",
 			ld("2021-11-01T10:00:00+01:00") + body + "<div>Kiel, 4. November\u00a02021</div>" + prose,
 			"2021-11-04T00:00:00Z"},
@@ -68,6 +72,16 @@ func TestDatesNoDatelineFinds(t *testing.T) {
 			far + `<p>Dieser Eintrag wurde am 8. Juni 2012 um 21:10 Uhr gepostet und unter Suppen abgelegt.</p></body>`, "2012-06-08"},
 		{"a sentence with wurde am is no note of the post",
 			far + `<p>Die Brücke wurde am 8. Juni 2012 um 21:10 Uhr eröffnet.</p></body>`, ""},
+		{"a label that is a word of a title",
+			far + `<p>Open Data meetup am 15.12.2016</p></body>`, ""},
+		{"a blog's post under the blog's name, in an h2",
+			`<head><title>Notes from the Shed</title></head><body><div>Start · Archive</div><h2><a href="/p/1">Sharpening a chisel</a></h2>
+			<small>January 13, 2020 at 08:45 AM | categories: tools</small><p>` + filler(800) + `</p></body>`, "2020-01-13"},
+		{"a headline in a table cell",
+			`<head><title>Die Fähre fährt wieder</title></head><body><table><tr><td><font size="4">Die Fähre fährt wieder</font></td></tr>
+			<tr><td>( 2012-06-04 09:20:26 )</td></tr><tr><td>` + filler(800) + `</td></tr></table></body>`, "2012-06-04"},
+		{"any meta key that names a date, last",
+			`<head><meta itemprop="dateUpdate" content="2020-02-14 10:47:36"></head>` + far + `</body>`, "2020-02-14"},
 		{"a labelled publication over an unmarked time element",
 			far + `<p>Veröffentlicht am 16.08.2019</p><div><time datetime="2019-08-24T03:36:11+02:00">24. August 2019</time></div></body>`, "2019-08-16"},
 	}

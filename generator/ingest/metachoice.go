@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"maps"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,6 +90,12 @@ func (m *pageMeta) chooseDate(visible func() *visText, src string, loc *time.Loc
 	}
 	for _, t := range m.times {
 		cands = append(cands, t.datetime)
+	}
+	// Last, any meta key that names a date ("dateUpdate", "dc.date.created").
+	for _, k := range slices.Sorted(maps.Keys(m.props)) {
+		if strings.Contains(k, "date") {
+			cands = append(cands, m.props[k])
+		}
 	}
 	for _, s := range cands {
 		if t, ok := metaDate(s, loc); ok {

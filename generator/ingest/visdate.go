@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -17,37 +19,31 @@ const (
 )
 
 // shownDate finds the date a page prints when it declares none: next to
-// its headline (nearDate), or else after a label (labelledDate).
+// its headline (datelineDates: the first after it, else the nearest before
+// it, "Kultur, 2.11.22 · Headline"), or else after a label (labelledDate).
 func (v *visText) shownDate(loc *time.Location) (time.Time, bool) {
-	if t, ok := v.nearDate(loc); ok {
-		return t, true
+	if d := v.datelineDates(loc); len(d) > 0 {
+		return d[0].t, true
 	}
 	return v.labelledDate(loc)
 }
 
 // readVisible reads the visible text of a page and finds its headline:
-// the heading whose words are the title's, else the first <h1>.
+// the heading whose words are the title's, else the first <h1>, else the
+// first <h2> (a blog's post under the blog's name).
 func readVisible(doc *html.Node, title string) *visText {
-	v := &visText{title: words(title), start: -1, h1: -1}
+	v := &visText{title: words(title), start: -1, h1: -1, h2: -1, line: -1}
 	v.walk(doc, 0)
-	if v.start < 0 {
+	switch {
+	case v.start >= 0:
+	case v.h1 >= 0:
 		v.start, v.end = v.h1, v.h1End
+	case v.h2 >= 0:
+		v.start, v.end = v.h2, v.h2End
+	default:
+		v.start, v.end = v.line, v.lineEnd
 	}
 	return v
-}
-
-// nearDate is the first date in the text right after the headline, or
-// else the last one right before it ("Kultur, 2.11.22 · Headline").
-// Relative ages ("vor 2 Stunden") hold no date and are passed over.
-func (v *visText) nearDate(loc *time.Location) (time.Time, bool) {
-	if v.start < 0 {
-		return time.Time{}, false
-	}
-	text := v.b.String()
-	if t, ok := shownDate(text[v.end:min(len(text), v.end+visAfter)], loc, false); ok {
-		return t, true
-	}
-	return shownDate(text[max(0, v.start-visBefore):v.start], loc, true)
 }
 
 // labelledDate is the first date the text writes after a label of
@@ -116,13 +112,29 @@ func labelledDate(text, lower string, labels []string, loc *time.Location) (time
 					break
 				}
 			}
-			if t, at, _, ok := findDateSpan(rest, loc); ok && at <= 14 {
+			if t, at, _, ok := findDateSpan(rest, loc); ok && at <= 14 && plainGap(rest[:at]) {
 				best, bestAt = t, i
 				break
 			}
 		}
 	}
 	return best, !best.IsZero()
+}
+
+// plainGap reports whether what stands between a label and its date holds
+// no word but a weekday or a link ("Published: Monday, 3 March 2021",
+// "Erschienen am: 1.2.2020"): in "Open Data
+// meetup am 15.12." the label is a word of a title.
+func plainGap(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !strings.ContainsFunc(w, unicode.IsLetter) || strings.HasSuffix(w, ",") {
+			continue
+		}
+		if !slices.Contains(dateLinks[:], strings.ToLower(strings.Trim(w, ":.-"))+" ") {
+			return false
+		}
+	}
+	return true
 }
 
 // isLetterByte: an ASCII letter or a byte of a multi-byte letter.
@@ -135,13 +147,7 @@ func isLetterByte(c byte) bool {
 func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
 	var found time.Time
 	for off := 0; off < len(s); {
-		t, at, end, ok := findDateSpan(s[off:], loc)
-		if m := shortDotDate().FindStringSubmatchIndex(s[off:]); m != nil && (!ok || m[2] < at) {
-			g := groups(s[off:], m)
-			if st, sok := makeDate("20"+g[3], time.Month(atoi(g[2])), g[1], "", "", "", loc); sok {
-				t, at, end, ok = st, m[2], m[1], true
-			}
-		}
+		t, at, end, ok := shownDateSpan(s[off:], loc)
 		if !ok {
 			break
 		}
@@ -158,6 +164,19 @@ func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
 	return found, !found.IsZero()
 }
 
+// shownDateSpan is findDateSpan that also reads a dotted day with a
+// two-digit year.
+func shownDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bool) {
+	t, at, end, ok = findDateSpan(s, loc)
+	if m := shortDotDate().FindStringSubmatchIndex(s); m != nil && (!ok || m[2] < at) {
+		g := groups(s, m)
+		if st, sok := makeDate("20"+g[3], time.Month(atoi(g[2])), g[1], "", "", "", loc); sok {
+			return st, m[2], m[1], true
+		}
+	}
+	return t, at, end, ok
+}
+
 // shortDotDate is "2.11.22", "28.01.22": a day, a month and a year of
 // the 2000s, as German and Austrian pages print the day of a story.
 var shortDotDate = lazyRegexp(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)`)
@@ -165,10 +184,36 @@ var shortDotDate = lazyRegexp(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.
 // visText is a page's visible text, a line for each block, with where
 // its headline stands.
 type visText struct {
-	b          strings.Builder
-	title      string
-	start, end int // the heading that is the title; start -1: none yet
-	h1, h1End  int // the first <h1>
+	b             strings.Builder
+	title         string
+	start, end    int  // the heading that is the title; start -1: none yet
+	h1, h1End     int  // the first <h1>
+	h2, h2End     int  // the first <h2>
+	line, lineEnd int  // the first other block that says the title
+	last          byte // the space or line break just written, else 0
+}
+
+// write adds the text of a text node, each run of spaces one space (a
+// no-break space too: "11. November&nbsp;2021"), so that the distances
+// from the headline count what a reader sees, not a template's indentation.
+func (v *visText) write(s string) {
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' {
+			v.sep(' ')
+			continue
+		}
+		v.b.WriteRune(r)
+		v.last = 0
+	}
+}
+
+// sep adds a space or a line break, unless one is there already.
+func (v *visText) sep(c byte) {
+	if v.last == '\n' || v.last == c || v.b.Len() == 0 {
+		return
+	}
+	v.b.WriteByte(c)
+	v.last = c
 }
 
 func (v *visText) walk(n *html.Node, depth int) {
@@ -177,11 +222,7 @@ func (v *visText) walk(n *html.Node, depth int) {
 	}
 	switch n.Type {
 	case html.TextNode:
-		if strings.Contains(n.Data, "\u00a0") { // "11. November&nbsp;2021": the date patterns want a space
-			v.b.WriteString(strings.ReplaceAll(n.Data, "\u00a0", " "))
-		} else {
-			v.b.WriteString(n.Data)
-		}
+		v.write(n.Data)
 		return
 	case html.ElementNode:
 		switch n.DataAtom {
@@ -197,22 +238,34 @@ func (v *visText) walk(n *html.Node, depth int) {
 		sep = '\n'
 	}
 	if block || n.DataAtom == atom.Time {
-		v.b.WriteByte(sep)
+		v.sep(sep)
 	}
 	at := v.b.Len()
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		v.walk(c, depth+1)
 	}
 	if block || n.DataAtom == atom.Time {
-		v.b.WriteByte(sep)
+		v.sep(sep)
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3:
 		if v.start < 0 && v.title != "" && words(v.b.String()[at:]) == v.title {
 			v.start, v.end = at, v.b.Len()
 		}
+	default:
+		// A page set in tables or divs shows its headline in a cell of its own.
+		if n := v.b.Len() - at; block && v.line < 0 && v.title != "" && n >= len(v.title) && n < 2*len(v.title)+8 &&
+			words(v.b.String()[at:]) == v.title {
+			v.line, v.lineEnd = at, v.b.Len()
+		}
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2:
 		if n.DataAtom == atom.H1 && v.h1 < 0 {
 			v.h1, v.h1End = at, v.b.Len()
+		}
+		if n.DataAtom == atom.H2 && v.h2 < 0 {
+			v.h2, v.h2End = at, v.b.Len()
 		}
 	}
 }
