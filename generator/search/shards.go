@@ -46,7 +46,7 @@ type File struct {
 // ref names an article: its month and place; title is whether the word is
 // in its title.
 type ref struct {
-	month, place int
+	month, place int32
 	title        bool
 }
 
@@ -100,32 +100,55 @@ func collect(s *site.Site) (map[string][]ref, []File) {
 		chunks[j] = File{Path: RecordDir + name, Data: append(b, ']')}
 		return nil
 	})
-	words := articleWords(list)
+	// The words are split a batch of articles at a time, so that only the
+	// batch's lists are held beside the postings.
 	var halves [2]map[string][]ref
-	parallel.Do(len(halves), func(h int) error {
-		postings := map[string][]ref{}
-		for _, m := range months {
-			for place := 0; place < m.end-m.start; place++ {
-				w := words[m.end-1-place]
+	for h := range halves {
+		halves[h] = map[string][]ref{}
+	}
+	var batch []*site.Article
+	var at []ref // each article's month and place
+	flush := func() {
+		words := articleWords(batch)
+		parallel.Do(len(halves), func(h int) error {
+			postings := halves[h]
+			for i, w := range words {
 				for k, word := range w.words {
 					if int(word[len(word)-1]&1) == h {
-						postings[word] = append(postings[word], ref{m.month, place, k < w.inTitle})
+						postings[word] = append(postings[word], ref{at[i].month, at[i].place, k < w.inTitle})
 					}
 				}
 			}
+			return nil
+		})
+		batch, at = batch[:0], at[:0]
+	}
+	for _, m := range months {
+		for place := 0; place < m.end-m.start; place++ {
+			batch = append(batch, list[m.end-1-place])
+			at = append(at, ref{month: m.month, place: int32(place)})
+			if len(batch) == wordBatch {
+				flush()
+			}
 		}
-		for _, p := range postings { // collected oldest first
-			slices.Reverse(p)
-		}
-		halves[h] = postings
-		return nil
-	})
-	maps.Copy(halves[0], halves[1])
-	return halves[0], chunks
+	}
+	flush()
+	postings := halves[0]
+	maps.Copy(postings, halves[1])
+	for _, p := range postings { // collected oldest first
+		slices.Reverse(p)
+	}
+	return postings, chunks
 }
 
+// wordBatch is how many articles' words are held at once.
+const wordBatch = 4096
+
 // span is the articles of one month, list[start:end], newest first.
-type span struct{ month, start, end int }
+type span struct {
+	month      int32
+	start, end int
+}
 
 // monthSpans are the months of the list (newest first), oldest first.
 func monthSpans(list []*site.Article) []span {
@@ -168,7 +191,7 @@ func articleWords(list []*site.Article) []wordList {
 	return out
 }
 
-func monthOf(a *site.Article) int { return a.Date.Year()*12 + int(a.Date.Month()) - 1 }
+func monthOf(a *site.Article) int32 { return int32(a.Date.Year()*12 + int(a.Date.Month()) - 1) }
 
 // distinct moves the words not yet seen, each once, to the front of words
 // and says how many there are.
@@ -255,7 +278,7 @@ func shard(terms []string, postings map[string][]ref) []byte {
 		}
 		b = appendString(b, t)
 		b = append(b, ':', '[')
-		last := 0
+		var last int32
 		for j, r := range postings[t] {
 			if j > 0 {
 				b = append(b, ',')
@@ -264,12 +287,12 @@ func shard(terms []string, postings map[string][]ref) []byte {
 				b = strconv.AppendInt(b, int64(r.month), 10)
 			}
 			last = r.month
-			n := 2 * r.place
+			n := 2 * int64(r.place)
 			if r.title {
 				n++
 			}
 			b = append(b, ',')
-			b = strconv.AppendInt(b, int64(n), 10)
+			b = strconv.AppendInt(b, n, 10)
 		}
 		b = append(b, ']')
 	}
