@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/digest-news/digest/generator/deps"
+	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/site"
 )
 
@@ -42,11 +43,7 @@ func (u *Units) Prepare() {
 
 // Value is the value of u.
 func (u *Units) Value(x deps.Unit) Key {
-	u.once.Do(func() {
-		for k := deps.Article; k <= deps.Updated; k++ {
-			u.values[k] = u.all(k, u.count(k))
-		}
-	})
+	u.once.Do(u.all)
 	return u.values[x.Kind][x.Obj]
 }
 
@@ -66,16 +63,31 @@ func (u *Units) count(k deps.Kind) int {
 	return 1
 }
 
-func (u *Units) all(k deps.Kind, n int) []Key {
-	list := make([]Key, n)
-	h := NewHasher()
-	for i := range list {
-		h.Reset()
-		h.Int(int64(k))
-		u.value(h, deps.Unit{Kind: k, Obj: int32(i)})
-		list[i] = h.Sum()
+// all works out every unit's value, in runs of objects on every core.
+func (u *Units) all() {
+	const run = 1024
+	type job struct {
+		k      deps.Kind
+		lo, hi int
 	}
-	return list
+	var jobs []job
+	for k := deps.Article; k <= deps.Updated; k++ {
+		n := u.count(k)
+		u.values[k] = make([]Key, n)
+		for lo := 0; lo < n; lo += run {
+			jobs = append(jobs, job{k, lo, min(lo+run, n)})
+		}
+	}
+	parallel.Do(len(jobs), func(j int) error {
+		k, h := jobs[j].k, NewHasher()
+		for i := jobs[j].lo; i < jobs[j].hi; i++ {
+			h.Reset()
+			h.Int(int64(k))
+			u.value(h, deps.Unit{Kind: k, Obj: int32(i)})
+			u.values[k][i] = h.Sum()
+		}
+		return nil
+	})
 }
 
 func (u *Units) value(h *Hasher, x deps.Unit) {
