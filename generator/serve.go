@@ -135,6 +135,10 @@ func (p *previewer) serve(ctx context.Context, ln net.Listener, watcher *preview
 	return shutErr
 }
 
+// showWait is how long a rebuild whose pages are in place waits for the
+// tabs to show them before it makes the feeds.
+const showWait = 250 * time.Millisecond
+
 // build rebuilds the site into the temporary folder and tells the server.
 func (p *previewer) build(changed []string) {
 	start := time.Now()
@@ -147,6 +151,7 @@ func (p *previewer) build(changed []string) {
 				if shown == 0 {
 					shown = time.Since(start).Round(time.Millisecond)
 				}
+				p.srv.AwaitShown(showWait)
 			}}})
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {

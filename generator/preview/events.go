@@ -13,13 +13,18 @@ import (
 // Events). It sits outside any base path, so it never meets a site's own files.
 const EventsPath = "/__digest/events"
 
+// ShownPath is where a tab reports, by a POST of ?build=N, that it shows
+// build N (see AwaitShown).
+const ShownPath = "/__digest/shown"
+
 // Script is the live-reload client, injected before </body> of every page of a
 // preview build (never of digest build). Each message carries the number of the
 // last good build and, while the site is broken, the overlay: the script shows
 // the overlay, or brings the page up to date when it came from an older build.
 // After a change of entries only, it fetches the page and swaps in its title
 // and body (unless the page runs scripts of its own, which a swap would not
-// start); else it reloads. A newer build arriving meanwhile wins. The server
+// start); else it reloads. A newer build arriving meanwhile wins. Once it
+// shows a build, swapped in or loaded, it reports it at ShownPath. The server
 // writes window.digestBuild into each page it serves, after this script, hence
 // the wait for DOMContentLoaded.
 const Script template.HTML = `<script>(function(){
@@ -33,11 +38,14 @@ if(d.body.querySelector("script[src]")){location.reload();return}
 document.title=d.title;
 document.body.replaceWith(document.adoptNode(d.body));
 page=build;
+shown();
 }).catch(function(){location.reload()});
 }
+function shown(){if(navigator.sendBeacon)navigator.sendBeacon("` + ShownPath + `?build="+page)}
 function start(){
 page=window.digestBuild;
 if(typeof page!=="number"||!window.EventSource)return;
+shown();
 es=new EventSource("` + EventsPath + `");
 es.onmessage=function(e){
 var s=JSON.parse(e.data),o=document.getElementById("digest-overlay");
@@ -129,6 +137,13 @@ func (h *hub) unsubscribe(c chan struct{}) {
 	h.mu.Lock()
 	delete(h.subs, c)
 	h.mu.Unlock()
+}
+
+// count is how many streams are open.
+func (h *hub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.subs)
 }
 
 func (h *hub) notify() {

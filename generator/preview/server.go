@@ -29,6 +29,10 @@ type Server struct {
 	broken template.HTML   // the overlay while the last build failed, else ""
 	hosts  map[string]bool // Host names answered besides loopback (AllowHost)
 	anyIP  bool            // any IP address is answered: listening on all of them
+
+	told  int           // tabs told of the current build
+	shown int           // of them, those that reported showing it
+	seen  chan struct{} // closed when every tab told has shown the build
 }
 
 // state is what one request sees of the server.
@@ -56,8 +60,43 @@ func (s *Server) Built(base string, swap bool) {
 	s.build++
 	s.swap = swap
 	s.broken = ""
+	s.told, s.shown, s.seen = s.hub.count(), 0, make(chan struct{})
+	if s.told == 0 {
+		close(s.seen)
+	}
 	s.mu.Unlock()
 	s.hub.notify()
+}
+
+// AwaitShown waits, at most limit, until every tab told of the last build
+// reports that it shows it. A rebuild that goes on with its feeds once its
+// pages are in place waits here: the tabs' fetch and redraw then have the
+// machine to themselves instead of sharing it with the rest of the build.
+func (s *Server) AwaitShown(limit time.Duration) {
+	s.mu.RLock()
+	seen := s.seen
+	s.mu.RUnlock()
+	if seen == nil {
+		return
+	}
+	t := time.NewTimer(limit)
+	defer t.Stop()
+	select {
+	case <-seen:
+	case <-t.C:
+	}
+}
+
+// reportShown notes a tab's report that it shows build.
+func (s *Server) reportShown(build int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if build != s.build || s.seen == nil || s.shown >= s.told {
+		return
+	}
+	if s.shown++; s.shown == s.told {
+		close(s.seen)
+	}
 }
 
 // Failed records a failed build: every page shows err in an overlay until the
@@ -100,6 +139,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.URL.Path == EventsPath {
 		s.events(w, r)
+		return
+	}
+	if r.URL.Path == ShownPath && r.Method == http.MethodPost {
+		if n, err := strconv.Atoi(r.URL.Query().Get("build")); err == nil {
+			s.reportShown(n)
+		}
+		w.WriteHeader(http.StatusNoContent)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
