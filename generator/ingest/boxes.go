@@ -123,3 +123,23 @@ func cutOffers(paras []string) []string {
 	}
 	return paras
 }
+
+// boxHeading names the boxes pages set inside or after an article.
+var boxHeading = lazyRegexp(`(?i)^(?:trending(?: now| stories| news)?|more|more from .{1,40}|read more|see also|also read|recommended|popular|latest|` +
+	`lesen sie auch|das könnte sie auch interessieren|auch interessant|mehr zum thema|mehr themen|zum weiterlesen|weiterführende links?|` +
+	`à lire aussi|lire aussi|vous aimerez aussi|te puede interesar|también te puede interesar|lee también|lea también|más noticias|` +
+	`leia também|veja também|leggi anche|ti potrebbe interessare|potrebbe interessarti|lesen sie auch .{1,40}|` +
+	`quellen|quellenangaben|zusatzinformationen|sources|fuentes|fontes|fonti)\s*[:!.]?$`)
+
+// headingText is the text of a heading paragraph: a Markdown heading, or a
+// line set in bold alone, as templates set box titles.
+func headingText(p string) (string, bool) {
+	if h, ok := strings.CutPrefix(p, "#"); ok {
+		return h, true
+	}
+	if len(p) > 4 && len(p) < 120 && strings.HasPrefix(p, "**") && strings.HasSuffix(p, "**") &&
+		strings.Count(p, "**") == 2 && !strings.Contains(p, "\n") {
+		return p, true
+	}
+	return "", false
+}

@@ -182,7 +182,7 @@ func finishNews(a *Article) {
 		}
 		// A section heading such as "## Related news" may head a box inside
 		// the body: the heading goes, the text after it is judged on its own.
-		if h, ok := strings.CutPrefix(p, "#"); ok {
+		if h, ok := headingText(p); ok {
 			if h = strings.Trim(plain(h), "#*_ "); isWall(h) || boxHeading().MatchString(h) {
 				box = true
 				continue
@@ -194,6 +194,9 @@ func finishNews(a *Article) {
 		out = append(out, p)
 	}
 	out = cutOffers(out)
+	for len(out) > 1 && authorBio(out[len(out)-1], a.Authors) {
+		out = out[:len(out)-1]
+	}
 	// A heading that closes the body heads a box the extractor cut off.
 	for len(out) > 1 && strings.HasPrefix(out[len(out)-1], "#") {
 		out = out[:len(out)-1]
@@ -246,6 +249,12 @@ func cutAt(s string, n int) string {
 // found here fills the authors.
 func junkPara(a *Article, p string) bool {
 	text := strings.Trim(plain(p), "*_ ")
+	if m := pictureCredit().FindStringSubmatch(text); m != nil && !strings.Contains(text, "](") {
+		if a.Image.Credit == "" {
+			a.Image.Credit = strings.TrimSpace(m[1])
+		}
+		return true
+	}
 	switch {
 	case iconLinks(p):
 		return true
@@ -338,9 +347,6 @@ func breadcrumb(s string) bool {
 	}
 	return n >= 2
 }
-
-// boxHeading names the boxes pages set inside or after an article.
-var boxHeading = lazyRegexp(`(?i)^(?:trending(?: now| stories| news)?|more|more from .{1,40}|read more|see also|also read|recommended|popular|latest)\s*:?$`)
 
 // listPara: a Markdown list, every line an item.
 func listPara(p string) bool {

@@ -51,7 +51,7 @@ func extractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) 
 		return Article{}, err
 	}
 	base, _ := url.Parse(pageURL)
-	a := readMeta(doc, base, loc)
+	a, vis := readPage(doc, base, loc)
 	keepEmbeds(doc)
 	var caption string
 	dropCaptions(doc, &caption)
@@ -61,6 +61,7 @@ func extractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) 
 	}
 	a.Paras = htmlParas(node, base, a.Title)
 	finishNews(&a)
+	addStandfirst(&a, vis)
 	if a.Image.Caption == "" && caption != "" {
 		if cr, ok := strings.CutPrefix(caption, "Credit "); ok { // a credit alone
 			a.Image.Credit = cr

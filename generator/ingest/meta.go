@@ -39,6 +39,12 @@ type timeElem struct {
 // readMeta reads title, date, authors, canonical URL, site name, language,
 // section and lead image from what the page declares.
 func readMeta(doc *html.Node, base *url.URL, loc *time.Location) Article {
+	a, _ := readPage(doc, base, loc)
+	return a
+}
+
+// readPage is readMeta that also returns the page's visible text.
+func readPage(doc *html.Node, base *url.URL, loc *time.Location) (Article, *visText) {
 	m := &pageMeta{props: map[string]string{}, items: map[string]string{}}
 	m.walk(doc, 0)
 	m.ld = m.ldr.info()
@@ -80,7 +86,7 @@ func readMeta(doc *html.Node, base *url.URL, loc *time.Location) Article {
 			}
 		}
 	}
-	return a
+	return a, visible()
 }
 
 func (m *pageMeta) walk(n *html.Node, depth int) {

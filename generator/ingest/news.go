@@ -66,6 +66,17 @@ var wall = lazyRegexp(`(?i)^(?:` + strings.Join([]string{
 	`about the author`,
 	`(?:latest|breaking|related|top|more) (?:news|stories|headlines)`,
 	`related coverage(?: from)?.{0,80}`,
+	// The same in German, French, Spanish, Portuguese and Italian.
+	`(?:kommentare?|commentaires?|comentarios?|comentários?|commenti)(?: \(\d+\))?:?`,
+	`(?:\d+|keine|ein|aucun|un|no hay|sem|nessun) (?:kommentare?|commentaires?|comentarios?|comentários?|commenti?)(?: \(.{1,80}\))?`,
+	`(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) einen kommentar.{0,40}`,
+	`kommentare? (?:schreiben|verfassen|hinzufügen|abgeben).{0,20}`,
+	`(?:laisser|laissez|écrire) un commentaire|(?:deja|dejá|envía|enviá|escribe|escribí) (?:un|tu) comentario|deixe (?:um|seu) comentário|lascia un commento`,
+	`(?:diesen |den )?(?:artikel|beitrag) (?:teilen|empfehlen)(?: mit .{1,30})?:?`,
+	`(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|nachrichten|meldungen)`,
+	`(?:articles? (?:similaires|liés)|sur le même sujet|dans la même rubrique)`,
+	`(?:noticias|artículos|notas|notícias|artigos|matérias|articoli|notizie) (?:relacionad[oa]s|correlat[ie])`,
+	`(?:über den autor|über die autorin|à propos de l'auteur|sobre el autor|sobre o autor|sull'autore)`,
 }, "|") + `)$`)
 
 func isWall(s string) bool { return len(s) < 120 && wall().MatchString(strings.TrimSpace(s)) }
@@ -79,7 +90,7 @@ func isFurniture(s string) bool {
 	if l := strings.ToLower(s); mayBeFurniture(l) && furniture().MatchString(l) {
 		return true
 	}
-	return furnitureWords(s) || sponsorLabel(s)
+	return furnitureWords(s) || sponsorLabel(s) || boilerLine(s) || promoLine(s)
 }
 
 // furnitureStarts are the first words of furniture's patterns; a block

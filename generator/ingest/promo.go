@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"strings"
+)
+
+// Boilerplate that pages set around an article in every language ingest
+// reads: a call to follow the outlet on a channel, disclosures of
+// advertising and affiliate links, notes that the reader is not logged in,
+// "load more" and "back" links, rating prompts, picture credits, and the
+// author's bio closing the body.
+
+// promoVerbs open a call to follow, subscribe to or download something.
+var promoVerbs = [...]string{"follow", "subscribe", "download", "sign up", "join", "get the", "get our",
+	"folgen sie", "folge uns", "abonnieren sie", "laden sie", "holen sie sich", "suivez", "abonnez", "téléchargez",
+	"síguenos", "suscríbete", "descarga", "únete", "segui", "seguici", "iscriviti", "scarica", "siga", "assine", "baixe"}
+
+// promoChannels are what such a call sends the reader to.
+var promoChannels = [...]string{"app", "apps", "newsletter", "twitter", "facebook", "instagram", "whatsapp", "telegram",
+	"youtube", "tiktok", "e-mail", "email", "edition", "inbox", "podcast", "kanal", "canal", "channel"}
+
+// promoLine: a short block that opens with a call to action, or has it
+// answer a question ("Did you know ...? Join ..."), and names a channel
+// ("Follow us on Instagram", "Get the latest news straight to your phone
+// with our app"). An author's bio that ends "Follow him on Twitter" is no
+// call of the page's.
+func promoLine(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	l := strings.ToLower(strings.Trim(s, "*_¡¿ "))
+	opens := false
+	for _, v := range promoVerbs {
+		for off := 0; !opens; {
+			i := strings.Index(l[off:], v)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(v)
+			opens = (i == 0 || i >= 2 && l[i-2] == '?') && (off == len(l) || !isLetterByte(l[off]))
+		}
+	}
+	if !opens {
+		return false
+	}
+	for _, c := range promoChannels {
+		if wordAt(l, c, false) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerLines are whole short blocks of page chrome, lowercased, beyond
+// those furniture knows: log-in notes, "load more", "back to the list",
+// rating prompts and disclosures.
+var boilerLines = lazyRegexp(`^(?:` + strings.Join([]string{
+	`(?:sie sind|du bist) (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet).*`,
+	`you (?:are|must be) (?:not )?logged in.*`,
+	`(?:lade|mehr|weitere) (?:weitere |mehr )?(?:inhalte|artikel|beiträge|nachrichten)(?: laden)?\s*(?:\.\.\.|…)?`,
+	`(?:load|show) more(?: stories| articles| posts)?\s*(?:\.\.\.|…)?`,
+	`zurück(?: zur (?:übersicht|listenansicht|startseite|liste)| zum (?:seitenanfang|anfang))?`,
+	`(?:retour|volver|voltar|torna indietro|indietro)(?: (?:à la liste|a la lista|à l'accueil))?`,
+	`(?:war|ist) (?:der|dieser|die|diese) (?:artikel|beitrag|seite|information) (?:nützlich|hilfreich)\?.*`,
+	`(?:was|is) this (?:article|page|post|story|information) (?:helpful|useful)\?.*`,
+	`(?:\*\s*)?(?:werbung|anzeige|advertising disclosure|affiliate disclosure|disclosure|publicidad)\s*[.:|].{0,160}`,
+	`(?:dieses|diesen) (?:skript|artikel|beitrag|dokument) als pdf.{0,30}`,
+}, "|") + `)$`)
+
+// pictureCredit is a credit line on its own: "Bild: Jana Roth", "Crédits
+// photos : AFP", "Foto: Archiv". Group 1 is the credit.
+var pictureCredit = lazyRegexp(`(?i)^(?:bild|bilder|foto|fotos|abbildung|grafik|crédits? photos?|crédit|photo|photos|image|créditos?|credito|crediti)\s?:\s?(.{1,60})$`)
+
+// boilerStarts are the first words of boilerLines' patterns.
+var boilerStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`sie du you lade mehr weitere load show zurück retour volver voltar torna indietro
+		war ist was is werbung anzeige advertising affiliate disclosure publicidad dieses diesen`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// boilerLine: s is one of boilerLines.
+func boilerLine(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	l := strings.ToLower(strings.TrimLeft(strings.TrimSpace(s), "*_ "))
+	end := strings.IndexFunc(l, func(r rune) bool { return !isLetterRune(r) })
+	if end == 0 || end > 0 && !boilerStarts[l[:end]] || end < 0 && !boilerStarts[l] {
+		return false
+	}
+	return boilerLines().MatchString(l)
+}
+
+func isLetterRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= 0x80 && r != 0xa0 }
+
+// authorBio: a closing paragraph that opens with the full name of one of
+// the article's authors and goes on about them ("Jana Roth studied law
+// before she ..."), the box templates set under a story.
+func authorBio(p string, authors []string) bool {
+	text := strings.TrimSpace(strings.Trim(plain(p), "*_> "))
+	if len(text) > 600 {
+		return false
+	}
+	for _, a := range authors {
+		if strings.Count(a, " ") >= 1 && strings.HasPrefix(text, a+" ") {
+			return true
+		}
+	}
+	return false
+}
