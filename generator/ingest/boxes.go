@@ -126,7 +126,8 @@ func cutOffers(paras []string) []string {
 
 // boxHeading names the boxes pages set inside or after an article.
 var boxHeading = lazyRegexp(`(?i)^(?:trending(?: now| stories| news)?|more|more from .{1,40}|read more|see also|also read|recommended|popular|latest|` +
-	`lesen sie auch|das könnte sie auch interessieren|auch interessant|mehr zum thema|mehr themen|zum weiterlesen|weiterführende links?|` +
+	`lesen sie auch|das könnte sie auch interessieren|auch interessant|mehr zum thema(?: .{1,40})?|mehr themen|zum weiterlesen|weiterführender? links?|` +
+	`kontakt|contact|contacto|contatto|ansprechpartner(?:in)?(?: zum thema)?|` +
 	`à lire aussi|lire aussi|vous aimerez aussi|te puede interesar|también te puede interesar|lee también|lea también|más noticias|` +
 	`leia também|veja também|leggi anche|ti potrebbe interessare|potrebbe interessarti|lesen sie auch .{1,40}|` +
 	`quellen|quellenangaben|zusatzinformationen|sources|fuentes|fontes|fonti)\s*[:!.]?$`)

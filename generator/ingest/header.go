@@ -260,7 +260,7 @@ func junkPara(a *Article, p string) bool {
 		return true
 	case isFurniture(text) || isFurniture(p) || !hasLetter(text):
 		return true
-	case linkOnly(p):
+	case linkOnly(p) || teaserMore(p) || len(text) < 120 && boxHeading().MatchString(strings.TrimLeft(text, "# ")):
 		return true
 	case sameText(strings.TrimLeft(text, "# "), a.Title):
 		return true

@@ -72,7 +72,7 @@ var wall = lazyRegexp(`(?i)^(?:` + strings.Join([]string{
 	`(?:schreibe|schreiben sie|hinterlasse|hinterlassen sie) einen kommentar.{0,40}`,
 	`kommentare? (?:schreiben|verfassen|hinzufügen|abgeben).{0,20}`,
 	`(?:laisser|laissez|écrire) un commentaire|(?:deja|dejá|envía|enviá|escribe|escribí) (?:un|tu) comentario|deixe (?:um|seu) comentário|lascia un commento`,
-	`(?:diesen |den )?(?:artikel|beitrag) (?:teilen|empfehlen)(?: mit .{1,30})?:?`,
+	`(?:diesen |den )?(?:artikel|beitrag) (?:mit .{1,30} )?(?:teilen|empfehlen)(?:/\pL+)?(?: mit .{1,30})?:?`,
 	`(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|nachrichten|meldungen)`,
 	`(?:articles? (?:similaires|liés)|sur le même sujet|dans la même rubrique)`,
 	`(?:noticias|artículos|notas|notícias|artigos|matérias|articoli|notizie) (?:relacionad[oa]s|correlat[ie])`,
@@ -84,7 +84,7 @@ func isWall(s string) bool { return len(s) < 120 && wall().MatchString(strings.T
 // isFurniture: chrome is short, so long blocks skip the (costly) patterns.
 func isFurniture(s string) bool {
 	if len(s) >= 200 {
-		return false
+		return promoLine(s)
 	}
 	s = strings.TrimSpace(s)
 	if l := strings.ToLower(s); mayBeFurniture(l) && furniture().MatchString(l) {
@@ -341,7 +341,7 @@ func initialEnd(s string) bool {
 }
 
 // byline matches "By Jane Doe" and "By Jane Doe and John Roe, Reuters".
-var byline = lazyRegexp(`^(?i:by)\s+([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3})*)\s*(?:[,|-]\s*(.{0,40}))?$`)
+var byline = lazyRegexp(`^(?i:by|von|par|por|di):?\s+([\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3}(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}.'\-]+(?:\s+[\p{Lu}][\p{L}.'\-]+){0,3})*)\s*(?:[,|-]\s*(.{0,40}))?$`)
 
 // agencies are sources a byline or dateline may name.
 var agencies = map[string]string{

@@ -11,7 +11,8 @@ import (
 // author's bio closing the body.
 
 // promoVerbs open a call to follow, subscribe to or download something.
-var promoVerbs = [...]string{"follow", "subscribe", "download", "sign up", "join", "get the", "get our",
+var promoVerbs = [...]string{"follow", "subscribe", "download", "sign up", "join", "get the", "get our", "check out",
+	"mira", "mirá", "schau", "regardez", "guarda", "veja",
 	"folgen sie", "folge uns", "abonnieren sie", "laden sie", "holen sie sich", "suivez", "abonnez", "téléchargez",
 	"síguenos", "suscríbete", "descarga", "únete", "segui", "seguici", "iscriviti", "scarica", "siga", "assine", "baixe"}
 
@@ -66,6 +67,9 @@ var boilerLines = lazyRegexp(`^(?:` + strings.Join([]string{
 	`(?:was|is) this (?:article|page|post|story|information) (?:helpful|useful)\?.*`,
 	`(?:\*\s*)?(?:werbung|anzeige|advertising disclosure|affiliate disclosure|disclosure|publicidad)\s*[.:|].{0,160}`,
 	`(?:dieses|diesen) (?:skript|artikel|beitrag|dokument) als pdf.{0,30}`,
+	`(?:drucken|imprimer|imprimir|stampa|stampare|drukuj)`,
+	`\(?alle angaben ohne gewähr\.?\)?`,
+	`(?:\.\.\. ?|… ?)?(?:weiter zu[mr]?|weiter mit|nächster artikel|nächste seite|next page|page suivante|página siguiente|pagina successiva) .{1,80}`,
 }, "|") + `)$`)
 
 // pictureCredit is a credit line on its own: "Bild: Jana Roth", "Crédits
@@ -76,7 +80,8 @@ var pictureCredit = lazyRegexp(`(?i)^(?:bild|bilder|foto|fotos|abbildung|grafik|
 var boilerStarts = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`sie du you lade mehr weitere load show zurück retour volver voltar torna indietro
-		war ist was is werbung anzeige advertising affiliate disclosure publicidad dieses diesen`) {
+		war ist was is werbung anzeige advertising affiliate disclosure publicidad dieses diesen drucken imprimer
+		imprimir stampa stampare drukuj alle weiter nächster nächste next page página pagina`) {
 		m[w] = true
 	}
 	return m
@@ -88,11 +93,49 @@ func boilerLine(s string) bool {
 		return false
 	}
 	l := strings.ToLower(strings.TrimLeft(strings.TrimSpace(s), "*_ "))
+	if disclaimer(l) || calendar(l) {
+		return true
+	}
 	end := strings.IndexFunc(l, func(r rune) bool { return !isLetterRune(r) })
-	if end == 0 || end > 0 && !boilerStarts[l[:end]] || end < 0 && !boilerStarts[l] {
+	if end > 0 && !boilerStarts[l[:end]] || end < 0 && !boilerStarts[l] {
 		return false
 	}
 	return boilerLines().MatchString(l)
+}
+
+// disclaimers are the notes a page sets under a story of its own standing
+// or of its links, lowercased.
+var disclaimers = [...]string{"die meinung des autors", "die meinung der autorin", "die meinung der verfasser",
+	"the views of the author", "the author's own views", "opinions expressed", "l'opinion de l'auteur",
+	"la opinión del autor", "affiliate link", "affiliate-link", "provisionslink", "partnerlink", "partner-link"}
+
+// disclaimer: a short block holding one of disclaimers.
+func disclaimer(l string) bool {
+	return len(l) < 250 && containsAny(l, disclaimers[:]...)
+}
+
+// calendarWeeks are the weekday initials of a month's calendar widget,
+// lowercased, Monday or Sunday first, in the languages ingest reads.
+var calendarWeeks = [...]string{"m d m d f s s", "m t w t f s s", "s m t w t f s", "l m m j v s d", "l m x j v s d",
+	"s t q q s s d", "l m m g v s d"}
+
+// calendar: a block that holds a month's calendar.
+func calendar(l string) bool {
+	return containsAny(l, calendarWeeks[:]...)
+}
+
+// teaserMore: a blurb cut off with an ellipsis and a link to the rest
+// ("Auskunft über das Wetter… [mehr](...)"), a teaser of another page.
+func teaserMore(md string) bool {
+	md = strings.TrimSpace(md)
+	i := strings.LastIndex(md, "[")
+	if i < 0 || !strings.HasSuffix(md, ")") || !strings.Contains(md[i:], "](") {
+		return false
+	}
+	label := strings.ToLower(strings.Trim(md[i+1:strings.Index(md[i:], "](")+i], " »›>•.…"))
+	before := strings.TrimSpace(md[:i])
+	return (strings.HasSuffix(before, "…") || strings.HasSuffix(before, "...")) &&
+		containsAny(label, "mehr", "more", "weiter", "suite", "más", "mais", "altro", "leggi", "lire", "lesen")
 }
 
 func isLetterRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= 0x80 && r != 0xa0 }

@@ -15,6 +15,7 @@ func TestPromoLine(t *testing.T) {
 		"Jana Roth covers the port for the paper. Follow her on Twitter @jroth.":     false, // an author's bio
 		"Engineers follow the app's instructions when they calibrate the new crane.": false, // no call
 		"Follow the river path for two miles and you reach the old ferry landing.":   false, // no channel
+		"¡Mira lo que tiene nuestro canal de YouTube!":                               true,
 	} {
 		if got := promoLine(s); got != want {
 			t.Errorf("promoLine(%q) = %v, want %v", s, got, want)
@@ -32,6 +33,12 @@ func TestBoilerLine(t *testing.T) {
 		"*Werbung. Dieser Beitrag enthält Werbung für eine Marke.":  true,
 		"Advertising disclosure: we may earn a commission on links": true,
 		"Dieses Skript als PDF herunterladen":                       true,
+		"Drucken":                                                   true,
+		"(Alle Angaben ohne Gewähr)":                                true,
+		"... weiter zu \"Der zweite Teil\"":                         true,
+		"Dieser Beitrag gibt die Meinung des Autors wieder.":        true,
+		"Bei den Verlinkungen handelt es sich um Affiliate Links":   true,
+		"Mai 2021 M D M D F S S 1234567 891011121314":               true,
 		"Zurück in Hamburg fand sie die Werft verlassen vor.":       false,
 		"Werbung ist für kleine Häfen eine wichtige Einnahme.":      false,
 	} {
@@ -52,6 +59,14 @@ func TestBodyBoxesAndWalls(t *testing.T) {
 		{"a Spanish call to comment ends the body", "Enviá tu comentario\n\nMuy buena nota, gracias por informar.", "Muy buena nota", ""},
 		{"a box title set in bold, with its list", "**Zum Weiterlesen:**\n\n- Die alte Fähre und ihr letzter Kapitän\n- Der neue Kai wird im Herbst fertig\n\n" + proseC,
 			"Die alte Fähre", "Residents who had driven"},
+		{"a long call to follow the outlet", "**Follow the Harbour Post on Twitter and Instagram @harbourpost and on Facebook. Send us a message on WhatsApp or email us at the newsroom, where the desk on the night shift reads every single note that our readers send in.**",
+			"Follow the Harbour Post", ""},
+		{"a share prompt in German word order", "Den Artikel mit anderen teilen/diskutieren:\n\nSchöner Text, danke!", "Schöner Text", ""},
+		{"a teaser cut off with a link to the rest", "Auskunft über das Wetter der letzten Jahre… [mehr •••](https://example.com/wetter)\n\n" + proseC,
+			"Auskunft über", "Residents who had driven"},
+		{"a contact box heading", "## Kontakt:\n\n- Hafenamt, Kaistraße 1\n- Telefon 0123 456\n\n" + proseC, "Hafenamt", "Residents who had driven"},
+		{"a box label on its own", "Weiterführender Link\n\n" + proseC, "Weiterführender", "Residents who had driven"},
+		{"a byline with Von:", "**Von:** Jana Roth\n\n" + proseC, "Von:", "Residents who had driven"},
 		{"a picture credit on its own goes to the image", "Foto: Jana Roth\n\n" + proseC, "Foto: Jana Roth", "Residents who had driven"},
 		{"the author's bio closing the body", "Jana Roth studied history in Kiel before she joined the paper, where she covers the port.",
 			"studied history", ""},
