@@ -53,9 +53,10 @@ const (
 )
 
 // Dates in text: "November 4, 2014 / 8:39 PM", "4 Nov 2014 20.39 GMT",
-// "2014-11-04T20:39:00Z". Groups: month, day, year or day, month, year; then time.
+// "2014-11-04T20:39:00Z", "Jan 04 09:34 2021" (the clock before the year,
+// as ctime writes it). Groups: month, day, year or day, month, year; then time.
 var (
-	mdyDate = lazyRegexp(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b` + timeRe)
+	mdyDate = lazyRegexp(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(\d{4})\b` + timeRe)
 	dmyDate = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
 	// "30 avril 2015", "22 de outubro de 2010", "21.dez.2018", "1. März 2021".
 	intlDate = lazyRegexp(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º)?(?:\.\s*|\s+)(?:de\s+)?` + foreignMonthRe + `\.?\s*(?:de\s+)?,?\s*(\d{4})\b` + timeRe)

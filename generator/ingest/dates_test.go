@@ -17,6 +17,7 @@ func TestFindDateFormats(t *testing.T) {
 		"5 de diciembre de 2018":                       "2018-12-05 00:00",
 		"Posted 4/7/19 3:15PM":                         "2019-04-07 15:15",
 		"The 12 members met in May for the first time": "",
+		"Jan 04 09:34 2021":                            "2021-01-04 00:00",
 	} {
 		d, ok := findDate(in, time.UTC)
 		got := ""

@@ -271,10 +271,13 @@ func (v *visText) walk(n *html.Node, depth int) {
 }
 
 // clockLabels open the date and time a page shows of the moment it was
-// served (forums, portals): the reader's clock, not the story's date.
+// served (forums, portals): the reader's clock, not the story's date; and
+// the day a forum's member signed up, shown by each of their posts.
 var clockLabels = [...]string{"current time", "current date", "it is currently", "today is", "aktuelle zeit",
 	"aktuelles datum", "heute ist", "heute:", "date du jour", "nous sommes le", "fecha actual", "hoy es",
-	"data atual", "hoje é", "data odierna", "oggi è"}
+	"data atual", "hoje é", "data odierna", "oggi è",
+	"registriert", "registered", "member since", "mitglied seit", "dabei seit", "inscrit le", "inscription",
+	"registrado", "miembro desde", "membro desde", "iscritto", "iscrizione"}
 
 // pageClock reports whether s shows the page's clock ("Aktuelle Zeit:
 // 14.10.2020, 12:18").
