@@ -213,20 +213,16 @@ func TestErrorPageBeforeFirstBuild(t *testing.T) {
 	}
 }
 
-func TestEvents(t *testing.T) {
-	s := builtSite(t)
-	ts := httptest.NewServer(s)
-	defer ts.Close()
+// openEvents opens the event stream of ts; next reads its next message.
+func openEvents(t *testing.T, ts *httptest.Server) (res *http.Response, next func() string) {
+	t.Helper()
 	res, err := http.Get(ts.URL + EventsPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
-	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
-		t.Errorf("Content-Type %q", ct)
-	}
+	t.Cleanup(func() { res.Body.Close() })
 	lines := bufio.NewScanner(res.Body)
-	next := func() string {
+	return res, func() string {
 		for lines.Scan() {
 			if data, ok := strings.CutPrefix(lines.Text(), "data: "); ok {
 				return data
@@ -234,6 +230,16 @@ func TestEvents(t *testing.T) {
 		}
 		t.Fatalf("stream ended: %v", lines.Err())
 		return ""
+	}
+}
+
+func TestEvents(t *testing.T) {
+	s := builtSite(t)
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close) // after the stream closes (openEvents)
+	res, next := openEvents(t, ts)
+	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Errorf("Content-Type %q", ct)
 	}
 	if got := next(); got != `{"build":1}` {
 		t.Errorf("first event %s", got)

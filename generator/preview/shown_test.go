@@ -1,10 +1,8 @@
 package preview
 
 import (
-	"bufio"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
 )
@@ -22,22 +20,8 @@ func TestAwaitShown(t *testing.T) {
 	}
 
 	ts := httptest.NewServer(s)
-	defer ts.Close()
-	res, err := http.Get(ts.URL + EventsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	lines := bufio.NewScanner(res.Body)
-	next := func() string {
-		for lines.Scan() {
-			if data, ok := strings.CutPrefix(lines.Text(), "data: "); ok {
-				return data
-			}
-		}
-		t.Fatalf("stream ended: %v", lines.Err())
-		return ""
-	}
+	t.Cleanup(ts.Close) // after the stream closes (openEvents)
+	_, next := openEvents(t, ts)
 	next() // the stream is open
 	report := func(build string) {
 		res, err := http.Post(ts.URL+ShownPath+"?build="+build, "text/plain", nil)
