@@ -1,11 +1,11 @@
 package render
 
 import (
-	"reflect"
 	"errors"
 	"fmt"
 	"html/template"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"

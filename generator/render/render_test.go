@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -375,5 +376,25 @@ func TestGoldenArticle(t *testing.T) {
 	}
 	if got != string(want) {
 		t.Errorf("article page differs from %s; if intended, run go test ./generator/render -update\n%s", golden, got)
+	}
+}
+
+// TestArticleRefHasArticleFields: an article of a list (articleRef) answers
+// every name an article view does, so that a template may use either.
+func TestArticleRefHasArticleFields(t *testing.T) {
+	view, ref := reflect.TypeOf(&articleView{}), reflect.TypeOf(articleRef{})
+	for i := range view.Elem().NumField() {
+		if f := view.Elem().Field(i); f.IsExported() {
+			if _, ok := ref.MethodByName(f.Name); !ok {
+				t.Errorf("articleRef has no %s", f.Name)
+			}
+		}
+	}
+	for i := range view.NumMethod() {
+		if m := view.Method(i); m.IsExported() {
+			if _, ok := ref.MethodByName(m.Name); !ok {
+				t.Errorf("articleRef has no %s()", m.Name)
+			}
+		}
 	}
 }

@@ -24,24 +24,30 @@ func (r articleRef) front() *site.Article {
 	return r.a
 }
 
-func (r articleRef) Title() string                { return r.front().Title }
-func (r articleRef) Dateline() string             { return r.front().Dateline }
-func (r articleRef) Source() string               { return r.front().Source }
-func (r articleRef) SourceURL() string            { return r.front().SourceURL }
-func (r articleRef) Date() time.Time              { return r.front().Date }
-func (r articleRef) Updated() time.Time           { return r.front().Updated }
-func (r articleRef) Authors() []string            { return r.front().Authors }
-func (r articleRef) Editors() []string            { return r.front().Editors }
-func (r articleRef) Image() *content.Image        { return r.front().Image }
-func (r articleRef) Picture() *site.Picture       { return r.front().Picture }
-func (r articleRef) Featured() bool               { return r.front().Featured }
-func (r articleRef) Draft() bool                  { return r.front().Draft }
-func (r articleRef) Future() bool                 { return r.front().Future }
-func (r articleRef) Lang() string                 { return r.front().Lang }
-func (r articleRef) URL() string                  { return r.front().URL }
-func (r articleRef) Permalink() string            { return r.front().Permalink }
-func (r articleRef) ID() string                   { return r.front().ID }
-func (r articleRef) Note() template.HTML          { return r.front().Note }
+func (r articleRef) Title() string          { return r.front().Title }
+func (r articleRef) Dateline() string       { return r.front().Dateline }
+func (r articleRef) Source() string         { return r.front().Source }
+func (r articleRef) SourceURL() string      { return r.front().SourceURL }
+func (r articleRef) Date() time.Time        { return r.front().Date }
+func (r articleRef) Updated() time.Time     { return r.front().Updated }
+func (r articleRef) Authors() []string      { return r.front().Authors }
+func (r articleRef) Editors() []string      { return r.front().Editors }
+func (r articleRef) Image() *content.Image  { return r.front().Image }
+func (r articleRef) Picture() *site.Picture { return r.front().Picture }
+func (r articleRef) Featured() bool         { return r.front().Featured }
+func (r articleRef) Draft() bool            { return r.front().Draft }
+func (r articleRef) Future() bool           { return r.front().Future }
+func (r articleRef) Lang() string           { return r.front().Lang }
+func (r articleRef) URL() string            { return r.front().URL }
+func (r articleRef) Permalink() string      { return r.front().Permalink }
+func (r articleRef) ID() string             { return r.front().ID }
+func (r articleRef) Note() template.HTML    { return r.front().Note }
+func (r articleRef) Expired() bool          { return r.front().Expired }
+func (r articleRef) Expires() time.Time     { return r.front().Expires }
+func (r articleRef) Also() []content.Also   { return r.front().Also }
+func (r articleRef) Corrections() []content.Correction {
+	return r.front().Corrections
+}
 func (r articleRef) view() *articleView           { return newArticle(r.c, r.a) }
 func (r articleRef) Summary() string              { return r.view().Summary() }
 func (r articleRef) Body() (template.HTML, error) { return r.view().Body() }
