@@ -192,13 +192,14 @@ func (m *pageMeta) chooseAuthors(site, src string) []string {
 }
 
 // keepNames drops what is no name from names: labels, the site's own
-// name or host, overlong strings.
+// name or host, companies, overlong strings; a login name is written as
+// the name it stands for.
 func (m *pageMeta) keepNames(names []string, site, src string) []string {
 	host := hostName(src)
 	var out []string
 	for _, n := range names {
-		n = oneLine(html.UnescapeString(n))
-		if n == "" || len(n) > 80 || notNames[strings.ToLower(n)] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) {
+		n = readableLogin(oneLine(html.UnescapeString(n)))
+		if n == "" || len(n) > 80 || notNames[strings.ToLower(n)] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) || orgName(n) {
 			continue
 		}
 		out = append(out, n)
@@ -235,7 +236,7 @@ var notNames = map[string]bool{"by": true, "posted": true, "follow": true, "stan
 
 // bylineEnds are where the names of a visible byline stop: a date, a
 // place, a role or the next item of the byline bar.
-var bylineEnds = [...]string{" | ", " – ", " — ", " - ", " • ", " · ", " / ", ", den ", " updated", " published",
+var bylineEnds = [...]string{" | ", " – ", " — ", " - ", " • ", " · ", " / ", " » ", ", den ", " updated", " published",
 	" veröffentlicht", " aktualisiert", " publié", " posted", " stand", " chefredakteur", " redakteur", " correspondent",
 	" reporter", " (", " www.", " follow"}
 
