@@ -10,6 +10,7 @@ import (
 	"github.com/digest-news/digest/generator/content"
 	"github.com/digest-news/digest/generator/locale"
 	"github.com/digest-news/digest/generator/markdown"
+	"github.com/digest-news/digest/generator/parallel"
 )
 
 // Options choose which entries are published.
@@ -31,40 +32,31 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 	}
 	origin := base.Scheme + "://" + base.Host
 	topics := s.topics(entries)
-	all := make([]Article, 0, len(entries)) // one allocation, not one per article
-	s.Articles = make([]*Article, 0, len(entries))
+	var published []*content.Entry
 	for _, e := range entries {
-		future := e.Date.After(opts.Now)
-		if (e.Draft && !opts.Drafts) || (future && !opts.Future) {
+		if (e.Draft && !opts.Drafts) || (e.Date.After(opts.Now) && !opts.Future) {
 			continue
 		}
-		f := &e.FrontMatter
-		all = append(all, Article{Entry: e, Title: markdown.Smarten(f.Title), Date: e.Date, Updated: e.Updated, Dateline: f.Dateline,
-			Source: f.Source, SourceURL: f.SourceURL, Authors: f.Authors, Editors: f.Editors, Image: smartImage(f.Image),
-			Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: future, Summary: markdown.Smarten(f.Summary)})
-		a := &all[len(all)-1]
-		if a.Summary == "" && opts.Lead != nil {
-			a.Summary = opts.Lead(e)
+		published = append(published, e)
+	}
+	all := make([]Article, len(published)) // one allocation, not one per article
+	const run = 512
+	parallel.Do((len(all)+run-1)/run, func(r int) error {
+		for i := r * run; i < min((r+1)*run, len(all)); i++ {
+			s.article(&all[i], published[i], origin, topics, opts)
 		}
-		a.Permalink = permalink(origin, s.BasePath, e)
-		a.URL = a.Permalink[len(origin):]
-		a.ID = articleID(cfg, e)
-		a.Picture = writtenPicture(f.Image)
-		a.Expires, a.Corrections = e.Expires, e.Corrections
-		a.Also = smartAlso(e.Also)
-		a.Expired = !e.Expires.IsZero() && !e.Expires.After(opts.Now)
-		if len(e.Corrections) > 0 && e.Corrections[0].Date.After(a.Updated) {
-			a.Updated = e.Corrections[0].Date // a correction is a change readers are told of
-		}
-		for _, slug := range e.FrontMatter.Topics {
-			t := topics[slug]
-			a.Topics = append(a.Topics, t)
-			if !a.Expired {
+		return nil
+	})
+	s.Articles = make([]*Article, len(all))
+	for i := range all {
+		a := &all[i]
+		if !a.Expired {
+			for _, t := range a.Topics {
 				t.Articles = append(t.Articles, a)
 			}
 		}
-		a.Index = len(s.Articles)
-		s.Articles = append(s.Articles, a)
+		a.Index = i
+		s.Articles[i] = a
 		if !a.Expired && latestOf(a).After(s.Updated) {
 			s.Updated = latestOf(a)
 		}
@@ -83,6 +75,31 @@ func New(cfg *content.Config, entries []*content.Entry, opts Options) *Site {
 	s.relate()
 	s.buildHistories()
 	return s
+}
+
+// article makes the article of a published entry, all but its place in
+// the site's lists: articles are made on every core.
+func (s *Site) article(a *Article, e *content.Entry, origin string, topics map[string]*Topic, opts Options) {
+	f := &e.FrontMatter
+	*a = Article{Entry: e, Title: markdown.Smarten(f.Title), Date: e.Date, Updated: e.Updated, Dateline: f.Dateline,
+		Source: f.Source, SourceURL: f.SourceURL, Authors: f.Authors, Editors: f.Editors, Image: smartImage(f.Image),
+		Featured: f.Featured, Draft: f.Draft, Lang: f.Lang, Future: e.Date.After(opts.Now), Summary: markdown.Smarten(f.Summary)}
+	if a.Summary == "" && opts.Lead != nil {
+		a.Summary = opts.Lead(e)
+	}
+	a.Permalink = permalink(origin, s.BasePath, e)
+	a.URL = a.Permalink[len(origin):]
+	a.ID = articleID(s.Config, e)
+	a.Picture = writtenPicture(f.Image)
+	a.Expires, a.Corrections = e.Expires, e.Corrections
+	a.Also = smartAlso(e.Also)
+	a.Expired = !e.Expires.IsZero() && !e.Expires.After(opts.Now)
+	if len(e.Corrections) > 0 && e.Corrections[0].Date.After(a.Updated) {
+		a.Updated = e.Corrections[0].Date // a correction is a change readers are told of
+	}
+	for _, slug := range f.Topics {
+		a.Topics = append(a.Topics, topics[slug])
+	}
 }
 
 // listed sets Listed and the articles' neighbours: a listed article's are
