@@ -79,18 +79,55 @@ var wall = lazyRegexp(`(?i)^(?:` + strings.Join([]string{
 	`(?:über den autor|über die autorin|à propos de l'auteur|sobre el autor|sobre o autor|sull'autore)`,
 }, "|") + `)$`)
 
-func isWall(s string) bool { return len(s) < 120 && wall().MatchString(strings.TrimSpace(s)) }
+func isWall(s string) bool {
+	if len(s) >= 120 {
+		return false
+	}
+	s = strings.TrimSpace(s)
+	return mayBeWall(s) && wall().MatchString(s)
+}
+
+// wallStarts are the first words of wall's patterns, lowercased; a block
+// that opens with another word (or a digit) and does not end "says:"
+// matches none of them.
+var wallStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`share comment comments there one leave post add join related more you most
+		trending recommended read what about latest breaking top kommentar kommentare commentaire commentaires
+		comentario comentarios comentários commenti keine ein aucun un no sem nessun schreibe schreiben hinterlasse
+		hinterlassen laisser laissez écrire deja dejá envía enviá escribe escribí deixe lascia diesen den artikel
+		beitrag ähnliche verwandte weitere articles article sur dans noticias artículos notas notícias artigos
+		matérias articoli notizie über à sobre sull`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func mayBeWall(s string) bool {
+	if strings.HasSuffix(s, "says:") {
+		return true
+	}
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end == 0 {
+		return true
+	}
+	if end < 0 {
+		end = len(s)
+	}
+	return wallStarts[strings.ToLower(s[:end])]
+}
 
 // isFurniture: chrome is short, so long blocks skip the (costly) patterns.
 func isFurniture(s string) bool {
 	if len(s) >= 200 {
-		return promoLine(s)
+		return len(s) <= promoMax && promoLower(strings.ToLower(s))
 	}
 	s = strings.TrimSpace(s)
-	if l := strings.ToLower(s); mayBeFurniture(l) && furniture().MatchString(l) {
+	l := strings.ToLower(s)
+	if mayBeFurniture(l) && furniture().MatchString(l) {
 		return true
 	}
-	return furnitureWords(s) || sponsorLabel(s) || boilerLine(s) || promoLine(s)
+	return furnitureWords(s) || sponsorLabel(s) || boilerLower(strings.TrimLeft(l, "*_ ")) || promoLower(l)
 }
 
 // furnitureStarts are the first words of furniture's patterns; a block

@@ -25,28 +25,38 @@ var promoChannels = [...]string{"app", "apps", "newsletter", "twitter", "faceboo
 // ("Follow us on Instagram", "Get the latest news straight to your phone
 // with our app"). An author's bio that ends "Follow him on Twitter" is no
 // call of the page's.
-func promoLine(s string) bool {
-	if len(s) > 300 {
-		return false
-	}
-	l := strings.ToLower(strings.Trim(s, "*_¡¿ "))
-	opens := false
-	for _, v := range promoVerbs {
-		for off := 0; !opens; {
-			i := strings.Index(l[off:], v)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(v)
-			opens = (i == 0 || i >= 2 && l[i-2] == '?') && (off == len(l) || !isLetterByte(l[off]))
+func promoLine(s string) bool { return len(s) <= promoMax && promoLower(strings.ToLower(s)) }
+
+// promoMax is the longest a call to action runs, in bytes.
+const promoMax = 300
+
+// promoLower is promoLine of a lowercased block.
+func promoLower(l string) bool {
+	l = strings.TrimLeft(l, "*_¡¿ ")
+	opens := promoVerb(l)
+	for off := 0; !opens; {
+		i := strings.Index(l[off:], "? ")
+		if i < 0 {
+			break
 		}
+		off += i + 2
+		opens = promoVerb(strings.TrimLeft(l[off:], "*_¡¿ "))
 	}
 	if !opens {
 		return false
 	}
 	for _, c := range promoChannels {
 		if wordAt(l, c, false) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// promoVerb: l opens with one of promoVerbs, as a word.
+func promoVerb(l string) bool {
+	for _, v := range promoVerbs {
+		if strings.HasPrefix(l, v) && (len(l) == len(v) || !isLetterByte(l[len(v)])) {
 			return true
 		}
 	}
@@ -89,10 +99,14 @@ var boilerStarts = func() map[string]bool {
 
 // boilerLine: s is one of boilerLines.
 func boilerLine(s string) bool {
-	if len(s) > 200 {
+	return len(s) <= 200 && boilerLower(strings.ToLower(strings.TrimLeft(strings.TrimSpace(s), "*_ ")))
+}
+
+// boilerLower is boilerLine of a trimmed, lowercased block.
+func boilerLower(l string) bool {
+	if len(l) > 200 {
 		return false
 	}
-	l := strings.ToLower(strings.TrimLeft(strings.TrimSpace(s), "*_ "))
 	if disclaimer(l) || calendar(l) {
 		return true
 	}
@@ -111,7 +125,7 @@ var disclaimers = [...]string{"die meinung des autors", "die meinung der autorin
 
 // disclaimer: a short block holding one of disclaimers.
 func disclaimer(l string) bool {
-	return len(l) < 250 && containsAny(l, disclaimers[:]...)
+	return len(l) >= 20 && len(l) < 250 && containsAny(l, disclaimers[:]...)
 }
 
 // calendarWeeks are the weekday initials of a month's calendar widget,
@@ -121,7 +135,7 @@ var calendarWeeks = [...]string{"m d m d f s s", "m t w t f s s", "s m t w t f s
 
 // calendar: a block that holds a month's calendar.
 func calendar(l string) bool {
-	return containsAny(l, calendarWeeks[:]...)
+	return strings.Contains(l, " s ") && containsAny(l, calendarWeeks[:]...)
 }
 
 // teaserMore: a blurb cut off with an ellipsis and a link to the rest
