@@ -11,7 +11,8 @@
 // Events at EventsPath: the Script, injected into preview builds only, reloads
 // a tab after each successful build and shows an overlay naming file:line while
 // the site is broken. The overlay is also written into every page served until
-// the site builds again.
+// the site builds again. Each tab reports at ShownPath the build it shows, so
+// that a rebuild can wait for its tabs (AwaitShown) before its remaining work.
 //
 // Watcher reports changes to a site's inputs (digest.yaml, content/, templates/,
 // static/), recursively and including folders created later, in debounced
