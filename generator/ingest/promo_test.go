@@ -103,6 +103,8 @@ func TestStandfirst(t *testing.T) {
 		{"a description the page does not show", desc, "Local news", false},
 		{"a cut description", "Two years after the storm, the county reopens the ferry crossing, and the...",
 			"Two years after the storm, the county reopens the ferry crossing, and the...", false},
+		{"a description cut short of the line under the headline", "Two years after the storm, the county reopens the ferry crossing, and the...",
+			desc, true},
 		{"a description that is the lead", proseA, proseA, false},
 		{"a short label", "Ferry news from the estuary", "Ferry news from the estuary", false},
 	}

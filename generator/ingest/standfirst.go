@@ -19,16 +19,32 @@ const (
 	standfirstMax   = 60
 )
 
-// addStandfirst opens a's body with its declared description when the
-// visible text shows it and the body does not hold it.
+// addStandfirst opens a's body with its standfirst, when the body does not
+// hold it: the declared description where the visible text shows it, or
+// the line under the headline that the description cuts short ("The
+// county reopens the ferry crossing, and ...").
 func addStandfirst(a *Article, vis *visText) {
-	desc := strings.TrimSpace(a.Summary)
-	if vis == nil || len(a.Paras) == 0 || strings.HasSuffix(desc, "...") || strings.HasSuffix(desc, "…") {
-		return // a cut description is a summary, not the standfirst itself
+	if vis == nil || len(a.Paras) == 0 {
+		return
 	}
-	w := words(desc)
-	n := strings.Count(w, " ") + 1
-	if n < standfirstWords || n > standfirstMax {
+	desc := strings.TrimSpace(a.Summary)
+	cut := strings.HasSuffix(desc, "...") || strings.HasSuffix(desc, "…")
+	f := strings.Fields(words(desc))
+	if cut && len(f) > 0 {
+		f = f[:len(f)-1] // the last word may be cut too
+	}
+	if len(f) < standfirstWords || len(f) > standfirstMax {
+		return
+	}
+	w := strings.Join(f, " ")
+	text := ""
+	if !cut && strings.Contains(words(vis.b.String()), w) {
+		text = desc
+	} else if text = vis.lineOpening(w); text == "" {
+		return
+	}
+	tw := strings.Fields(words(text))
+	if len(tw) > standfirstMax {
 		return
 	}
 	var body strings.Builder
@@ -38,11 +54,33 @@ func addStandfirst(a *Article, vis *visText) {
 	}
 	// The body holds it when it holds its second half: the first may be
 	// a dateline or a kicker the news rules cut.
-	half := strings.Join(strings.Fields(w)[n/2:], " ")
-	if strings.Contains(words(body.String()), half) || !strings.Contains(words(vis.b.String()), w) {
+	if strings.Contains(words(body.String()), strings.Join(tw[len(tw)/2:], " ")) {
 		return
 	}
-	a.Paras = append([]string{escapeMarkdown(desc)}, a.Paras...)
+	a.Paras = append([]string{escapeMarkdown(text)}, a.Paras...)
+}
+
+// lineOpening is the first of the few lines under the headline whose words
+// open with w, or "".
+func (v *visText) lineOpening(w string) string {
+	if v.start < 0 {
+		return ""
+	}
+	text := v.b.String()
+	lines := strings.Split(text[v.end:min(len(text), v.end+visAfter*2)], "\n")
+	seen := 0
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		if strings.HasPrefix(words(l), w) && !strings.HasSuffix(l, "...") && !strings.HasSuffix(l, "…") {
+			return l // a line cut off itself is a teaser
+		}
+		if seen++; seen == 4 {
+			break
+		}
+	}
+	return ""
 }
 
 // escapeMarkdown writes plain text as a Markdown paragraph that renders as
