@@ -34,15 +34,26 @@
 // headings survives. Embedded posts (twitter-tweet blockquotes) are unwrapped
 // first so that the extractor keeps them. The same news rules run on the
 // result (they also drop gallery counters, Posted/Updated stamps, social icon
-// lists, box headings with their lists, captions glued to credits), and the page's
-// metadata (og:, JSON-LD, meta tags, time elements) supplies title, date,
-// authors and canonical URL. The headline is the page's h1 when it is a part
+// lists, box headings with their lists, captions glued to credits, calls to
+// follow the outlet on a channel, disclosures, log-in notes, an author's bio
+// closing the body, and end it at comment and related-story headings in
+// English, German, French, Spanish, Portuguese and Italian); the standfirst
+// the page declares as its description and shows under its headline opens
+// the body when the extractor left it out. The page's metadata (og:,
+// JSON-LD, meta tags, time elements) supplies title, date, authors and
+// canonical URL. The headline is the page's h1 when it is a part
 // of the declared title or says it in other words, the declared title when
-// the h1 adds a kicker to it. A page that declares no date or author gets
-// the ones it prints: the first date after the headline (else the last just
-// before it), then a date after a label ("Erschienen am", "Published",
-// "publicado"), and a byline line (By, Von, Par, Por ...) by the headline;
-// page clocks ("Aktuelle Zeit:") and relative ages are no date.
+// the h1 adds a kicker to it. The date the dateline prints under the
+// headline is weighed against the declared one: when they agree (the same
+// day, the same instant on the page's clock, day and month either way) the
+// declared date is kept, in the zone the printed time implies; when they
+// differ the printed date wins, unless it is labelled an update. A page
+// that declares no date or author gets the ones it prints: the first date in
+// a short line after the headline (else the nearest before it), then a date
+// after a label ("Erschienen am", "Published", "publicado") or in a byline
+// ("von X am ..."), and a byline line (By, Von, Par, Por ...) by the
+// headline; page clocks ("Aktuelle Zeit:"), a forum member's sign-up day,
+// dates inside sentences and relative ages are no date.
 //
 // Entry (MakeEntry) writes the front matter: ASCII slug, summary cut from the
 // lead at a sentence boundary, a permanent id and suggested topics
