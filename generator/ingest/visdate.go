@@ -165,12 +165,16 @@ func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
 }
 
 // shownDateSpan is findDateSpan that also reads a dotted day with a
-// two-digit year.
+// two-digit year (the month first when the second number is no month).
 func shownDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bool) {
 	t, at, end, ok = findDateSpan(s, loc)
 	if m := shortDotDate().FindStringSubmatchIndex(s); m != nil && (!ok || m[2] < at) {
 		g := groups(s, m)
-		if st, sok := makeDate("20"+g[3], time.Month(atoi(g[2])), g[1], "", "", "", loc); sok {
+		day, month := g[1], atoi(g[2])
+		if month > 12 { // "10.15.15": the month first, as American pages write it
+			day, month = g[2], atoi(g[1])
+		}
+		if st, sok := makeDate("20"+g[3], time.Month(month), day, "", "", "", loc); sok {
 			return st, m[2], m[1], true
 		}
 	}

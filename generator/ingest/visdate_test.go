@@ -67,6 +67,7 @@ func TestShortDotDate(t *testing.T) {
 		"28.01.22 / 0":       "2022-01-28",
 		"Version 1.2.3":      "",
 		"Seite 31.02.21 ist": "",
+		"10.15.15 By Jana":   "2015-10-15",
 	} {
 		got := ""
 		if d, ok := shownDate(in, time.UTC, false); ok {
