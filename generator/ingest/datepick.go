@@ -65,7 +65,7 @@ func (v *visText) linesDates(text string, from, to int, loc *time.Location) []pr
 		}
 		line := strings.TrimSpace(text[start : at+stop])
 		lead := strings.TrimSpace(text[start:at])
-		if pageClock(lead) || relativeAge(lead) {
+		if pageClock(lead) || relativeAge(lead) || eventDate(text[max(start, prev, at-30):at]) {
 			continue
 		}
 		tail := text[end:max(end, at+stop)]
@@ -170,4 +170,15 @@ func bylineDate(text string, loc *time.Location) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// eventLabels introduce the date of something the story is about, not of
+// the story: an event, a deadline, a birth or a death.
+var eventLabels = [...]string{"termin", "wann:", "when:", "veranstaltung", "beginn", "start:", "ende:", "bis zum",
+	"until", "deadline", "frist", "einsendeschluss", "anmeldeschluss", "event:", "geboren", "born", "gestorben",
+	"died", "date de l'événement", "fecha del evento", "data do evento", "data dell'evento", "†"}
+
+// eventDate: the few words before a date hold one of eventLabels.
+func eventDate(before string) bool {
+	return containsAny(strings.ToLower(before), eventLabels[:]...)
 }
