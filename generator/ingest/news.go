@@ -179,7 +179,8 @@ func sponsorLabel(s string) bool {
 	return false
 }
 
-// furnitureWords finds copyright lines (a © anywhere), cookie prompts
+// furnitureWords finds copyright lines (a © or "all rights reserved" in
+// any of the languages, anywhere), cookie prompts
 // ("cookie" then accept, consent, agree, settings, policy or use) and
 // newsletter prompts (newsletter, sign up for, subscribe to, then at most
 // 120 characters) anywhere in a short block.
@@ -191,6 +192,10 @@ func furnitureWords(s string) bool {
 		return true
 	}
 	l := strings.ToLower(s)
+	if containsAny(l, "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+		"todos os direitos reservados", "tutti i diritti riservati") {
+		return true // a copyright line without its sign
+	}
 	if i := wordAt(l, "cookie", true); i >= 0 {
 		rest := l[i:]
 		for _, w := range [...]string{"accept", "consent", "agree", "settings", "policy", "use"} {

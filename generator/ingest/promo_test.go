@@ -66,6 +66,7 @@ func TestBodyBoxesAndWalls(t *testing.T) {
 			"Auskunft über", "Residents who had driven"},
 		{"a contact box heading", "## Kontakt:\n\n- Hafenamt, Kaistraße 1\n- Telefon 0123 456\n\n" + proseC, "Hafenamt", "Residents who had driven"},
 		{"a box label on its own", "Weiterführender Link\n\n" + proseC, "Weiterführender", "Residents who had driven"},
+		{"a copyright line without its sign", "Hafenblatt 2023. Alle Rechte vorbehalten.\n\n" + proseC, "Alle Rechte", "Residents who had driven"},
 		{"a byline with Von:", "**Von:** Jana Roth\n\n" + proseC, "Von:", "Residents who had driven"},
 		{"a picture credit on its own goes to the image", "Foto: Jana Roth\n\n" + proseC, "Foto: Jana Roth", "Residents who had driven"},
 		{"the author's bio closing the body", "Jana Roth studied history in Kiel before she joined the paper, where she covers the port.",
