@@ -52,6 +52,26 @@ func build(t *testing.T, opts BuildOptions) string {
 	return opts.Out
 }
 
+// writeFile writes data to dir/name (a slash path), making its folders.
+func writeFile(t *testing.T, dir, name, data string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeFiles writes each file of files (by slash path) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		writeFile(t, dir, name, data)
+	}
+}
+
 // TestGolden builds testdata/site and compares the whole output tree with
 // testdata/golden (unminified, to stay readable). Regenerate with -update.
 func TestGolden(t *testing.T) {

@@ -133,12 +133,7 @@ func writeEntry(t *testing.T, dir, slug string, date time.Time, topic, extra str
 	rel := filepath.Join("content", date.Format("2006/01/02"), slug+".md")
 	body := fmt.Sprintf("---\ntitle: Story %s\ndate: %s\ntopics: [%s]\nsummary: About %s.\n%s---\nThe body of %s.\n",
 		slug, date.Format("2006-01-02 15:04"), topic, slug, extra, slug)
-	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, rel), []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, dir, filepath.ToSlash(rel), body)
 	return rel
 }
 

@@ -17,17 +17,8 @@ import (
 // archive's day does, beside a small edition the day before.
 func bigDaySite(t *testing.T, n int) string {
 	dir := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("digest.yaml", "title: The Wire Archive\nbase_url: https://example.org/w/\ntopics:\n  economy: {name: Economy}\n  world: {name: World}\n")
-	write("content/2026/05/01/quiet-day.md", "---\ntitle: A quiet day\ndate: 2026-05-01 09:00\ntopics: [world]\n---\nBody.\n")
+	writeFile(t, dir, "digest.yaml", "title: The Wire Archive\nbase_url: https://example.org/w/\ntopics:\n  economy: {name: Economy}\n  world: {name: World}\n")
+	writeFile(t, dir, "content/2026/05/01/quiet-day.md", "---\ntitle: A quiet day\ndate: 2026-05-01 09:00\ntopics: [world]\n---\nBody.\n")
 	for i := range n {
 		addBigDayEntry(t, dir, i)
 	}
@@ -39,13 +30,7 @@ func addBigDayEntry(t *testing.T, dir string, i int) {
 	topic := []string{"economy", "world"}[i%2]
 	src := fmt.Sprintf("---\ntitle: Dispatch number %d from the wire desk\ndate: %s\ntopics: [%s]\nsummary: %s\n---\nBody %d.\n",
 		i, at.Format("2006-01-02 15:04:05"), topic, strings.Repeat("A sentence of the kind a summary holds. ", 5), i)
-	p := filepath.Join(dir, "content", "2026", "05", "02", fmt.Sprintf("big-%d.md", i))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, dir, fmt.Sprintf("content/2026/05/02/big-%d.md", i), src)
 }
 
 var bigArticle = regexp.MustCompile(`/w/2026/05/02/(big-\d+)/`)

@@ -36,15 +36,7 @@ func mediaSite(t *testing.T) string {
 		"static/pics/tide.png":        string(sized(rnd, ".png", 640, 320)),
 		"static/css/site.css":         "body{}\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	return dir
 }
 
@@ -233,13 +225,7 @@ func TestPictureErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write := func(name, data string) {
-				p := filepath.Join(dir, filepath.FromSlash(name))
-				os.MkdirAll(filepath.Dir(p), 0o755)
-				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			write := func(name, data string) { writeFile(t, dir, name, data) }
 			write("digest.yaml", "title: T\nbase_url: https://example.org/\n")
 			write("content/2026/05/01/a.md", "---\ntitle: A\ndate: 2026-05-01\ntopics: [x]\n"+tt.entry+"---\nBody.\n")
 			write("content/2026/05/01/b.md", "---\ntitle: B\ndate: 2026-05-01\nimage: {url: gone-too.png}\n---\nBody.\n")

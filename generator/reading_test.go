@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,15 +33,7 @@ func readingSite(t *testing.T) string {
 		"content/2026/05/04/jobs.md":           "---\ntitle: Jobs steady\ndate: 2026-05-04 08:00\ntopics: [economy]\n---\nBody.\n",
 		"content/2026/05/04/budget-delayed.md": "---\ntitle: Budget delayed\ndate: 2026-05-04 09:00\ntopics: [economy]\n---\nBody.\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	return dir
 }
 

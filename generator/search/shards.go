@@ -74,11 +74,13 @@ func Files(s *site.Site) []File {
 }
 
 // collect gives every word's postings, newest first, and the record chunks.
-// The articles' words are split on every core, and the postings filled in
-// two halves by word, one a core.
 func collect(s *site.Site) (map[string][]ref, []File) {
-	list := s.Listed
-	months := monthSpans(list)
+	months := monthSpans(s.Listed)
+	return postingsOf(s.Listed, months), recordChunks(s.Listed, months)
+}
+
+// recordChunks are the record chunks of the months, made on every core.
+func recordChunks(list []*site.Article, months []span) []File {
 	type job struct{ span, place int }
 	var jobs []job
 	for i, m := range months {
@@ -100,8 +102,14 @@ func collect(s *site.Site) (map[string][]ref, []File) {
 		chunks[j] = File{Path: RecordDir + name, Data: append(b, ']')}
 		return nil
 	})
-	// The words are split a batch of articles at a time, so that only the
-	// batch's lists are held beside the postings.
+	return chunks
+}
+
+// postingsOf gives every word's postings, newest first. The words are split
+// on every core a batch of articles at a time, so that only the batch's
+// lists are held beside the postings, which are filled in two halves by
+// word, one a core.
+func postingsOf(list []*site.Article, months []span) map[string][]ref {
 	var halves [2]map[string][]ref
 	for h := range halves {
 		halves[h] = map[string][]ref{}
@@ -138,7 +146,7 @@ func collect(s *site.Site) (map[string][]ref, []File) {
 	for _, p := range postings { // collected oldest first
 		slices.Reverse(p)
 	}
-	return postings, chunks
+	return postings
 }
 
 // wordBatch is how many articles' words are held at once.
