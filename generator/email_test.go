@@ -125,3 +125,23 @@ func TestEmailEditionWarm(t *testing.T) {
 	}
 	sameTrees(t, out, build(t, BuildOptions{Site: dir, Now: fixtureNow, NoCache: true}))
 }
+
+// TestEmailSentAsRendered: an email edition is published as the inliner
+// makes it, minified build or not.
+func TestEmailSentAsRendered(t *testing.T) {
+	minified := readTree(t, build(t, BuildOptions{Site: sampleSite}))
+	plain := readTree(t, build(t, BuildOptions{Site: sampleSite, NoMinify: true}))
+	n := 0
+	for name, data := range minified {
+		if filepath.Base(name) != "email.html" {
+			continue
+		}
+		n++
+		if string(plain[name]) != string(data) {
+			t.Errorf("%s differs between a minified and an unminified build", name)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no email.html in the sample's output")
+	}
+}

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"os"
+	"path"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/digest-news/digest/generator/feed"
 	"github.com/digest-news/digest/generator/parallel"
 	"github.com/digest-news/digest/generator/publish"
+	"github.com/digest-news/digest/generator/render"
 	"github.com/digest-news/digest/generator/search"
 )
 
@@ -74,12 +76,18 @@ func isWrittenMinimal(name string) bool {
 	return writtenMinimal[name] || strings.HasPrefix(name, search.ShardDir) || strings.HasPrefix(name, search.RecordDir)
 }
 
+// sentAsRendered are the outputs the minifier is not run on: an email
+// edition goes to a newsletter service, which rewrites it anyway, and its
+// every element carries a style attribute the minifier would parse as CSS
+// one at a time, for a few bytes less.
+func sentAsRendered(name string) bool { return path.Base(name) == render.EmailFile }
+
 // put minifies one file and hands it to the sink.
 // o is its record but the stamp.
 func (b *builder) put(name string, o cache.Output, raw *bytes.Buffer) error {
 	t := time.Now()
 	data := raw
-	if !b.opts.NoMinify && publish.Minifiable(name) && !isWrittenMinimal(name) {
+	if !b.opts.NoMinify && publish.Minifiable(name) && !isWrittenMinimal(name) && !sentAsRendered(name) {
 		min := bufPool.Get().(*bytes.Buffer)
 		defer bufPool.Put(min)
 		min.Reset()

@@ -2,7 +2,7 @@
 // programs drop a document's <style> and scripts, and links in a mail have
 // no page to be relative to.
 //
-// Inline takes a whole HTML document and returns it with the rules of its
+// Inliner.Inline takes a whole HTML document and returns it with the rules of its
 // <style> elements written into each element's style attribute (the
 // element's own style last, so it wins), the <style> and <script> elements
 // gone, and every href and src absolute. The rules may use the selectors

@@ -17,7 +17,7 @@ div.note { padding: 8px }
 <body><div class="note"><p class="x">A <a href="/digest/a/">link</a></p></div>
 <p class="lead" style="color: red">Lead</p><img src="pic.png" alt=""><a href="https://other.example/">out</a></body></html>`
 	base, _ := url.Parse("https://example.org/digest/2026/11/18/email.html")
-	out, err := Inline([]byte(doc), base)
+	out, err := new(Inliner).Inline([]byte(doc), base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ div.note { padding: 8px }
 func TestInlineRefuses(t *testing.T) {
 	base, _ := url.Parse("https://example.org/")
 	for _, css := range []string{"a:hover { color: red }", "#id { x: y }", "@media (max-width: 600px) { p { margin: 0 } }", "div > p { margin: 0 }", "p { margin }", "p { margin: 0"} {
-		_, err := Inline([]byte("<style>"+css+"</style><p>x</p>"), base)
+		_, err := new(Inliner).Inline([]byte("<style>"+css+"</style><p>x</p>"), base)
 		if err == nil {
 			t.Errorf("%q: no error", css)
 		}
@@ -83,8 +83,9 @@ func BenchmarkInline(b *testing.B) {
 	doc := []byte(`<!DOCTYPE html><html><head><title>t</title>` + sheet + `</head><body><div class="mail">` + strings.Repeat(story, 20) + `</div></body></html>`)
 	base, _ := url.Parse("https://example.org/d/2026/11/18/email.html")
 	b.SetBytes(int64(len(doc)))
+	var in Inliner
 	for b.Loop() {
-		if _, err := Inline(doc, base); err != nil {
+		if _, err := in.Inline(doc, base); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,14 +6,42 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
+// An Inliner inlines documents, reading each style sheet once: the emails
+// of one theme all carry the same sheet. Its zero value is ready to use,
+// also from several goroutines.
+type Inliner struct {
+	mu     sync.Mutex
+	sheets map[string]parsedSheet
+}
+
+type parsedSheet struct {
+	rules []rule
+	err   error
+}
+
+func (in *Inliner) rules(sheet string) ([]rule, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	p, ok := in.sheets[sheet]
+	if !ok {
+		p.rules, p.err = parseSheet(sheet)
+		if in.sheets == nil {
+			in.sheets = map[string]parsedSheet{}
+		}
+		in.sheets[sheet] = p
+	}
+	return p.rules, p.err
+}
+
 // Inline writes doc's style sheet into its elements' style attributes and
 // makes its links absolute against base (the document's own address).
-func Inline(doc []byte, base *url.URL) ([]byte, error) {
+func (in *Inliner) Inline(doc []byte, base *url.URL) ([]byte, error) {
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
 		return nil, fmt.Errorf("email: %w", err)
@@ -31,7 +59,7 @@ func Inline(doc []byte, base *url.URL) ([]byte, error) {
 	for _, n := range drop {
 		n.Parent.RemoveChild(n)
 	}
-	rules, err := parseSheet(sheet.String())
+	rules, err := in.rules(sheet.String())
 	if err != nil {
 		return nil, err
 	}

@@ -23,10 +23,11 @@ const (
 	EmailTextFile = "email.txt"
 )
 
-// emails are the parsed email templates.
+// emails are the parsed email templates and the inliner of their sheet.
 type emails struct {
-	html *template.Template
-	text *ttemplate.Template
+	html    *template.Template
+	text    *ttemplate.Template
+	inliner *email.Inliner
 }
 
 // parseEmails parses the email templates from theme, or from builtIn when
@@ -49,7 +50,7 @@ func (r *Renderer) parseEmails(theme, builtIn fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	r.emails = emails{html: h, text: t}
+	r.emails = emails{html: h, text: t, inliner: new(email.Inliner)}
 	return nil
 }
 
@@ -84,7 +85,7 @@ func (r *Renderer) email(w io.Writer, p *site.Page, texts Texts, reads *deps.Rea
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	doc, err := email.Inline(b.Bytes(), base)
+	doc, err := r.emails.inliner.Inline(b.Bytes(), base)
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
