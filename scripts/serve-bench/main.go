@@ -7,6 +7,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -20,6 +21,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/digest-news/digest/scripts/internal/headless"
 )
@@ -55,6 +59,10 @@ func run(digest, site string, saves int) error {
 		return err
 	}
 	defer stop()
+	titles, err := watchTitles(ctx)
+	if err != nil {
+		return err
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+page)); err != nil {
 		return err
 	}
@@ -66,7 +74,7 @@ func run(digest, site string, saves int) error {
 		if err := os.WriteFile(entry, data, 0o644); err != nil {
 			return err
 		}
-		if err := waitTitle(ctx, marker, 60*time.Second); err != nil {
+		if err := waitTitle(titles, marker, 60*time.Second); err != nil {
 			return err
 		}
 		took = append(took, time.Since(start))
@@ -155,17 +163,69 @@ func start(digest, site string) (*exec.Cmd, string, func() (builds, shown []time
 	}
 }
 
-// waitTitle polls the tab's title every 2 ms; a reload in between costs a retry.
-func waitTitle(ctx context.Context, want string, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
-	for time.Now().Before(deadline) {
-		title, err := chromedp.Run(ctx, chromedp.Evaluate[string]("document.title"))
-		if err == nil && strings.Contains(title, want) {
-			return nil
+// titleScript runs in every document the tab loads and logs the title each
+// time it changes (a swap in place or a new document).
+const titleScript = `(() => {
+	let last = "";
+	const report = () => {
+		if (document.title !== last) {
+			last = document.title;
+			console.debug("digest-bench-title", last);
 		}
-		time.Sleep(2 * time.Millisecond)
+	};
+	new MutationObserver(report).observe(document, {subtree: true, childList: true, characterData: true});
+	document.addEventListener("DOMContentLoaded", report);
+})();`
+
+// watchTitles sends each title the tab shows as the tab logs it: no polling
+// of the tab competes with the rebuild for the machine's cores, and a title
+// is seen when it changes, not at the next poll.
+func watchTitles(ctx context.Context) (<-chan string, error) {
+	titles := make(chan string, 256)
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		events := cdp.Events(ctx, tg, cdpruntime.ConsoleAPICalled)
+		go func() {
+			for e, err := range events {
+				if err != nil {
+					return
+				}
+				if title, ok := loggedTitle(e); ok {
+					titles <- title
+				}
+			}
+		}()
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: titleScript})
+		return err
+	}))
+	return titles, err
+}
+
+// loggedTitle is the title a console call of titleScript logged.
+func loggedTitle(e cdpruntime.EventConsoleAPICalled) (string, bool) {
+	if e.Type != cdpruntime.ConsoleAPICalledTypeDebug || len(e.Args) != 2 {
+		return "", false
 	}
-	return fmt.Errorf("the tab never showed %q", want)
+	var tag, title string
+	if json.Unmarshal([]byte(e.Args[0].Value), &tag) != nil || tag != "digest-bench-title" ||
+		json.Unmarshal([]byte(e.Args[1].Value), &title) != nil {
+		return "", false
+	}
+	return title, true
+}
+
+// waitTitle waits for a title holding want.
+func waitTitle(titles <-chan string, want string, limit time.Duration) error {
+	timeout := time.After(limit)
+	for {
+		select {
+		case title := <-titles:
+			if strings.Contains(title, want) {
+				return nil
+			}
+		case <-timeout:
+			return fmt.Errorf("the tab never showed %q", want)
+		}
+	}
 }
 
 func report(took, builds, shown []time.Duration, status []byte) {
