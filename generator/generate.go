@@ -284,7 +284,7 @@ func (b *builder) model() error {
 	b.units = cache.NewUnits(b.site,
 		func(a *site.Article) cache.Key { return b.entries.Front(a.Entry) },
 		func(a *site.Article) cache.Key { return b.entries.Hash(a.Entry) })
-	if b.store != nil {
+	if b.store != nil && !b.showsEditedFirst() {
 		go b.units.Prepare() // while the record of the output folder is read and checked
 	}
 	b.inFeed = cache.FeedArticles(b.site)

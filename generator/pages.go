@@ -26,6 +26,7 @@ import (
 func (b *builder) recordedKeys(pages []*site.Page) []cache.Key {
 	keys := make([]cache.Key, len(pages))
 	b.outputs(len(pages))
+	b.units.Prepare() // every page's key asks for values: from the table, not alone
 	if b.old == nil {
 		return keys
 	}

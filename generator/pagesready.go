@@ -12,12 +12,11 @@ const maxShownFirst = 8
 // out and the other pages rendered: the editor is most often looking at the
 // entry being edited. Its lists and feeds follow.
 func (b *builder) showEdited(pages []*site.Page) error {
-	changed := b.opts.Preview.changed()
-	if b.opts.Preview.pagesReady() == nil || changed == nil || len(changed) > maxShownFirst {
+	if !b.showsEditedFirst() {
 		return nil
 	}
 	edited := map[string]bool{}
-	for _, c := range changed {
+	for _, c := range b.opts.Preview.changed() {
 		edited[c] = true
 	}
 	var list []*site.Page
@@ -43,7 +42,15 @@ func (b *builder) showEdited(pages []*site.Page) error {
 		}
 		b.shown[p.Path] = true
 	}
+	go b.units.Prepare() // while the tabs fetch what they are shown
 	return b.pagesReady()
+}
+
+// showsEditedFirst reports whether showEdited may publish pages ahead of
+// the others: in a preview told of a few changes.
+func (b *builder) showsEditedFirst() bool {
+	changed := b.opts.Preview.changed()
+	return b.opts.Preview.pagesReady() != nil && changed != nil && len(changed) <= maxShownFirst
 }
 
 // pagesReady publishes the pages before the feeds are made, when the

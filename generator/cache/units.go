@@ -2,6 +2,7 @@ package cache
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/digest-news/digest/generator/deps"
 	"github.com/digest-news/digest/generator/parallel"
@@ -18,6 +19,7 @@ type Units struct {
 
 	once   sync.Once
 	values [deps.Updated + 1][]Key // by kind and object
+	ready  atomic.Bool             // values are made
 
 	findOnce sync.Once
 	find     map[findKey]int32
@@ -34,17 +36,27 @@ func NewUnits(s *site.Site, front, file func(*site.Article) Key) *Units {
 	return &Units{s: s, front: front, file: file}
 }
 
-// Prepare works out the values and the index of names ahead of their
-// first use, beside other work.
+// Prepare works out the values and the index of names, and returns when
+// they are ready. A build calls it beside other work, and again before it
+// asks for the values of many pages.
 func (u *Units) Prepare() {
-	u.Value(deps.Unit{Kind: deps.Articles})
+	u.once.Do(u.all)
 	u.findOnce.Do(u.index)
 }
 
-// Value is the value of u.
+// Value is the value of x: from the table once Prepare has made it, else
+// worked out alone. The preview publishes an edited page, which reads a few
+// units, before the table is done.
 func (u *Units) Value(x deps.Unit) Key {
-	u.once.Do(u.all)
-	return u.values[x.Kind][x.Obj]
+	if u.ready.Load() {
+		return u.values[x.Kind][x.Obj]
+	}
+	h := hashers.Get().(*Hasher)
+	defer hashers.Put(h)
+	h.Reset()
+	h.Int(int64(x.Kind))
+	u.value(h, x)
+	return h.Sum()
 }
 
 func (u *Units) count(k deps.Kind) int {
@@ -88,6 +100,7 @@ func (u *Units) all() {
 		}
 		return nil
 	})
+	u.ready.Store(true)
 }
 
 func (u *Units) value(h *Hasher, x deps.Unit) {

@@ -27,6 +27,7 @@ func short(k Key) (s shortValue) {
 // object (its ID, the kinds of its units as a mask, their values in kind
 // order), as Changes reads them.
 func (e *encoder) values(u *Units) {
+	u.Prepare()
 	s := u.s
 	objects := len(s.Articles) + len(s.Days) + len(s.Months) + len(s.Years) + len(s.Topics) + 1
 	e.uint(uint64(objects))
@@ -67,6 +68,7 @@ func (u *Units) Changes(recorded string) Changes {
 	if recorded == "" {
 		return Changes{}
 	}
+	u.Prepare()
 	c := Changes{known: true, ids: map[string]uint32{}}
 	d := &decoder{s: recorded}
 	n := d.count()

@@ -88,3 +88,32 @@ func TestChangesFindWhatMoved(t *testing.T) {
 		t.Error("damaged values were taken")
 	}
 }
+
+// A unit's value worked out alone, before Prepare, is its value in the
+// table Prepare makes.
+func TestValueAloneIsTableValue(t *testing.T) {
+	files := map[string]string{"content/2026/03/01/a.md": "A", "content/2026/03/02/b.md": "B",
+		"content/2026/03/02/c.md": "C", "content/2026/03/04/d.md": "D"}
+	s, u := valuesSite(t, files)
+	var units []deps.Unit
+	for k := deps.Article; k <= deps.Updated; k++ {
+		for i := range u.count(k) {
+			units = append(units, deps.Unit{Kind: k, Obj: int32(i)})
+		}
+	}
+	alone := make([]Key, len(units))
+	for i, x := range units {
+		alone[i] = u.Value(x)
+	}
+	u.Prepare()
+	distinct := map[Key]bool{}
+	for i, x := range units {
+		if got := u.Value(x); got != alone[i] {
+			t.Errorf("unit %v: %x alone, %x in the table", x, alone[i], got)
+		}
+		distinct[alone[i]] = true
+	}
+	if len(s.Articles) != 4 || len(distinct) < len(units)/2 {
+		t.Errorf("%d articles, %d distinct values of %d units", len(s.Articles), len(distinct), len(units))
+	}
+}
