@@ -55,14 +55,20 @@ func (c *channel) atom() ([]byte, error) {
 	if c.archive {
 		doc.HistoryNS, doc.Archive = nsHistory, &struct{}{}
 	}
-	for i, ae := range af.Entries {
-		doc.Entries = append(doc.Entries, c.entries[i].atom(ae))
+	entries := make([][]byte, len(c.entries))
+	for i, e := range c.entries {
+		var err error
+		entries[i], err = c.item(e, site.AtomType, func() ([]byte, error) { return marshalItem(e.atom(), &atomEntryEncoders) })
+		if err != nil {
+			return nil, err
+		}
 	}
-	af.Entries = nil
-	return marshalXML(doc)
+	return marshalWithItems(doc, atomTail, entries)
 }
 
-func (e *entry) atom(ae *feeds.AtomEntry) *atomEntry {
+// atom is the entry as an Atom entry.
+func (e *entry) atom() *atomEntry {
+	ae := (&feeds.Atom{Feed: &feeds.Feed{Items: []*feeds.Item{&e.Item}}}).AtomFeed().Entries[0]
 	ae.Published = e.published.Format(time.RFC3339)
 	ae.Summary = nil
 	if e.Description != "" {

@@ -24,6 +24,7 @@ type channel struct {
 	links   []atomLink // after self: hub, and the links of the feed's history
 	hub     string     // the WebSub hub, for JSON Feed's hubs
 	archive bool       // an archive document (fh:archive)
+	items   *itemMemo  // the articles' marshaled items, shared with other channels
 }
 
 // entry is a feed item: gorilla's Item plus what its formats lack.
@@ -36,6 +37,7 @@ type entry struct {
 	lang      string
 	image     string        // absolute
 	picture   *site.Picture // the article's, for media:content
+	article   *site.Article // nil for an edition
 }
 
 func (b *builder) siteChannel(l site.FeedLink) *channel {
@@ -62,7 +64,7 @@ func (b *builder) newChannel(l site.FeedLink, title, desc, home string) *channel
 		desc = title
 	}
 	c := &channel{title: title, description: desc, home: home, self: l.URL,
-		lang: cfg.Language, author: b.author(), hub: cfg.WebSubHub}
+		lang: cfg.Language, author: b.author(), hub: cfg.WebSubHub, items: &b.live}
 	if c.hub != "" {
 		c.links = append(c.links, atomLink{Href: c.hub, Rel: "hub"})
 	}
@@ -111,7 +113,7 @@ func articleEntry(a *site.Article, html string) *entry {
 	e := &entry{
 		Item: feeds.Item{Title: a.Title, Link: &feeds.Link{Href: a.Permalink}, Description: a.Summary,
 			Id: a.ID, IsPermaLink: "false", Created: a.Date, Updated: latest(a), Content: html},
-		published: a.Date, authors: a.Authors, editors: a.Editors, topics: a.Topics, lang: a.Lang,
+		published: a.Date, authors: a.Authors, editors: a.Editors, topics: a.Topics, lang: a.Lang, article: a,
 	}
 	if pic := a.Picture; pic != nil {
 		e.image, e.picture = absolute(a.Permalink, pic.URL), pic
@@ -140,14 +142,10 @@ func (c *channel) setUpdated(s *site.Site) {
 	}
 }
 
-// gorilla is the channel as gorilla/feeds' Feed; the items are the entries'.
+// gorilla is the channel as gorilla/feeds' Feed, without its items.
 func (c *channel) gorilla() *feeds.Feed {
-	f := &feeds.Feed{Title: c.title, Link: &feeds.Link{Href: c.home}, Description: c.description,
+	return &feeds.Feed{Title: c.title, Link: &feeds.Link{Href: c.home}, Description: c.description,
 		Id: c.self, Updated: c.updated}
-	for _, e := range c.entries {
-		f.Items = append(f.Items, &e.Item)
-	}
-	return f
 }
 
 // latest is when an article last changed.

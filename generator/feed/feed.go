@@ -2,7 +2,6 @@ package feed
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/digest-news/digest/generator/parallel"
@@ -29,17 +28,26 @@ var fallbackUpdated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // goroutines: holding them all (the archives of years of feeds) would
 // weigh on a build's memory.
 func Each(s *site.Site, body Content, want func(path string) bool, put func(File) error) error {
-	b := &builder{site: s, body: body, html: map[*site.Article]*feedBody{}}
-	var jobs []func() (File, error)
+	b := &builder{site: s, body: body}
+	var jobs []job
+	add := func(build func() (File, error)) {
+		jobs = append(jobs, func(put func(File) error) error {
+			f, err := build()
+			if err != nil {
+				return err
+			}
+			return put(f)
+		})
+	}
 	for _, l := range s.Feeds {
 		if want == nil || want(l.Path) {
-			jobs = append(jobs, func() (File, error) { return b.siteFeed(l) })
+			add(func() (File, error) { return b.siteFeed(l) })
 		}
 	}
 	for _, t := range s.Topics {
 		for _, l := range t.Feeds {
 			if want == nil || want(l.Path) {
-				jobs = append(jobs, func() (File, error) { return b.feed(l, b.topicChannel(t, l)) })
+				add(func() (File, error) { return b.feed(l, b.topicChannel(t, l)) })
 			}
 		}
 	}
@@ -51,7 +59,7 @@ func Each(s *site.Site, body Content, want func(path string) bool, put func(File
 		if want != nil && !want(f.path) {
 			continue
 		}
-		jobs = append(jobs, func() (File, error) {
+		add(func() (File, error) {
 			data, err := f.make(s)
 			if err != nil {
 				return File{}, fmt.Errorf("feed: %s: %w", f.path, err)
@@ -59,46 +67,31 @@ func Each(s *site.Site, body Content, want func(path string) bool, put func(File
 			return File{Path: f.path, Data: data}, nil
 		})
 	}
-	return parallel.Do(len(jobs), func(i int) error {
-		f, err := jobs[i]()
-		if err != nil {
-			return err
-		}
-		return put(f)
-	})
+	return parallel.Do(len(jobs), func(i int) error { return jobs[i](put) })
 }
 
-// builder renders each article body once, however many feeds hold it.
+// job makes one or more files and hands each to put.
+type job func(put func(File) error) error
+
+// builder renders each article body, and marshals each of its items in the
+// live feeds, once, however many feeds hold it.
 type builder struct {
 	site *site.Site
 	body Content
-	mu   sync.Mutex
-	html map[*site.Article]*feedBody
-}
-
-type feedBody struct {
-	once sync.Once
-	html string
-	err  error
+	html memo[*site.Article, string]
+	live itemMemo
 }
 
 // content is an article's feed HTML, made once: feeds are written in
 // parallel, and one article is in the site's feeds and its topics'.
 func (b *builder) content(a *site.Article) (string, error) {
-	b.mu.Lock()
-	c := b.html[a]
-	if c == nil {
-		c = &feedBody{}
-		b.html[a] = c
-	}
-	b.mu.Unlock()
-	c.once.Do(func() {
-		c.html, c.err = b.body(a)
-		if c.err != nil {
-			c.err = fmt.Errorf("feed: content of %s: %w", a.Entry.File, c.err)
+	return b.html.get(a, func() (string, error) {
+		html, err := b.body(a)
+		if err != nil {
+			return "", fmt.Errorf("feed: content of %s: %w", a.Entry.File, err)
 		}
+		return html, nil
 	})
-	return c.html, c.err
 }
 
 func (b *builder) siteFeed(l site.FeedLink) (File, error) {

@@ -22,7 +22,11 @@ type jsonItem struct {
 }
 
 func (c *channel) json() ([]byte, error) {
-	jf := (&feeds.JSON{Feed: c.gorilla()}).JSONFeed()
+	f := c.gorilla()
+	for _, e := range c.entries {
+		f.Items = append(f.Items, &e.Item)
+	}
+	jf := (&feeds.JSON{Feed: f}).JSONFeed()
 	jf.FeedUrl = c.self
 	jf.Language = c.lang
 	jf.Authors = []*feeds.JSONAuthor{{Name: c.author}}

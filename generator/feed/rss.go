@@ -91,18 +91,26 @@ func (c *channel) rss() ([]byte, error) {
 	if c.archive {
 		doc.HistoryNS, doc.Channel.Archive = nsHistory, &struct{}{}
 	}
-	for i, it := range ch.Items {
-		e := c.entries[i]
-		it.Description = escapeText(e.Description) // RSS description is HTML
-		item := &rssItem{RssItem: it, Categories: topicNames(e.topics), Creators: e.authors, Contributors: e.editors,
-			Language: itemLang(e.lang, c.lang), Media: media(e)}
-		if item.Media != nil {
+	items := make([][]byte, len(c.entries))
+	for i, e := range c.entries {
+		if e.picture != nil { // media:content
 			doc.MediaNS = nsMedia
 		}
-		doc.Channel.Items = append(doc.Channel.Items, item)
+		var err error
+		items[i], err = c.item(e, site.RSSType, func() ([]byte, error) { return marshalItem(e.rss(c.lang), &rssItemEncoders) })
+		if err != nil {
+			return nil, err
+		}
 	}
-	ch.Items = nil
-	return marshalXML(doc)
+	return marshalWithItems(doc, rssTail, items)
+}
+
+// rss is the entry as an item of a channel in lang.
+func (e *entry) rss(lang string) *rssItem {
+	it := (&feeds.Rss{Feed: &feeds.Feed{Items: []*feeds.Item{&e.Item}}}).RssFeed().Items[0]
+	it.Description = escapeText(e.Description) // RSS description is HTML
+	return &rssItem{RssItem: it, Categories: topicNames(e.topics), Creators: e.authors, Contributors: e.editors,
+		Language: itemLang(e.lang, lang), Media: media(e)}
 }
 
 // itemLang is an item's language when it differs from the channel's.
@@ -135,13 +143,21 @@ var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func marshalXML(v any) ([]byte, error) {
 	b := scratch.Get().(*bytes.Buffer)
 	defer scratch.Put(b)
+	if err := encodeXML(b, v); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b.Bytes()), nil
+}
+
+// encodeXML writes marshalXML's document into b, emptied first.
+func encodeXML(b *bytes.Buffer, v any) error {
 	b.Reset()
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(b)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return nil, err
+		return err
 	}
 	b.WriteByte('\n')
-	return bytes.Clone(b.Bytes()), nil
+	return nil
 }
