@@ -19,6 +19,13 @@ import (
 //   - the shards, ShardDir + hex(prefix) + ".json": for each word that
 //     starts with the prefix (and starts with no longer prefix of another
 //     shard), the articles that hold it, newest first;
+//   - the parts of a word whose postings alone outgrow a shard,
+//     ShardDir + hex(word) + "-k.json": {"word": postings}, part 0 the
+//     newest, each of whole months but when one month's postings outgrow
+//     a part; the manifest names each such word with, for every part, the
+//     month from which on its postings are all in the parts up to it, so
+//     that the page can rank what it has, and fetch older parts only when
+//     the reader asks for more;
 //   - the record chunks, RecordDir + "YYYY-MM-k.json": the records (title,
 //     URL, day, summary, topics, source) of ChunkSize articles of a month.
 //
@@ -52,7 +59,10 @@ type ref struct {
 
 // Files are the manifest, shards and record chunks of the site's listed
 // articles.
-func Files(s *site.Site) []File {
+func Files(s *site.Site) []File { return files(s, partPostings) }
+
+// files is Files with parts of at most part postings.
+func files(s *site.Site, part int) []File {
 	postings, chunks := collect(s)
 	stop := stopWords(postings, len(s.Listed))
 	terms := make([]string, 0, len(postings))
@@ -62,11 +72,18 @@ func Files(s *site.Site) []File {
 		}
 	}
 	slices.Sort(terms)
+	terms, large := splitLarge(terms, postings, part)
 	shards := map[string][]string{}
 	split("", terms, postings, shards)
-	files := []File{{Path: Path, Data: manifest(shards, stop)}}
+	files := []File{{Path: Path, Data: manifest(shards, stop, large)}}
 	for prefix, list := range shards {
 		files = append(files, File{Path: ShardDir + hex.EncodeToString([]byte(prefix)) + ".json", Data: shard(list, postings)})
+	}
+	for _, w := range large {
+		for k, p := range w.parts {
+			name := ShardDir + hex.EncodeToString([]byte(w.word)) + "-" + strconv.Itoa(k) + ".json"
+			files = append(files, File{Path: name, Data: shard([]string{w.word}, map[string][]ref{w.word: p})})
+		}
 	}
 	files = append(files, chunks...)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
@@ -307,12 +324,14 @@ func shard(terms []string, postings map[string][]ref) []byte {
 	return append(b, '}')
 }
 
-// manifest writes {"v":2,"chunk":ChunkSize,"shards":[prefixes],"stop":[words]}.
-func manifest(shards map[string][]string, stop map[string]bool) []byte {
-	b := []byte(`{"v":2,"chunk":` + strconv.Itoa(ChunkSize) + `,"shards":`)
+// manifest writes {"v":3,"chunk":ChunkSize,"shards":[prefixes],"stop":[words],
+// "parts":{"word":[from month of each part],...}}; large is sorted by word.
+func manifest(shards map[string][]string, stop map[string]bool, large []largeWord) []byte {
+	b := []byte(`{"v":3,"chunk":` + strconv.Itoa(ChunkSize) + `,"shards":`)
 	b = appendSorted(b, slices.Collect(maps.Keys(shards)))
 	b = append(b, `,"stop":`...)
 	b = appendSorted(b, slices.Collect(maps.Keys(stop)))
+	b = appendParts(append(b, `,"parts":`...), large)
 	return append(b, '}')
 }
 

@@ -26,9 +26,10 @@ type record struct {
 }
 
 type manifestDoc struct {
-	Chunk  int      `json:"chunk"`
-	Shards []string `json:"shards"`
-	Stop   []string `json:"stop"`
+	Chunk  int              `json:"chunk"`
+	Shards []string         `json:"shards"`
+	Stop   []string         `json:"stop"`
+	Parts  map[string][]int `json:"parts"`
 }
 
 // index is a built index, read back as the search page reads it.
@@ -66,9 +67,13 @@ func (ix *index) find(w string) []record {
 	if err := json.Unmarshal(ix.files[ShardDir+hex.EncodeToString([]byte(own))+".json"], &shard); err != nil {
 		ix.t.Fatalf("shard %q: %v", own, err)
 	}
+	return ix.records(shard[w])
+}
+
+// records are the records of a list of postings.
+func (ix *index) records(arr []int) []record {
 	var out []record
 	month := 0
-	arr := shard[w]
 	for i := 0; i < len(arr); i += 2 {
 		if i == 0 {
 			month = arr[0]

@@ -5,7 +5,10 @@
 // case and accents are folded away on both sides, so "Genève" finds
 // "geneve" and "ΑΘΗΝΑ" "αθηνα"; the last word also finds the words it
 // begins. Articles holding every word in the title come first, then the
-// newest. The page's texts come from the script's data attributes.
+// newest. A word in very many articles has its postings in parts, newest
+// first: the page fetches the newest parts, ranks the articles of the months
+// they cover in full, and fetches older parts when the reader asks for more.
+// The page's texts come from the script's data attributes.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -19,6 +22,7 @@
   var lang = data.lang || "en";
   var dates = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   var pageSize = 20;
+  var maxParts = 8; // parts one widening of a query's window may fetch
   var manifest = null;
   var files = {}; // path -> promise of its JSON
   var asked = 0; // the latest query, so that a slow answer to an older one is dropped
@@ -61,6 +65,32 @@
       into[key] = into[key] || (arr[i + 1] & 1) === 1;
     }
   }
+  // largeOf are the words of many articles that w names: itself, and when
+  // it may be the start of longer words, those it begins (unless too many).
+  function largeOf(w, prefix) {
+    var parts = manifest.parts || {};
+    var own = parts[w] ? [w] : [];
+    var longer = prefix ? Object.keys(parts).filter(function (t) { return t.length > w.length && t.startsWith(w); }) : [];
+    return longer.length <= 8 ? own.concat(longer) : own;
+  }
+  // term is what a query knows of one word of many articles: how many of its
+  // parts it has, and the postings in them.
+  function largeTerm(word) {
+    return { word: word, from: manifest.parts[word], have: 0, found: {} };
+  }
+  // complete is the month from which on the term's postings are all in.
+  function complete(t) {
+    return t.have === 0 ? Infinity : t.from[t.have - 1];
+  }
+  function fetchPart(t) {
+    var k = t.have;
+    return get("t/" + hex(t.word) + "-" + k + ".json").then(function (part) {
+      postings(part[t.word], t.found);
+      t.have = Math.max(t.have, k + 1);
+    });
+  }
+  // matches is what one query word finds in the shards, and its terms of
+  // many articles, whose parts come later.
   function matches(w, prefix) {
     var shards = shardsOf(w, prefix);
     return Promise.all(shards.map(function (p) { return get("t/" + hex(p) + ".json"); })).then(function (all) {
@@ -70,13 +100,67 @@
           if (term === w || prefix && term.startsWith(w)) postings(shard[term], found);
         });
       });
-      return found;
+      return { found: found, large: largeOf(w, prefix).map(largeTerm) };
     });
   }
-  function found(n, q) {
+  // window is the month from which on every query word's postings are in:
+  // 0 when nothing is left to fetch.
+  function windowOf(sets) {
+    var from = 0;
+    sets.forEach(function (s) { s.large.forEach(function (t) { from = Math.max(from, complete(t)); }); });
+    return from;
+  }
+  // widen fetches the next part of every term that bounds the window.
+  function widen(sets) {
+    var from = windowOf(sets);
+    var asks = [];
+    sets.forEach(function (s) {
+      s.large.forEach(function (t) { if (complete(t) === from && t.have < t.from.length) asks.push(fetchPart(t)); });
+    });
+    return Promise.all(asks);
+  }
+  // ranked are the articles holding every word, in the months the window
+  // covers: those with every word in the title first, then the newest.
+  function ranked(sets) {
+    var from = windowOf(sets);
+    var all = sets.map(function (s) {
+      var into = {};
+      Object.keys(s.found).forEach(function (k) { into[k] = s.found[k]; });
+      s.large.forEach(function (t) {
+        Object.keys(t.found).forEach(function (k) { into[k] = into[k] || t.found[k]; });
+      });
+      return into;
+    });
+    var hits = [];
+    Object.keys(all[0]).forEach(function (key) {
+      var parts = key.split(":");
+      if (+parts[0] < from) return;
+      var inTitle = 0;
+      for (var i = 0; i < all.length; i++) {
+        if (!(key in all[i])) return;
+        if (all[i][key]) inTitle++;
+      }
+      hits.push({ key: key, month: +parts[0], place: +parts[1], title: inTitle === all.length });
+    });
+    hits.sort(function (a, b) {
+      return (b.title - a.title) || (b.month - a.month) || (b.place - a.place);
+    });
+    return { hits: hits, more: from > 0 };
+  }
+  // enough widens the window until it holds a page of results, or holds
+  // everything, or maxParts parts were fetched for the query.
+  function enough(sets, need, fetched) {
+    var r = ranked(sets);
+    if (r.hits.length >= need || !r.more || fetched >= maxParts) return Promise.resolve(r);
+    return widen(sets).then(function () { return enough(sets, need, fetched + 1); });
+  }
+  // found says how many articles were found; "20+" while older parts of
+  // the query's words are not fetched.
+  function found(r, q) {
+    var n = r.hits.length;
     var forms = data.found.split("|");
-    var one = lang.slice(0, 2) === "fr" ? n < 2 : n === 1;
-    return forms[one ? 0 : 1].replace("{n}", n).replace("{q}", q);
+    var one = !r.more && (lang.slice(0, 2) === "fr" ? n < 2 : n === 1);
+    return forms[one ? 0 : 1].replace("{n}", r.more ? n + "+" : n).replace("{q}", q);
   }
   function record(hit) {
     var month = hit.month, place = hit.place;
@@ -84,22 +168,38 @@
     return get("r/" + name + ".json").then(function (chunk) { return chunk[place % manifest.chunk]; });
   }
   // render shows the results from "from" on, each as soon as its record
-  // and those before it are in: every chunk is asked for at once.
-  function render(hits, from, id) {
+  // and those before it are in: every chunk is asked for at once. When the
+  // reader asks for more than the window holds, older parts are fetched.
+  function render(q, sets, r, from, shown, id) {
     var chain = Promise.resolve();
-    hits.slice(from, from + pageSize).forEach(function (hit) {
+    var page = [];
+    var next = from;
+    for (; next < r.hits.length && page.length < pageSize; next++) {
+      if (!shown[r.hits[next].key]) page.push(r.hits[next]);
+    }
+    page.forEach(function (hit) {
+      shown[hit.key] = true;
       var rec = record(hit);
-      chain = chain.then(function () { return rec; }).then(function (r) {
-        if (id === asked) list.appendChild(item(r));
+      chain = chain.then(function () { return rec; }).then(function (rec) {
+        if (id === asked) list.appendChild(item(rec));
       });
     });
     chain.then(function () {
-      if (id !== asked || from + pageSize >= hits.length) return;
+      if (id !== asked || next >= r.hits.length && !r.more) return;
       more = document.createElement("button");
       more.type = "button";
       more.className = "search__more";
       more.textContent = data.more;
-      more.addEventListener("click", function () { more.remove(); more = null; render(hits, from + pageSize, id); });
+      more.addEventListener("click", function () {
+        more.remove();
+        more = null;
+        if (next < r.hits.length) { render(q, sets, r, next, shown, id); return; }
+        enough(sets, Object.keys(shown).length + pageSize, 0).then(function (wider) {
+          if (id !== asked) return;
+          status.textContent = found(wider, q);
+          render(q, sets, wider, 0, shown, id);
+        }).catch(function () { status.textContent = data.failed; });
+      });
       list.after(more);
     }).catch(function () { status.textContent = data.failed; });
   }
@@ -127,22 +227,11 @@
     var want = words(q).filter(function (w) { return manifest.stop.indexOf(w) < 0; });
     if (!want.length) { status.textContent = ""; return; }
     Promise.all(want.map(function (w, i) { return matches(w, i === want.length - 1); })).then(function (sets) {
-      if (id !== asked) return;
-      var hits = [];
-      Object.keys(sets[0]).forEach(function (key) {
-        var inTitle = 0;
-        for (var i = 0; i < sets.length; i++) {
-          if (!(key in sets[i])) return;
-          if (sets[i][key]) inTitle++;
-        }
-        var parts = key.split(":");
-        hits.push({ month: +parts[0], place: +parts[1], title: inTitle === sets.length });
+      return enough(sets, pageSize, 0).then(function (r) {
+        if (id !== asked) return;
+        status.textContent = found(r, q);
+        render(q, sets, r, 0, {}, id);
       });
-      hits.sort(function (a, b) {
-        return (b.title - a.title) || (b.month - a.month) || (b.place - a.place);
-      });
-      status.textContent = found(hits.length, q);
-      render(hits, 0, id);
     }).catch(function () { status.textContent = data.failed; });
   }
   function run() {
