@@ -24,6 +24,7 @@ type block struct {
 	date   bool // a short line that holds a date: a dateline or a teaser's
 	group  int  // blocks of one run of lines between blank lines share it
 	echo   bool // a near block opens with the same words: a caption shown twice
+	embed  bool // the signature line of an embedded post the article quotes
 	class  class
 }
 
@@ -165,6 +166,9 @@ func newBlock(text string, bullet bool) *block {
 		_, b.date = findDate(text, time.UTC)
 	}
 	b.date = b.date || clockLed(text)
+	if b.date && embedSignature(text) {
+		b.date, b.embed = false, true
+	}
 	// Scripts without spaces: count about two characters a word.
 	cjk := 0
 	for _, r := range text {

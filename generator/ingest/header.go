@@ -266,7 +266,7 @@ func junkPara(a *Article, p string) bool {
 		return true
 	case bareURL(text):
 		return true
-	case len(text) < 100 && len(strings.Fields(text)) <= 12:
+	case len(text) < 100 && len(strings.Fields(text)) <= 12 && !embedSignature(text):
 		if _, ok := findDate(text, time.UTC); ok {
 			return true
 		}

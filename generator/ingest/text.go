@@ -77,6 +77,9 @@ func score(b *block) int {
 		}
 		return b.words
 	case short:
+		if b.embed { // closes the post quoted above it
+			return 1
+		}
 		if b.date { // between paragraphs, a date starts another story
 			return dateCost
 		}
