@@ -97,10 +97,28 @@ func TestSearchPageReadsParts(t *testing.T) {
 		t.Fatalf("the page never settled: %+v", st)
 		return st
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=economy")); err != nil {
-		t.Fatal(err)
+	// query opens the search page for q and waits for its first page.
+	query := func(q string) searchState {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q="+q)); err != nil {
+			t.Fatal(err)
+		}
+		return state(func(st searchState) bool { return len(st.Titles) > 0 && done(st) })
 	}
-	first := state(func(st searchState) bool { return len(st.Titles) >= 20 && done(st) })
+	// all presses More until the page has shown every result.
+	all := func(st searchState) searchState {
+		t.Helper()
+		for st.More {
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".search__more"))); err != nil {
+				t.Fatal(err)
+			}
+			n := len(st.Titles)
+			st = state(func(st searchState) bool { return len(st.Titles) > n && done(st) })
+		}
+		return st
+	}
+
+	first := query("economy")
 	if len(first.Titles) != 20 || !strings.Contains(first.Status, "+ articles for economy") {
 		t.Fatalf("first page: %d results, status %q", len(first.Titles), first.Status)
 	}
@@ -109,18 +127,9 @@ func TestSearchPageReadsParts(t *testing.T) {
 			t.Fatalf("result %d is %s, want the newest articles (%s)", i, first.URLs[i], a.URL)
 		}
 	}
-	for range 40 {
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".search__more"))); err != nil {
-			t.Fatal(err)
-		}
-		n := len(first.Titles)
-		first = state(func(st searchState) bool { return len(st.Titles) > n && done(st) })
-		if !first.More {
-			break
-		}
-	}
-	if first.More || len(first.Titles) != 300 || first.Status != "300 articles for economy" {
-		t.Fatalf("after More: %d results, more %v, status %q", len(first.Titles), first.More, first.Status)
+	first = all(first)
+	if len(first.Titles) != 300 || first.Status != "300 articles for economy" {
+		t.Fatalf("after More: %d results, status %q", len(first.Titles), first.Status)
 	}
 	seen := map[string]bool{}
 	for i, u := range first.URLs {
@@ -133,17 +142,7 @@ func TestSearchPageReadsParts(t *testing.T) {
 		}
 	}
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=harb")); err != nil {
-		t.Fatal(err)
-	}
-	prefix := state(func(st searchState) bool { return len(st.Titles) > 0 && done(st) })
-	for prefix.More {
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".search__more"))); err != nil {
-			t.Fatal(err)
-		}
-		n := len(prefix.Titles)
-		prefix = state(func(st searchState) bool { return len(st.Titles) > n && done(st) })
-	}
+	prefix := all(query("harb"))
 	for i, a := range s.Listed {
 		if i >= len(prefix.URLs) || prefix.URLs[i] != a.URL {
 			t.Fatalf("harb: %d results, result %d is not %s", len(prefix.URLs), i, a.URL)
@@ -156,17 +155,7 @@ func TestSearchPageReadsParts(t *testing.T) {
 			want = append(want, a.URL)
 		}
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=harbour3+geneve")); err != nil {
-		t.Fatal(err)
-	}
-	both := state(func(st searchState) bool { return len(st.Titles) > 0 && done(st) })
-	for both.More {
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".search__more"))); err != nil {
-			t.Fatal(err)
-		}
-		n := len(both.Titles)
-		both = state(func(st searchState) bool { return len(st.Titles) > n && done(st) })
-	}
+	both := all(query("harbour3+geneve"))
 	slices.Sort(want)
 	got := slices.Clone(both.URLs)
 	slices.Sort(got)

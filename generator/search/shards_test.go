@@ -73,14 +73,9 @@ func (ix *index) find(w string) []record {
 // records are the records of a list of postings.
 func (ix *index) records(arr []int) []record {
 	var out []record
-	month := 0
-	for i := 0; i < len(arr); i += 2 {
-		if i == 0 {
-			month = arr[0]
-		} else {
-			month -= arr[i]
-		}
-		place := arr[i+1] >> 1
+	months := postingMonths(arr)
+	for i, month := range months {
+		place := arr[2*i+1] >> 1
 		name := fmt.Sprintf("%s%d-%02d-%d.json", RecordDir, month/12, month%12+1, place/ix.man.Chunk)
 		var chunk []record
 		if err := json.Unmarshal(ix.files[name], &chunk); err != nil {
