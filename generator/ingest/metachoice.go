@@ -208,7 +208,8 @@ func (m *pageMeta) keepNames(names []string, site, src string) []string {
 }
 
 // byPrefixes are the words that open a byline, in the languages ingest reads.
-var byPrefixes = [...]string{"written by", "posted by", "geschrieben von", "ein beitrag von", "verfasst von",
+var byPrefixes = [...]string{"written by", "posted by", "geschrieben von", "ein beitrag von", "ein artikel von",
+	"verfasst von", "text von", "escrito por", "écrit par", "rédigé par", "scritto da",
 	"veröffentlicht von", "erstellt von", "eingestellt von", "artikel von", "beitrag von", "text und fotos:", "text:",
 	"autor:", "autorin:", "author:", "auteur:", "autore:", "von", "by", "par", "por", "door", "di", "de", "av", "af"}
 
@@ -220,7 +221,7 @@ func cutByPrefix(s string) string {
 	for _, p := range byPrefixes {
 		if rest, ok := strings.CutPrefix(l, p); ok && rest != "" {
 			r := []rune(s[len(p):])[0]
-			if r == ' ' || unicode.IsUpper(r) && strings.HasSuffix(p, "von") {
+			if r == ' ' || unicode.IsUpper(r) && (p == "by" || strings.HasSuffix(p, "von")) {
 				return strings.TrimSpace(s[len(p):])
 			}
 		}
@@ -238,7 +239,10 @@ var notNames = map[string]bool{"by": true, "posted": true, "follow": true, "stan
 // place, a role or the next item of the byline bar.
 var bylineEnds = [...]string{" | ", " – ", " — ", " - ", " • ", " · ", " / ", " » ", ", den ", " updated", " published",
 	" veröffentlicht", " aktualisiert", " publié", " posted", " stand", " chefredakteur", " redakteur", " correspondent",
-	" reporter", " (", " www.", " follow"}
+	" reporter", " (", " www.", " follow",
+	// the credit of another role on the same line ("Text von X Illustration von Y")
+	" illustration ", " illustrationen ", " illustration:", " photos ", " photo ", " photo:", " photography ",
+	" fotos ", " foto ", " foto:", " fotos:", " bilder ", " bild:"}
 
 // bylineLinks end the names too, written in lower case ("on 3 May", "le 12
 // mars"); capitalised, they are part of a name ("Loïc Le Clerc").

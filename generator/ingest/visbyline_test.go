@@ -19,6 +19,12 @@ func TestShownByline(t *testing.T) {
 			`<body><h1>Harbour fees rise</h1><p>By the end of the year the port will charge more for every berth.</p></body>`, ""},
 		{"a byline far below the headline is none",
 			`<body><h1>Harbour fees rise</h1><p>` + strings.Repeat("The port will charge more for every berth. ", 12) + `</p><p>By Ada Quill</p></body>`, ""},
+		{"'By' set apart from the name in an element of its own",
+			`<body><h1>Harbour fees rise</h1><p><span>By</span><a href="/a/aq">Ada Quill</a></p><p>The port will charge more.</p></body>`, "Ada Quill"},
+		{"a byline after a rule",
+			`<body><h1>Harbour fees rise</h1><p>--- by Ada Quill</p><p>The port will charge more.</p></body>`, "Ada Quill"},
+		{"a German 'an article by'",
+			`<body><h1>Neue Brücke eröffnet</h1><p>Ein Artikel von Jana Roth | 14.03.2022 - 09:30</p><p>Die Stadt hat die Brücke freigegeben.</p></body>`, "Jana Roth"},
 		{"a declared author wins",
 			`<head><meta name="author" content="Mira Holt"></head><body><h1>Harbour fees rise</h1><p>By Ada Quill</p></body>`, "Mira Holt"},
 	}
@@ -32,12 +38,15 @@ func TestShownByline(t *testing.T) {
 
 func TestBylineNameCuts(t *testing.T) {
 	for in, want := range map[string]string{
-		"Par Loïc Le Clerc le 12 mars 2019":        "Loïc Le Clerc",
-		"Von Anna Am Ende am 3. Mai 2020":          "Anna Am Ende",
-		"By Perry Bacon Jr.":                       "Perry Bacon Jr.",
-		"By Nicolas Gutierrez C.":                  "Nicolas Gutierrez C.",
-		"By Jane Doe on March 3":                   "Jane Doe",
-		"Von Jana Roth und Timo Berg, 4. Mai 2021": "Jana Roth; Timo Berg",
+		"Par Loïc Le Clerc le 12 mars 2019":             "Loïc Le Clerc",
+		"Von Anna Am Ende am 3. Mai 2020":               "Anna Am Ende",
+		"By Perry Bacon Jr.":                            "Perry Bacon Jr.",
+		"By Nicolas Gutierrez C.":                       "Nicolas Gutierrez C.",
+		"By Jane Doe on March 3":                        "Jane Doe",
+		"Von Jana Roth und Timo Berg, 4. Mai 2021":      "Jana Roth; Timo Berg",
+		"Text von Jana Roth Illustration von Timo Berg": "Jana Roth",
+		"By Ada Quill Photos by Li Wu":                  "Ada Quill",
+		"Escrito por Ana Ruiz":                          "Ana Ruiz",
 	} {
 		if got := strings.Join(bylineNames(in), "; "); got != want {
 			t.Errorf("bylineNames(%q) = %q, want %q", in, got, want)
