@@ -64,6 +64,9 @@ var wall = lazyRegexp(`(?i)^(?:` + strings.Join([]string{
 	`you (?:may|might) also (?:like|enjoy)(?:\.\.\.|…|:)?`,
 	`(?:most (?:read|popular|viewed)|trending now|recommended for you|read next|what to read next)`,
 	`about the author`,
+	// The links to the stories before and after this one close it, with
+	// their arrows, side by side, or with the other story's headline.
+	postNav + `(?:\s+` + postNav + `)*(?: home)?(?:\s*:.{0,150})?`,
 	`(?:latest|breaking|related|top|more) (?:news|stories|headlines)`,
 	`related coverage(?: from)?.{0,80}`,
 	// The same in German, French, Spanish, Portuguese and Italian.
@@ -79,12 +82,39 @@ var wall = lazyRegexp(`(?i)^(?:` + strings.Join([]string{
 	`(?:über den autor|über die autorin|à propos de l'auteur|sobre el autor|sobre o autor|sull'autore)`,
 }, "|") + `)$`)
 
+// postNav is a link to the previous or the next story of a blog or site.
+const postNav = `(?:[«‹<←]\s*)?(?:(?:previous|next|older|newer) (?:article|post|story|entry)s?|` +
+	`(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|(?:article|billet) (?:précédent|suivant)|` +
+	`(?:artículo|artigo|articolo) (?:anterior|siguiente|seguinte|precedente|successivo)|próximo artigo)(?:\s*[»›>→])?`
+
 func isWall(s string) bool {
 	if len(s) >= 120 {
 		return false
 	}
 	s = strings.TrimSpace(s)
-	return mayBeWall(s) && wall().MatchString(s)
+	return mayBeWall(s) && wall().MatchString(s) || aboutName(s)
+}
+
+// aboutName: "About Jane Doe", the heading of the box of the author's or
+// the company's profile that follows a story or a press release.
+func aboutName(s string) bool {
+	var rest string
+	ok := false
+	for _, p := range [...]string{"About ", "Über ", "À propos de ", "Sobre "} {
+		if rest, ok = strings.CutPrefix(s, p); ok {
+			break
+		}
+	}
+	f := strings.Fields(rest)
+	if !ok || len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(rest, ".?!:,")
 }
 
 // wallStarts are the first words of wall's patterns, lowercased; a block
@@ -97,7 +127,8 @@ var wallStarts = func() map[string]bool {
 		comentario comentarios comentários commenti keine ein aucun un no sem nessun schreibe schreiben hinterlasse
 		hinterlassen laisser laissez écrire deja dejá envía enviá escribe escribí deixe lascia diesen den artikel
 		beitrag ähnliche verwandte weitere articles article sur dans noticias artículos notas notícias artigos
-		matérias articoli notizie über à sobre sull`) {
+		matérias articoli notizie über à sobre sull previous next older newer vorheriger nächster voriger billet
+		artículo artigo articolo próximo`) {
 		m[w] = true
 	}
 	return m

@@ -1,0 +1,43 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPostNavAndProfileWalls(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Previous Article":                          true,
+		"« Previous Post Next Post »":               true,
+		"Newer Post Older Post Home":                true,
+		"Next post: Ferry timetable for the summer": true,
+		"← Vorheriger Beitrag":                      true,
+		"Article suivant":                           true,
+		"Artículo anterior":                         true,
+		"About Jana Roth":                           true,
+		"Über Harbour Ferries":                      true,
+		"About the ferry":                           false, // a subheading
+		"About 40 people came.":                     false,
+		"Next, the council voted on the budget.":    false,
+		"Previous articles on this topic were wrong about the cost of the pontoon": false,
+	} {
+		if got := isWall(s); got != want {
+			t.Errorf("isWall(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// The profile box and the links to other stories after the article
+	// are not the article.
+	bio := "Ada Quill is a freelance writer based on the coast. Her work has appeared in a number of local papers and magazines."
+	teaser := "The lighthouse keepers who kept the lamp burning through the war and what became of them afterwards"
+	raw := dump("Home", "Ferry crossing reopens", proseA, proseB, proseC,
+		"Like this article?", "About Ada Quill", bio, "Previous Article", teaser, "Next Article", teaser+" again")
+	a := CleanText(raw, time.UTC)
+	body := a.Body()
+	if strings.Contains(body, "freelance writer") || strings.Contains(body, "lighthouse") {
+		t.Errorf("profile or teasers kept:\n%s", body)
+	}
+	if !strings.Contains(body, "Residents who had driven") {
+		t.Errorf("article cut:\n%s", body)
+	}
+}
