@@ -62,3 +62,20 @@ func TestReadAlsoLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestLegalNotes: a site's terms under the page are furniture in the
+// languages ingest reads; a sentence about copying is not.
+func TestLegalNotes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The material on this site may not be reproduced except with the prior written permission of Harbour Media.": true,
+		"Use of this site constitutes acceptance of our terms and our privacy notice.":                               true,
+		"Nachdruck nur mit Genehmigung der Redaktion.":                                                               true,
+		"Toute reproduction, même partielle, est soumise à autorisation.":                                            true,
+		"Prohibida su reproducción total o parcial.":                                                                 true,
+		"The council said the old ferry timetable could be copied by anyone who asked for it.":                       false,
+	} {
+		if got := isFurniture(s); got != want {
+			t.Errorf("isFurniture(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

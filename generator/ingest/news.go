@@ -200,6 +200,9 @@ func furnitureWords(s string) bool {
 		"todos os direitos reservados", "tutti i diritti riservati") {
 		return true // a copyright line without its sign
 	}
+	if containsAny(l, legalNotes[:]...) {
+		return true
+	}
 	if i := wordAt(l, "cookie", true); i >= 0 {
 		rest := l[i:]
 		for _, w := range [...]string{"accept", "consent", "agree", "settings", "policy", "use"} {

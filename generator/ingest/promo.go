@@ -117,6 +117,13 @@ func boilerLower(l string) bool {
 	return boilerLines().MatchString(l)
 }
 
+// legalNotes are the phrases of a site's terms set under every page: the
+// ban on copying its material, the terms a visit accepts.
+var legalNotes = [...]string{"may not be reproduced", "without the prior written permission", "except with the prior written",
+	"constitutes acceptance of", "by using this site, you agree", "nachdruck nur mit", "vervielfältigung nur mit",
+	"reproduction interdite", "toute reproduction", "prohibida su reproducción", "prohibida la reproducción",
+	"proibida a reprodução", "riproduzione riservata", "vietata la riproduzione"}
+
 // disclaimers are the notes a page sets under a story of its own standing
 // or of its links, lowercased.
 var disclaimers = [...]string{"die meinung des autors", "die meinung der autorin", "die meinung der verfasser",
