@@ -74,6 +74,9 @@ func extractHTML(page []byte, pageURL string, loc *time.Location, ex Extractor) 
 	if len(a.Paras) == 0 {
 		return a, errors.New("no article text found in the page")
 	}
+	if a.Date.IsZero() {
+		a.Date, a.Zoned = vis.footDate(a.Paras, loc)
+	}
 	if a.Title == "" {
 		a.Title = fallbackTitle(a.Paras)
 	}
