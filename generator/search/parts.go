@@ -2,8 +2,9 @@ package search
 
 import "strconv"
 
-// largeWord is a word whose postings are cut into parts, newest first;
-// from[k] is the month from which on every posting is in parts 0..k.
+// largeWord is a word whose postings are cut into parts, numbered from the
+// oldest; each part's postings are newest first. from[k] is the month from
+// which on every posting is in parts k and newer.
 type largeWord struct {
 	word  string
 	parts [][]ref
@@ -28,31 +29,33 @@ func splitLarge(terms []string, postings map[string][]ref, part int) (rest []str
 const partPostings = shardLimit / 8
 
 // cutParts cuts a word's postings (newest first) into parts of at most part
-// postings at month boundaries, a part taking whole months while they fit;
-// a month too large for one part is cut inside it.
+// postings, from the oldest on, each ending at the end of a month when the
+// month fits: a new article then changes only the newest part or two, and
+// the warm build rewrites no other. A month too large for one part is cut
+// inside it.
 func cutParts(word string, p []ref, part int) largeWord {
 	w := largeWord{word: word}
-	for start := 0; start < len(p); {
-		end := min(start+part, len(p))
-		if end < len(p) && p[end].month == p[end-1].month {
-			cut := end
-			for cut > start && p[cut-1].month == p[end].month {
-				cut--
+	for end := len(p); end > 0; {
+		start := max(end-part, 0)
+		if start > 0 && p[start-1].month == p[start].month {
+			cut := start
+			for cut < end && p[cut-1].month == p[cut].month {
+				cut++
 			}
-			if cut > start {
-				end = cut
+			if cut < end {
+				start = cut
 			}
 		}
-		w.parts = append(w.parts, p[start:end])
 		from := p[end-1].month
 		if end < len(p) && p[end].month == from {
-			from++ // the month goes on in the next part
+			from++ // the month began in the older part
 		}
 		if end == len(p) {
 			from = 0
 		}
+		w.parts = append(w.parts, p[start:end])
 		w.from = append(w.from, from)
-		start = end
+		end = start
 	}
 	return w
 }

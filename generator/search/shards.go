@@ -21,11 +21,11 @@ import (
 //     shard), the articles that hold it, newest first;
 //   - the parts of a word whose postings alone outgrow a shard,
 //     ShardDir + hex(word) + "-k.json": {"word": postings}, part 0 the
-//     newest, each of whole months but when one month's postings outgrow
+//     oldest, each of whole months but when one month's postings outgrow
 //     a part; the manifest names each such word with, for every part, the
-//     month from which on its postings are all in the parts up to it, so
-//     that the page can rank what it has, and fetch older parts only when
-//     the reader asks for more;
+//     month from which on its postings are all in that part and the newer
+//     ones, so that the page can fetch the newest, rank what it has, and
+//     fetch older parts only when the reader asks for more;
 //   - the record chunks, RecordDir + "YYYY-MM-k.json": the records (title,
 //     URL, day, summary, topics, source) of ChunkSize articles of a month.
 //

@@ -73,20 +73,21 @@
     var longer = prefix ? Object.keys(parts).filter(function (t) { return t.length > w.length && t.startsWith(w); }) : [];
     return longer.length <= 8 ? own.concat(longer) : own;
   }
-  // term is what a query knows of one word of many articles: how many of its
-  // parts it has, and the postings in them.
+  // largeTerm is what a query knows of one word of many articles: how many
+  // of its parts it has (the newest; parts are numbered from the oldest),
+  // and the postings in them.
   function largeTerm(word) {
     return { word: word, from: manifest.parts[word], have: 0, found: {} };
   }
   // complete is the month from which on the term's postings are all in.
   function complete(t) {
-    return t.have === 0 ? Infinity : t.from[t.have - 1];
+    return t.have === 0 ? Infinity : t.from[t.from.length - t.have];
   }
   function fetchPart(t) {
-    var k = t.have;
+    var k = t.from.length - 1 - t.have;
     return get("t/" + hex(t.word) + "-" + k + ".json").then(function (part) {
       postings(part[t.word], t.found);
-      t.have = Math.max(t.have, k + 1);
+      t.have = t.from.length - k;
     });
   }
   // matches is what one query word finds in the shards, and its terms of
