@@ -13,6 +13,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	blocks := splitBlocks(normalize(raw))
 	markRepeats(blocks)
 	markTables(blocks)
+	markNumberedTeasers(blocks)
 	foreign := foreignText(blocks)
 	for _, b := range blocks {
 		b.classify(foreign)
