@@ -18,6 +18,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	for _, b := range blocks {
 		b.classify(foreign)
 	}
+	inlineBoxes(blocks)
 	markAdCredits(blocks)
 	from, to := bestRun(blocks)
 	var a Article

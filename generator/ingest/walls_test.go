@@ -41,3 +41,22 @@ func TestPostNavAndProfileWalls(t *testing.T) {
 		t.Errorf("article cut:\n%s", body)
 	}
 }
+
+// TestInlineBox: a box of links set between two paragraphs does not end
+// the article; the same box after its last paragraph does.
+func TestInlineBox(t *testing.T) {
+	proseD := "The harbour master said the first week of crossings had gone smoothly, with only one delay caused by fog on Tuesday morning."
+	proseE := "Ticket sales were higher than expected, and the operator is now considering adding an evening service during the summer months."
+	box := []string{"Related news", "Bridge plan shelved after cost review", "Port workers vote on new contract"}
+	inline := append(append([]string{"Home", "Ferry crossing reopens", proseA, proseB, proseC}, box...), proseD, proseE, "Contact")
+	a := CleanText(dump(inline...), time.UTC)
+	if body := a.Body(); !strings.Contains(body, "Ticket sales") {
+		t.Errorf("article cut at an inline box:\n%s", body)
+	}
+	after := append(append([]string{"Home", "Ferry crossing reopens", proseA, proseB, proseC, proseD}, box...),
+		"Bridge plan shelved after cost review. The council said the money was needed elsewhere.", "Contact")
+	a = CleanText(dump(after...), time.UTC)
+	if body := a.Body(); strings.Contains(body, "Bridge plan") {
+		t.Errorf("box after the article kept:\n%s", body)
+	}
+}
