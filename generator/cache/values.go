@@ -85,8 +85,11 @@ func (u *Units) Changes(recorded string) Changes {
 			if d.err != nil {
 				return Changes{}
 			}
-			cur := short(u.Value(deps.Unit{Kind: k, Obj: x.Obj}))
-			if !found || string(cur[:]) != v {
+			if !found {
+				mask |= 1 << k // the model has no such object now, maybe none of its kind
+				continue
+			}
+			if cur := short(u.Value(deps.Unit{Kind: k, Obj: x.Obj})); string(cur[:]) != v {
 				mask |= 1 << k
 			}
 		}

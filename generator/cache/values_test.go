@@ -117,3 +117,18 @@ func TestValueAloneIsTableValue(t *testing.T) {
 		t.Errorf("%d articles, %d distinct values of %d units", len(s.Articles), len(distinct), len(units))
 	}
 }
+
+// A record's objects the model no longer has, of a kind it has none of
+// now, are changed (and no lookup of a value fails).
+func TestChangesOfGoneKinds(t *testing.T) {
+	files := map[string]string{"content/2026/03/01/a.md": "A", "content/2026/03/02/b.md": "B"}
+	_, before := valuesSite(t, files)
+	recorded := before.encodedValues()
+	_, empty := valuesSite(t, map[string]string{})
+	c := empty.Changes(recorded)
+	for _, id := range []string{"content/2026/03/01/a.md", "content/2026/03/02/b.md"} {
+		if c.ids[id]&(1<<deps.Article) == 0 {
+			t.Errorf("%s: changes %b", id, c.ids[id])
+		}
+	}
+}
