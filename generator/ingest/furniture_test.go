@@ -79,3 +79,20 @@ func TestLegalNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCookieBanners: consent banners in the languages ingest reads; a
+// sentence about cookies that asks nothing is text.
+func TestCookieBanners(t *testing.T) {
+	for s, want := range map[string]bool{
+		"We use cookies to improve your experience. By continuing you accept them.":                  true,
+		"Wir verwenden Cookies, um Inhalte zu personalisieren. Mit Ihrer Zustimmung helfen Sie uns.": true,
+		"Nous utilisons des cookies pour mesurer l'audience de ce site.":                             true,
+		"Utilizamos cookies propias y de terceros para mejorar nuestros servicios.":                  true,
+		"Questo sito utilizza cookie tecnici e di profilazione.":                                     true,
+		"Die Bäckerei am Hafen verkauft seit zwanzig Jahren die besten Cookies der Stadt.":           false,
+	} {
+		if got := cookieText(s); got != want {
+			t.Errorf("cookieText(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

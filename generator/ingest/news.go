@@ -398,13 +398,3 @@ var agencies = map[string]string{
 	"bbc": "BBC", "bbc news": "BBC News", "the guardian": "The Guardian", "guardian": "The Guardian",
 	"bloomberg": "Bloomberg", "pa": "PA", "dpa": "dpa", "upi": "UPI", "xinhua": "Xinhua",
 }
-
-// cookieText catches consent banners, however long they run.
-func cookieText(s string) bool {
-	if len(s) > 1200 {
-		return false
-	}
-	l := strings.ToLower(s)
-	return strings.Contains(l, "cookie") && (strings.Contains(l, "consent") || strings.Contains(l, "this website uses") ||
-		strings.Contains(l, "we use cookies") || strings.Contains(l, "cookie policy") || strings.Contains(l, "cookie settings") || strings.Contains(l, "necessary cookies"))
-}

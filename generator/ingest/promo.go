@@ -176,3 +176,20 @@ func authorBio(p string, authors []string) bool {
 	}
 	return false
 }
+
+// cookieText catches consent banners, however long they run.
+func cookieText(s string) bool {
+	if len(s) > 1200 {
+		return false
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "cookie") && containsAny(l, cookieWords[:]...)
+}
+
+// cookieWords are what a consent banner says beside "cookie", in the
+// languages ingest reads.
+var cookieWords = [...]string{"consent", "this website uses", "we use cookies", "cookie policy", "cookie settings",
+	"necessary cookies", "zustimmung", "einwilligung", "wir verwenden", "verwendet cookies", "cookie-einstellungen",
+	"consentement", "nous utilisons", "utilise des cookies", "paramètres des cookies", "consentimiento", "utilizamos cookies",
+	"usamos cookies", "utiliza cookies", "consentimento", "utilizamos", "consenso", "utilizziamo", "utilizza cookie",
+	"questo sito"}
