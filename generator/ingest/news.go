@@ -45,7 +45,7 @@ var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`(?:posted|filed) in .{1,100}`,
 	`\d+\s*min(?:ute)?s?\.? read|(?:estimated )?reading time:? .{0,20}`,
 	`<!--.*-->`, // a comment the page showed as text
-	`(?:□\s*)?[^\s/]{1,80}\.(?:jpe?g|png|gif|webp|svg)`, // an image's file name as its alt text
+	`(?:□\s*)?[^\s/]{1,200}\.(?:jpe?g|png|gif|webp|svg)`, // an image's file name as its alt text
 }, "|") + `)$`)
 
 // wall matches blocks that end an article: what follows is comments,
