@@ -278,6 +278,8 @@ func junkPara(a *Article, p string) bool {
 		setSource(a, v)
 		return true
 	}
+	// A byline set as a small heading ("##### *By Jane Doe*") is one too.
+	text = strings.Trim(text, "#*_ ")
 	if m := roleByline().FindStringSubmatch(text); m != nil {
 		if len(a.Authors) == 0 {
 			a.Authors = splitNames(m[1])

@@ -62,3 +62,13 @@ func TestBylineNameCuts(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingByline: a byline the page sets as a small heading, found in
+// the body, fills the authors and leaves the body.
+func TestHeadingByline(t *testing.T) {
+	a := Article{Paras: []string{"##### *Von Jana Roth*", proseA, proseB}}
+	finishNews(&a)
+	if got := strings.Join(a.Authors, "; "); got != "Jana Roth" || len(a.Paras) != 2 {
+		t.Errorf("authors %q, paras %q", got, a.Paras)
+	}
+}
