@@ -98,3 +98,18 @@ func TestCookieBanners(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcodes: a CMS shortcode the page left unrendered is chrome; a
+// bracketed note or a footnote is not.
+func TestShortcodes(t *testing.T) {
+	for s, want := range map[string]bool{
+		`[button link="https://example.org/review/" type="big"] Send us your review[/button]`: true,
+		`[caption id="attachment_12" align="alignnone"]The new pontoon[/caption]`:             true,
+		"[1] Harbour accounts for the year, published by the council in March.":               false,
+		"The ferry [the old one, not the new pontoon] left at nine.":                          false,
+	} {
+		if got := isFurniture(s); got != want {
+			t.Errorf("isFurniture(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -36,6 +36,7 @@ var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`\d+ (?:shares?|comments?|views?)`,
 	`(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|messenger|instagram|youtube|x)(?:\s+(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|messenger|email|instagram))*`,
 	`\[[^\]]*\]`, // image placeholders and form fields in w3m dumps
+	`\[[a-z_]+(?:\s[^\]]*)?\].{0,200}\[/[a-z_]+\]`, // a CMS shortcode left unrendered: "[button link=...]Send[/button]"
 	`(?:terms (?:of (?:use|service)|and conditions)|privacy policy|contact us|about us|careers|accessibility).{0,40}`,
 	`(?:file photo|reuters tv|watch|listen|play video|video)`,
 	`(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+of\s+/?\s*\d+`, // gallery counters "Image 1 of 23"
