@@ -17,8 +17,9 @@ import (
 )
 
 // themeSnippets read the model in every way a template can: through
-// .Site, with, variables, range, neighbours, a day's or a month's lists,
-// other articles' summaries and bodies, and cached fragments.
+// .Site, with, variables, range, first, neighbours, related articles, a
+// day's groups or a month's lists, pagers, other articles' summaries,
+// bodies and reading times, and cached fragments.
 var themeSnippets = []string{
 	`<p class="t">{{len .Site.Articles}} stories so far</p>`,
 	`{{with .Site}}<p class="t">{{range .Days}}{{.URL}} {{end}}</p>{{end}}`,
@@ -33,6 +34,11 @@ var themeSnippets = []string{
 	`{{with .Article}}{{with .Older}}{{with .Older}}<p class="t">{{.Title}} {{len .Topics}}</p>{{end}}{{end}}{{end}}`,
 	`{{with .Site}}{{if .Years}}{{with index .Years 0}}{{range .Months}}<p class="t">{{.URL}} {{.Count}}</p>{{end}}{{end}}{{end}}{{end}}`,
 	`{{with .Topic}}<p class="t">{{len .Articles}} in all</p>{{end}}`,
+	`{{with .Article}}{{range .Related}}<p class="t">{{.Title}} {{shortdate .Date}}</p>{{end}}{{end}}`,
+	`{{range first 3 .Site.Articles}}<p class="t">{{.Title}} {{.Minutes}}</p>{{end}}`,
+	`{{with .Pager}}<p class="t">{{.Number}} of {{.Total}}</p>{{end}}`,
+	`{{with .Day}}{{range .Groups}}<p class="t">{{with .Topic}}{{.Name}}{{end}} {{len .Articles}}</p>{{end}}{{end}}`,
+	`{{range .Site.Topics}}{{range first 1 .Articles}}<p class="t">{{.Title}} {{.Summary}}</p>{{end}}{{end}}`,
 	`<p class="t">{{.Description}}</p>`,
 }
 
