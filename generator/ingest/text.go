@@ -163,7 +163,7 @@ func bodyParas(a *Article, run []*block) []string {
 			}
 			continue
 		}
-		if b.bullet {
+		if b.bullet && listNumber(t) == 0 { // numbered items keep their numbers
 			t = "- " + t
 		}
 		out = append(out, t)

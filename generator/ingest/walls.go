@@ -59,6 +59,11 @@ func inlineBoxes(blocks []*block) {
 		for j := i + 1; j+1 < len(blocks) && j <= i+boxLook; j++ {
 			if paragraph(blocks[j]) && paragraph(blocks[j+1]) {
 				b.wall = false
+				// What stands between the heading and the paragraphs is
+				// the box's links, not the article.
+				for _, l := range blocks[i+1 : j] {
+					l.class = bad
+				}
 				break
 			}
 		}
