@@ -42,8 +42,7 @@ func (b *builder) showEdited(pages []*site.Page) error {
 		}
 		b.shown[p.Path] = true
 	}
-	go b.units.Prepare() // while the tabs fetch what they are shown
-	return b.pagesReady()
+	return b.pagesReady() // the table of every unit is made after the tabs have shown the pages: not beside their fetch
 }
 
 // showsEditedFirst reports whether showEdited may publish pages ahead of
