@@ -25,20 +25,7 @@ func TestEvalTrafilaturaMeta(t *testing.T) {
 		t.Skip("-short")
 	}
 	dir := filepath.Join(corpora(t), "trafilatura-dev")
-	raw, err := os.ReadFile(filepath.Join(dir, "evaldata.json"))
-	if err != nil {
-		t.Skip("no trafilatura-dev/evaldata.json")
-	}
-	var gold map[string]struct {
-		File          string
-		Title         string
-		Author        any
-		Date          string
-		With, Without []string
-	}
-	if err := json.Unmarshal(raw, &gold); err != nil {
-		t.Fatal(err)
-	}
+	gold := trafilaturaGold(t, dir)
 	verbose := os.Getenv("INGEST_EVAL_V") != ""
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	var snip snippets
@@ -200,4 +187,27 @@ func TestEvalReadabilityTitles(t *testing.T) {
 	if floor := 0.76; got < floor {
 		t.Errorf("title exact %.3f, below the floor %.2f", got, floor)
 	}
+}
+
+// trafGold is what trafilatura-dev's evaldata.json says of one page.
+type trafGold struct {
+	File          string
+	Title         string
+	Author        any
+	Date          string
+	With, Without []string
+}
+
+// trafilaturaGold reads trafilatura-dev's evaldata.json, or skips.
+func trafilaturaGold(t *testing.T, dir string) map[string]trafGold {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(dir, "evaldata.json"))
+	if err != nil {
+		t.Skip("no trafilatura-dev/evaldata.json")
+	}
+	var gold map[string]trafGold
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	return gold
 }

@@ -174,20 +174,7 @@ func halvesNews(t *testing.T, logf func(string, string, ...any), html bool) {
 // w3m dumps (rawDir/FILE.txt) through CleanText.
 func halvesTraf(t *testing.T, logf func(string, string, ...any), rawDir string) {
 	dir := filepath.Join(corpora(t), "trafilatura-dev")
-	raw, err := os.ReadFile(filepath.Join(dir, "evaldata.json"))
-	if err != nil {
-		t.Skip("no trafilatura-dev")
-	}
-	var gold map[string]struct {
-		File          string
-		Title         string
-		Author        any
-		Date          string
-		With, Without []string
-	}
-	if err := json.Unmarshal(raw, &gold); err != nil {
-		t.Fatal(err)
-	}
+	gold := trafilaturaGold(t, dir)
 	squeeze := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	snip := map[string]*snippets{"A": {}, "B": {}}
 	title := map[string]*ratioAcc{"A": {}, "B": {}}
