@@ -47,17 +47,7 @@ func TestEvalTrafilaturaMeta(t *testing.T) {
 				t.Logf("%s: title %q, want %q", g.File, a.Title, g.Title)
 			}
 		}
-		want := ""
-		switch au := g.Author.(type) {
-		case string:
-			want = au
-		case []any:
-			var names []string
-			for _, n := range au {
-				names = append(names, n.(string))
-			}
-			want = strings.Join(names, "; ")
-		}
+		want := g.authors()
 		if want != "" {
 			nAuthors++
 			if got := strings.Join(oneLines(a.Authors), "; "); got == want {
@@ -196,6 +186,21 @@ type trafGold struct {
 	Author        any
 	Date          string
 	With, Without []string
+}
+
+// authors are the page's authors as ingest joins them: "A; B".
+func (g trafGold) authors() string {
+	switch au := g.Author.(type) {
+	case string:
+		return au
+	case []any:
+		var names []string
+		for _, n := range au {
+			names = append(names, n.(string))
+		}
+		return strings.Join(names, "; ")
+	}
+	return ""
 }
 
 // trafilaturaGold reads trafilatura-dev's evaldata.json, or skips.

@@ -209,17 +209,7 @@ func halvesTraf(t *testing.T, logf func(string, string, ...any), rawDir string) 
 				logf(h, "traf %s title %q want %q", g.File, a.Title, g.Title)
 			}
 		}
-		want := ""
-		switch au := g.Author.(type) {
-		case string:
-			want = au
-		case []any:
-			var names []string
-			for _, n := range au {
-				names = append(names, n.(string))
-			}
-			want = strings.Join(names, "; ")
-		}
+		want := g.authors()
 		if want != "" {
 			got := strings.Join(oneLines(a.Authors), "; ")
 			author[h].add(got == want)

@@ -30,6 +30,7 @@ func TestPartsHoldEveryPosting(t *testing.T) {
 			t.Errorf("%q is also in a shard (%d articles)", w, len(got))
 		}
 		var months [][]int // the months of each part's postings, newest part first
+		var got []record
 		for k := len(from) - 1; k >= 0; k-- {
 			name := fmt.Sprintf("%s%s-%d.json", ShardDir, hex.EncodeToString([]byte(w)), k)
 			var p map[string][]int
@@ -40,12 +41,6 @@ func TestPartsHoldEveryPosting(t *testing.T) {
 				t.Errorf("%s holds %d postings", name, n)
 			}
 			months = append(months, postingMonths(p[w]))
-		}
-		var got []record
-		for k := len(from) - 1; k >= 0; k-- {
-			name := fmt.Sprintf("%s%s-%d.json", ShardDir, hex.EncodeToString([]byte(w)), k)
-			var p map[string][]int
-			json.Unmarshal(cut.files[name], &p)
 			got = append(got, cut.records(p[w])...)
 		}
 		want := whole.find(w)
