@@ -85,7 +85,7 @@ Body.
 `,
 }
 
-func testSite(t *testing.T) *site.Site {
+func testSite(t testing.TB) *site.Site {
 	t.Helper()
 	cfg, err := content.ParseConfig([]byte(testConfig))
 	if err != nil {
@@ -109,7 +109,7 @@ func testSite(t *testing.T) *site.Site {
 	return s
 }
 
-func testRenderer(t *testing.T) *Renderer {
+func testRenderer(t testing.TB) *Renderer {
 	t.Helper()
 	theme, err := fs.Sub(digest.Theme, "templates")
 	if err != nil {

@@ -181,6 +181,12 @@ func articles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []art
 // whose articles a template shows in full: each is noted.
 func fullArticles(c *pageRender, all []*site.Article, list deps.Kind, obj int) []*articleView {
 	c.read(list, obj)
+	return shownArticles(c, all)
+}
+
+// shownArticles are views of articles a template shows in full: each is
+// noted as its view is made.
+func shownArticles(c *pageRender, all []*site.Article) []*articleView {
 	views := make([]*articleView, len(all))
 	mem := make([]articleView, len(all))
 	for i, a := range all {

@@ -42,19 +42,14 @@ func countWords(html string) int {
 }
 
 // Related are the articles "More on this topic" lists (see
-// site.Article.Related): which they are is noted (the Related unit), and
-// each is noted as its fields are read.
-func (v *articleView) Related() []articleRef {
-	a := v.a
-	v.c.read(deps.Related, a.Index)
-	if len(a.Related) == 0 {
+// site.Article.Related), which a template shows in full: which they are is
+// noted (the Related unit), and so is each of them.
+func (v *articleView) Related() []*articleView {
+	v.c.read(deps.Related, v.a.Index)
+	if len(v.a.Related) == 0 {
 		return nil
 	}
-	refs := make([]articleRef, len(a.Related))
-	for i, r := range a.Related {
-		refs[i] = articleRef{a: r, c: v.c}
-	}
-	return refs
+	return shownArticles(v.c, v.a.Related)
 }
 
 // FeedCount is how many items each article feed of the site holds.

@@ -61,5 +61,5 @@ func (r articleRef) render() *pageRender      { return r.c }
 func (r articleRef) identity() any            { return r.a }
 func (r articleRef) rebind(c *pageRender) any { return newArticle(c, r.a) }
 
-func (r articleRef) Minutes() (int, error) { return r.view().Minutes() }
-func (r articleRef) Related() []articleRef { return r.view().Related() }
+func (r articleRef) Minutes() (int, error)   { return r.view().Minutes() }
+func (r articleRef) Related() []*articleView { return r.view().Related() }
