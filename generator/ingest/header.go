@@ -310,7 +310,7 @@ func linkOnly(md string) bool {
 	if !strings.Contains(md, "](") {
 		return false
 	}
-	outside := mdLink().ReplaceAllString(md, "")
+	outside := replaceLinks(md, false)
 	outside = strings.Trim(outside, " -*|•·,\n")
 	return len(strings.Fields(outside)) <= 1
 }

@@ -14,16 +14,22 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Extractor finds the article in a parsed page. Readability is the one the
+// Extractor finds the article in a parsed page, which it may change: the
+// page is parsed for it alone. Readability is the one the
 // command uses: behind the same Markdown conversion and news cleaning its
 // bodies come closer to the annotated ones than go-trafilatura's (compare
 // with TestEvalHTML and INGEST_EXTRACTOR=trafilatura). Trafilatura lives in
 // the tests only: its date library would slow the start of every digest run.
 type Extractor func(doc *html.Node, base *url.URL) (*html.Node, error)
 
-// Readability extracts the article with go-readability.
+// Readability extracts the article with go-readability. It works on doc
+// itself, the page being parsed for it alone, rather than on the deep copy
+// readability.FromDocument makes of every node; that copy drops the
+// elements' namespaces, so they are cleared first to keep the same article.
 func Readability(doc *html.Node, base *url.URL) (*html.Node, error) {
-	art, err := readability.FromDocument(doc, base)
+	clearNamespaces(doc)
+	p := readability.NewParser()
+	art, err := p.ParseAndMutate(doc, base)
 	if err != nil {
 		return nil, err
 	}
@@ -31,6 +37,13 @@ func Readability(doc *html.Node, base *url.URL) (*html.Node, error) {
 		return nil, errors.New("no article text found in the page")
 	}
 	return art.Node, nil
+}
+
+func clearNamespaces(n *html.Node) {
+	n.Namespace = ""
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		clearNamespaces(c)
+	}
 }
 
 // ExtractHTML extracts the article of a whole HTML page, decoded from the
@@ -113,10 +126,6 @@ func htmlParas(node *html.Node, base *url.URL, title string) []string {
 // sameText compares two strings by their words, ignoring case and punctuation.
 func sameText(a, b string) bool {
 	return a != "" && words(a) == words(b)
-}
-
-func words(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), notLetter), " ")
 }
 
 // fragmentParas converts an HTML fragment (a feed item, a JSON field)

@@ -10,20 +10,6 @@ import (
 // when the lead allows.
 const maxSummary = 300
 
-var mdLink = lazyRegexp(`!?\[([^\]]*)\]\([^)]*\)`)
-
-var markup = strings.NewReplacer("**", "", "__", "", "\\", "")
-
-// plain strips Markdown links, emphasis and escapes for a plain-text summary.
-func plain(md string) string {
-	s := md
-	if strings.IndexByte(s, '[') >= 0 {
-		s = mdLink().ReplaceAllString(s, "$1")
-	}
-	s = markup.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // Summarize takes the lead's first sentences, up to maxSummary bytes.
 func Summarize(paras []string) string {
 	for _, p := range paras {
