@@ -108,7 +108,7 @@ func TestJunkParas(t *testing.T) {
 		"Nora Field, AP Transport Writer":                                true,
 		proseA:                                                           false,
 	} {
-		if got := junkPara(a, p); got != want {
+		if got := junkPara(a, p, plain(p), words(a.Title)); got != want {
 			t.Errorf("junkPara(%q) = %v, want %v", p, got, want)
 		}
 	}

@@ -97,17 +97,19 @@ func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bo
 			best = &hit{m[0], m[1], t, m[8] >= 0}
 		}
 	}
-	if m := mdyDate().FindStringSubmatchIndex(s); m != nil {
+	// Every pattern but shortDate holds a year of four digits.
+	year := hasDigitRun(s, 4)
+	if m := ifYear(year, mdyDate(), s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(strings.TrimSuffix(g[1], "."))[:3]], g[2], g[4], g[5], g[6], loc)
 		try(m, t, ok)
 	}
-	if m := dmyDate().FindStringSubmatchIndex(s); m != nil {
+	if m := ifYear(year, dmyDate(), s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])[:3]], g[1], g[4], g[5], g[6], loc)
 		try(m, t, ok)
 	}
-	if m := intlDate().FindStringSubmatchIndex(s); m != nil {
+	if m := ifYear(year, intlDate(), s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])], g[1], g[4], g[5], g[6], loc)
 		try(m, t, ok)
@@ -121,7 +123,7 @@ func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bo
 		t, ok := makeDate("20"+g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
 		try(m, t, ok)
 	}
-	if m := numDate().FindStringSubmatchIndex(s); m != nil {
+	if m := ifYear(year, numDate(), s); m != nil {
 		g := groups(s, m)
 		a, b := atoi(g[1]), atoi(g[2])
 		if a > 12 { // day first, as in Europe; else month first, as in the US
@@ -131,18 +133,18 @@ func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bo
 		try(m, t, ok)
 	}
 	dotted, slashed := sepAfterDigit(s)
-	if m := dotDateIf(dotted, s); m != nil {
+	if m := dotDateIf(dotted && year, s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], time.Month(atoi(g[2])), g[1], g[4], g[5], g[6], loc)
 		m[0] = m[2] // the match may open with the character before the day
 		try(m, t, ok)
 	}
-	if m := ymdDateIf(dotted || slashed, s); m != nil {
+	if m := ymdDateIf((dotted || slashed) && year, s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[1], time.Month(atoi(g[2])), g[3], g[4], g[5], g[6], loc)
 		try(m, t, ok)
 	}
-	if m := isoDate().FindStringSubmatchIndex(s); m != nil {
+	if m := ifYear(year, isoDate(), s); m != nil {
 		g := groups(s, m)
 		mo, _ := strconv.Atoi(g[2])
 		if g[6] != "" {
@@ -199,6 +201,26 @@ func sepAfterDigit(s string) (dot, slash bool) {
 		}
 	}
 	return dot, slash
+}
+
+// hasDigitRun reports whether s holds n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+		} else if run++; run == n {
+			return true
+		}
+	}
+	return false
+}
+
+func ifYear(year bool, re *regexp.Regexp, s string) []int {
+	if !year {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
 }
 
 func dotDateIf(ok bool, s string) []int {

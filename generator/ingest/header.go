@@ -153,6 +153,7 @@ func setSource(a *Article, s string) {
 func finishNews(a *Article) {
 	out := a.Paras[:0]
 	box := false // a box heading was dropped: a list right after it is its links
+	title := words(a.Title)
 	for _, p := range a.Paras {
 		if box && listPara(p) {
 			box = false
@@ -171,13 +172,14 @@ func finishNews(a *Article) {
 			}
 			continue
 		}
-		if t := strings.Trim(plain(p), "*_ "); creditLine().MatchString(t) {
+		pl := plain(p)
+		if t := strings.Trim(pl, "*_ "); creditLine().MatchString(t) {
 			au, ed := parseCredits(t)
 			a.Authors = append(a.Authors, au...)
 			a.Editors = append(a.Editors, ed...)
 			continue
 		}
-		if isWall(plain(p)) && len(out) >= 2 {
+		if isWall(pl) && len(out) >= 2 {
 			break
 		}
 		// A section heading such as "## Related news" may head a box inside
@@ -188,7 +190,7 @@ func finishNews(a *Article) {
 				continue
 			}
 		}
-		if junkPara(a, p) {
+		if junkPara(a, p, pl, title) {
 			continue
 		}
 		out = append(out, p)
@@ -246,9 +248,10 @@ func cutAt(s string, n int) string {
 
 // junkPara tells page furniture that extractors keep: bare links, lines
 // without letters, timestamps, bylines and copies of the headline. A byline
-// found here fills the authors.
-func junkPara(a *Article, p string) bool {
-	text := strings.Trim(plain(p), "*_ ")
+// found here fills the authors. pl is plain(p) and title the words of
+// a.Title, which the caller reads once for all paragraphs.
+func junkPara(a *Article, p, pl, title string) bool {
+	text := strings.Trim(pl, "*_ ")
 	if m := pictureCredit().FindStringSubmatch(text); m != nil && !strings.Contains(text, "](") {
 		if a.Image.Credit == "" {
 			a.Image.Credit = strings.TrimSpace(m[1])
@@ -258,11 +261,11 @@ func junkPara(a *Article, p string) bool {
 	switch {
 	case iconLinks(p):
 		return true
-	case isFurniture(text) || isFurniture(p) || !hasLetter(text):
+	case isFurniture(text) || p != text && isFurniture(p) || !hasLetter(text):
 		return true
 	case linkOnly(p) || teaserMore(p) || len(text) < 120 && boxHeading().MatchString(strings.TrimLeft(text, "# ")):
 		return true
-	case sameText(strings.TrimLeft(text, "# "), a.Title):
+	case sameWords(strings.TrimLeft(text, "# "), title):
 		return true
 	case bareURL(text):
 		return true
@@ -373,29 +376,4 @@ func orderedItem(l string) bool {
 func iconLinks(p string) bool {
 	n := strings.Count(p, "[](")
 	return n >= 2 && len(strings.Fields(plain(p))) <= n+3
-}
-
-// gluedCredit: a caption and its credit run together when a page sets the
-// credit in its own element: "...outside a store in Ohio.Jane Roe/Reuters".
-// Prose always has a space after a full stop.
-// The credit names a photographer and an agency ("Name/Agency") or a photo
-// agency alone, and the caption is a sentence of some length.
-var gluedCredit = lazyRegexp(`\p{Ll}[.!?”"](\p{Lu}\p{L}[\p{L}'.\-]*(?: [\p{Lu}][\p{L}'.\-]*){0,3}(?:/[\p{Lu}][\p{L}'.\- ]*)?)$`)
-
-var photoAgencies = map[string]bool{"Reuters": true, "Getty": true, "Getty Images": true, "AP": true, "AFP": true,
-	"EPA": true, "Shutterstock": true, "Bloomberg": true, "Alamy": true}
-
-func cutGluedCredit(p string) (caption, credit string, ok bool) {
-	if len(p) > 600 {
-		return "", "", false
-	}
-	m := gluedCredit().FindStringSubmatchIndex(p)
-	if m == nil {
-		return "", "", false
-	}
-	caption, credit = p[:m[2]], p[m[2]:]
-	if len(strings.Fields(caption)) < 5 || !strings.Contains(credit, "/") && !photoAgencies[credit] {
-		return "", "", false
-	}
-	return caption, strings.TrimPrefix(credit, "Credit"), true
 }

@@ -125,7 +125,12 @@ func htmlParas(node *html.Node, base *url.URL, title string) []string {
 
 // sameText compares two strings by their words, ignoring case and punctuation.
 func sameText(a, b string) bool {
-	return a != "" && words(a) == words(b)
+	return sameWords(a, words(b))
+}
+
+// sameWords is sameText with the words of b given.
+func sameWords(a, bWords string) bool {
+	return a != "" && words(a) == bWords
 }
 
 // fragmentParas converts an HTML fragment (a feed item, a JSON field)

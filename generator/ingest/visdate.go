@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -200,14 +201,39 @@ type visText struct {
 // write adds the text of a text node, each run of spaces one space (a
 // no-break space too: "11. November&nbsp;2021"), so that the distances
 // from the headline count what a reader sees, not a template's indentation.
+// The text between spaces is copied a run at a time; a byte that is no
+// UTF-8 is written as U+FFFD.
 func (v *visText) write(s string) {
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' {
-			v.sep(' ')
-			continue
+	for s != "" {
+		i := 0
+		for i < len(s) {
+			if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				break
+			} else if c < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == '\u00a0' || r == utf8.RuneError && n == 1 {
+				break
+			}
+			i += n
 		}
-		v.b.WriteRune(r)
-		v.last = 0
+		if i > 0 {
+			v.b.WriteString(s[:i])
+			v.last = 0
+		}
+		if i == len(s) {
+			return
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError {
+			v.b.WriteRune(r)
+			v.last = 0
+		} else {
+			v.sep(' ')
+		}
+		s = s[i+n:]
 	}
 }
 

@@ -1,0 +1,50 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// gluedCredit: a caption and its credit run together when a page sets the
+// credit in its own element: "...outside a store in Ohio.Jane Roe/Reuters".
+// Prose always has a space after a full stop.
+// The credit names a photographer and an agency ("Name/Agency") or a photo
+// agency alone, and the caption is a sentence of some length.
+var gluedCredit = lazyRegexp(`\p{Ll}[.!?”"](\p{Lu}\p{L}[\p{L}'.\-]*(?: [\p{Lu}][\p{L}'.\-]*){0,3}(?:/[\p{Lu}][\p{L}'.\- ]*)?)$`)
+
+// creditTail is where in p a match of gluedCredit may start at the
+// earliest: two characters before the run of letters, spaces and ' . - /
+// that ends p, with a margin. The pattern has no anchor but $, so it finds
+// the same match in p[creditTail(p):] as in p, without trying each
+// position of the caption.
+func creditTail(p string) int {
+	i := len(p)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(p[:i])
+		if !unicode.IsLetter(r) && !strings.ContainsRune("'.- /", r) {
+			break
+		}
+		i -= n
+	}
+	return max(0, i-16)
+}
+
+var photoAgencies = map[string]bool{"Reuters": true, "Getty": true, "Getty Images": true, "AP": true, "AFP": true,
+	"EPA": true, "Shutterstock": true, "Bloomberg": true, "Alamy": true}
+
+func cutGluedCredit(p string) (caption, credit string, ok bool) {
+	if len(p) > 600 {
+		return "", "", false
+	}
+	at := creditTail(p)
+	m := gluedCredit().FindStringSubmatchIndex(p[at:])
+	if m == nil {
+		return "", "", false
+	}
+	caption, credit = p[:at+m[2]], p[at+m[2]:]
+	if len(strings.Fields(caption)) < 5 || !strings.Contains(credit, "/") && !photoAgencies[credit] {
+		return "", "", false
+	}
+	return caption, strings.TrimPrefix(credit, "Credit"), true
+}
