@@ -48,17 +48,23 @@ func captionBox(n *html.Node) bool {
 	case atom.Body, atom.Article, atom.Main, atom.Html:
 		return false
 	}
+	marks := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if !containsAny(marks, captionNames...) { // no token of marks has one either
+		return false
+	}
 	named := false
-	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+	for _, tok := range strings.Fields(marks) {
 		// "no_caption", "has-caption", "with-caption" mark the wrapper of
 		// an item, not a caption.
-		if containsAny(tok, "caption", "bildunterschrift", "legende", "leyenda", "didascalia") &&
+		if containsAny(tok, captionNames...) &&
 			!containsAny(tok, "no_", "no-", "has", "with", "wrap", "container") {
 			named = true
 		}
 	}
 	return named && !hasHeading(n) && capText(n, 400) != ""
 }
+
+var captionNames = []string{"caption", "bildunterschrift", "legende", "leyenda", "didascalia"}
 
 func hasHeading(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

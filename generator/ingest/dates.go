@@ -99,12 +99,13 @@ func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bo
 	}
 	// Every pattern but shortDate holds a year of four digits.
 	year := hasDigitRun(s, 4)
-	if m := ifYear(year, mdyDate(), s); m != nil {
+	named := year && hasMonthName(s)
+	if m := ifYear(named, mdyDate(), s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(strings.TrimSuffix(g[1], "."))[:3]], g[2], g[4], g[5], g[6], loc)
 		try(m, t, ok)
 	}
-	if m := ifYear(year, dmyDate(), s); m != nil {
+	if m := ifYear(named, dmyDate(), s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])[:3]], g[1], g[4], g[5], g[6], loc)
 		try(m, t, ok)
@@ -214,6 +215,22 @@ func hasDigitRun(s string, n int) bool {
 		}
 	}
 	return false
+}
+
+// hasMonthName reports whether s may hold an English month for mdyDate
+// and dmyDate: the first three letters of one in any case, or a long s
+// (U+017F), which (?i) takes for an s.
+func hasMonthName(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 < 'a' || s[i]|0x20 > 's' {
+			continue
+		}
+		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}) {
+		case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+			return true
+		}
+	}
+	return strings.Contains(s, "ſ")
 }
 
 func ifYear(year bool, re *regexp.Regexp, s string) []int {

@@ -130,7 +130,7 @@ func sameText(a, b string) bool {
 
 // sameWords is sameText with the words of b given.
 func sameWords(a, bWords string) bool {
-	return a != "" && words(a) == bWords
+	return a != "" && wordsAre(a, bWords)
 }
 
 // fragmentParas converts an HTML fragment (a feed item, a JSON field)

@@ -160,3 +160,36 @@ func words(s string) string {
 	}
 	return string(b)
 }
+
+// wordsAre reports whether words(s) == w, reading s only as far as they agree.
+func wordsAre(s, w string) bool {
+	j := 0
+	gap := false
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		if notLetter(r) {
+			gap = true
+			continue
+		}
+		if gap && j > 0 {
+			if j == len(w) || w[j] != ' ' {
+				return false
+			}
+			j++
+		}
+		gap = false
+		n := utf8.EncodeRune(buf[:], r)
+		if len(w)-j < n || w[j:j+n] != string(buf[:n]) {
+			return false
+		}
+		j += n
+	}
+	return j == len(w)
+}

@@ -46,6 +46,11 @@ func TestPlainAsChain(t *testing.T) {
 		if got, want := replaceLinks(s, false), refLink.ReplaceAllString(s, ""); got != want {
 			t.Errorf("replaceLinks(%q) = %q, want %q", s, got, want)
 		}
+		for _, w := range []string{"", refWords(s), refWords(s) + " x", "plain", "a b"} {
+			if got, want := wordsAre(s, w), refWords(s) == w; got != want {
+				t.Errorf("wordsAre(%q, %q) = %v", s, w, got)
+			}
+		}
 	}
 }
 
@@ -62,6 +67,9 @@ func FuzzPlain(f *testing.F) {
 		}
 		if got, want := replaceLinks(s, false), refLink.ReplaceAllString(s, ""); got != want {
 			t.Errorf("replaceLinks(%q) = %q, want %q", s, got, want)
+		}
+		if w := refWords(s); !wordsAre(s, w) || len(w) > 0 && wordsAre(s, w[:len(w)-1]) {
+			t.Errorf("wordsAre(%q, %q) disagrees with words", s, w)
 		}
 	})
 }

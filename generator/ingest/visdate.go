@@ -169,7 +169,7 @@ func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
 // two-digit year (the month first when the second number is no month).
 func shownDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bool) {
 	t, at, end, ok = findDateSpan(s, loc)
-	if m := shortDotDate().FindStringSubmatchIndex(s); m != nil && (!ok || m[2] < at) {
+	if m := shortDotDateIf(s); m != nil && (!ok || m[2] < at) {
 		g := groups(s, m)
 		day, month := g[1], atoi(g[2])
 		if month > 12 { // "10.15.15": the month first, as American pages write it
@@ -185,6 +185,17 @@ func shownDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok b
 // shortDotDate is "2.11.22", "28.01.22": a day, a month and a year of
 // the 2000s, as German and Austrian pages print the day of a story.
 var shortDotDate = lazyRegexp(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)`)
+
+// shortDotDateIf is shortDotDate's match in s, tried only when s holds a
+// digit, a dot and a digit.
+func shortDotDateIf(s string) []int {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return shortDotDate().FindStringSubmatchIndex(s)
+		}
+	}
+	return nil
+}
 
 // visText is a page's visible text, a line for each block, with where
 // its headline stands.
@@ -279,13 +290,13 @@ func (v *visText) walk(n *html.Node, depth int) {
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3:
-		if v.start < 0 && v.title != "" && words(v.b.String()[at:]) == v.title {
+		if v.start < 0 && v.title != "" && wordsAre(v.b.String()[at:], v.title) {
 			v.start, v.end = at, v.b.Len()
 		}
 	default:
 		// A page set in tables or divs shows its headline in a cell of its own.
 		if n := v.b.Len() - at; block && v.line < 0 && v.title != "" && n >= len(v.title) && n < 2*len(v.title)+8 &&
-			words(v.b.String()[at:]) == v.title {
+			wordsAre(v.b.String()[at:], v.title) {
 			v.line, v.lineEnd = at, v.b.Len()
 		}
 	}
