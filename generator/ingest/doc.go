@@ -36,7 +36,8 @@
 // result (they also drop gallery counters, Posted/Updated stamps, social icon
 // lists, box headings with their lists, captions glued to credits, calls to
 // follow the outlet on a channel, disclosures, log-in notes, an author's bio
-// closing the body, and end it at comment and related-story headings in
+// or the issuer's boilerplate closing the body ("Acme is a global provider
+// of ..."), and end it at comment and related-story headings in
 // English, German, French, Spanish, Portuguese and Italian); the standfirst
 // the page declares as its description and shows under its headline opens
 // the body when the extractor left it out. The page's metadata (og:,

@@ -199,6 +199,9 @@ func finishNews(a *Article) {
 	for len(out) > 1 && authorBio(out[len(out)-1], a.Authors) {
 		out = out[:len(out)-1]
 	}
+	if len(out) > 3 && companyBio(out[len(out)-1], out[:len(out)-1]) {
+		out = out[:len(out)-1]
+	}
 	// A heading that closes the body heads a box the extractor cut off.
 	for len(out) > 1 && strings.HasPrefix(out[len(out)-1], "#") {
 		out = out[:len(out)-1]
