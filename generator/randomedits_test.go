@@ -121,7 +121,7 @@ func (e *editor) topicsLine() string {
 // edit makes one random edit and says what it was and what it changed.
 func (e *editor) edit() (string, []string) {
 	list := e.entries()
-	switch op := e.rnd.IntN(19); {
+	switch op := e.rnd.IntN(21); {
 	case op < 2 || len(list) < 2:
 		rel, data := e.newEntry(1 + e.rnd.IntN(9))
 		e.write(rel, data)
@@ -203,6 +203,8 @@ func (e *editor) edit() (string, []string) {
 		return "config", []string{"digest.yaml"}
 	case op < 13:
 		return e.editTheme()
+	case op >= 19:
+		return e.editFront(list)
 	case op >= 17:
 		return e.editImage(list)
 	case op >= 14:
@@ -268,6 +270,9 @@ func (e *editor) editHistory(op int, list []string) (string, []string) {
 func (e *editor) editTheme() (string, []string) {
 	kinds := []string{"article", "day", "home", "month", "year", "topic", "topics", "404", "search", "base"}
 	rel := "templates/" + e.pick(kinds) + ".html"
+	if !e.exists(rel) {
+		return "theme edit skipped", nil // set aside by editThemeFile
+	}
 	data := e.read(rel)
 	if strings.Contains(data, "<!--s-->") && e.rnd.IntN(2) == 0 {
 		i := strings.Index(data, "<!--s-->")
@@ -278,6 +283,9 @@ func (e *editor) editTheme() (string, []string) {
 	if e.rnd.IntN(5) == 0 {
 		return e.editEmail()
 	}
+	if e.rnd.IntN(8) == 0 {
+		return e.editThemeFile()
+	}
 	return e.addSnippet(e.pick(themeSnippets))
 }
 
@@ -285,6 +293,9 @@ func (e *editor) editTheme() (string, []string) {
 // are whole documents, without a main block, and cannot call cached.
 func (e *editor) editEmail() (string, []string) {
 	rel := "templates/" + e.pick([]string{"email.html", "email.txt"})
+	if !e.exists(rel) {
+		return "theme edit skipped", nil
+	}
 	data := e.read(rel)
 	if i := strings.Index(data, "<!--s-->"); i >= 0 {
 		j := strings.Index(data, "<!--/s-->")
@@ -306,13 +317,16 @@ func (e *editor) addSnippet(s string) (string, []string) {
 	kinds := []string{"article", "day", "home", "month", "year", "topic", "topics", "404", "search", "base"}
 	rel := "templates/" + e.pick(kinds) + ".html"
 	if strings.Contains(s, "{{with .Article") || strings.Contains(s, "{{with .Day") || strings.Contains(s, "{{with .Topic") ||
-		strings.Contains(s, "{{range .Days") || strings.Contains(s, "{{.Description") {
+		strings.Contains(s, "{{range .Days") || strings.Contains(s, "{{.Description") || strings.Contains(s, "{{with .Pager") {
 		rel = "templates/" + e.pick(kinds[:len(kinds)-1]) + ".html" // the footer has the site alone
 	}
 	at := `{{define "main"}}`
 	if rel == "templates/base.html" {
 		at = `{{define "footer" -}}`
 		s = strings.ReplaceAll(strings.ReplaceAll(s, ".Site.", "."), ".Site", ".") // the footer's data is the site
+	}
+	if !e.exists(rel) {
+		return "theme edit skipped", nil
 	}
 	data := e.read(rel)
 	e.write(rel, strings.Replace(data, at, at+`<!--s-->`+s+`<!--/s-->`, 1))

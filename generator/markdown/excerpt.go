@@ -24,7 +24,7 @@ func (c *Converter) excerpt(src []byte, size int) string {
 	for ; ; size *= 2 {
 		end := prefixEnd(src, size)
 		prefix := src[:end]
-		root, _, err := parse(c.page, prefix)
+		root, _, err := c.parse(prefix)
 		if err != nil {
 			return ""
 		}
@@ -36,7 +36,7 @@ func (c *Converter) excerpt(src []byte, size int) string {
 			continue
 		}
 		if hasByte(p, prefix, '[') && bytes.Contains(src[end:], []byte("]:")) {
-			root, _, err := parse(c.page, src)
+			root, _, err := c.parse(src)
 			if err != nil {
 				return ""
 			}

@@ -37,39 +37,97 @@ type Doc struct {
 }
 
 // Converter is safe for concurrent use; build it once.
-type Converter struct{ page, feed goldmark.Markdown }
+type Converter struct {
+	page, feed goldmark.Markdown
+	// unlinked parses as page does but without GFM's autolinks, which a
+	// body is parsed again with only when its text may hold one (see
+	// mayAutolink): their parser is called at every space of every
+	// paragraph, most often to find no link there.
+	unlinked parser.Parser
+}
 
 // New builds the project's goldmark configuration.
 func New() *Converter {
-	options := func(extra ...renderer.Option) []goldmark.Option {
+	options := func(autolinks goldmark.Extender, extra ...renderer.Option) []goldmark.Option {
 		return []goldmark.Option{
-			goldmark.WithExtensions(extension.GFM, extension.Typographer, extension.Footnote),
+			goldmark.WithExtensions(autolinks, extension.Table, extension.Strikethrough, extension.TaskList,
+				extension.Typographer, extension.Footnote), // GFM's four, then ours
 			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 			goldmark.WithRendererOptions(extra...),
 		}
 	}
 	return &Converter{
-		page: goldmark.New(options()...),
-		feed: goldmark.New(options(renderer.WithNodeRenderers(util.Prioritized(feedFootnotes{}, 100)))...),
+		page:     goldmark.New(options(extension.Linkify)...),
+		feed:     goldmark.New(options(extension.Linkify, renderer.WithNodeRenderers(util.Prioritized(feedFootnotes{}, 100)))...),
+		unlinked: goldmark.New(options(noExtension{})...).Parser(),
 	}
+}
+
+type noExtension struct{}
+
+func (noExtension) Extend(goldmark.Markdown) {}
+
+// mayAutolink reports whether the text of a document parsed without
+// autolinks holds what they start with: a scheme's "://", "www." or an
+// address's '@' (in link destinations they are no autolink). Where none
+// is, the linkify parser finds nothing (FuzzUnlinkedParse holds the two
+// parsers to the same output).
+func mayAutolink(root ast.Node, src []byte) bool {
+	found := false
+	has := func(b []byte) bool {
+		return bytes.Contains(b, []byte("://")) || bytes.Contains(b, []byte("www.")) || bytes.IndexByte(b, '@') >= 0
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			found = has(n.Segment.Value(src))
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len() && !found; i++ {
+				seg := n.Segments.At(i)
+				found = has(seg.Value(src))
+			}
+		case *ast.AutoLink:
+			found = has(n.URL(src))
+		}
+		if found {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// blankAtLineEnd reports whether a line of src ends in a space or tab:
+// the linkify parser stops at each space, and a blank then stays in the
+// text before the line break.
+func blankAtLineEnd(src []byte) bool {
+	for i, c := range src {
+		if (c == ' ' || c == '\t') && (i+1 == len(src) || src[i+1] == '\n' || src[i+1] == '\r') {
+			return true
+		}
+	}
+	return false
 }
 
 // Convert renders src for a page, passing every link and image destination
 // through resolve (nil leaves them as written).
 func (c *Converter) Convert(src []byte, resolve Resolver) (Doc, error) {
-	return convert(c.page, src, resolve)
+	return c.convert(c.page, src, resolve)
 }
 
 // ConvertFeed renders src for a feed item. Footnote references become plain
 // superscripts: their #fragment links would resolve against the feed, not the page.
 func (c *Converter) ConvertFeed(src []byte, resolve Resolver) (Doc, error) {
-	return convert(c.feed, src, resolve)
+	return c.convert(c.feed, src, resolve)
 }
 
 // ConvertBoth is Convert and ConvertFeed of the same src, parsed once: an
 // article in a feed needs both, and parsing is most of the cost.
 func (c *Converter) ConvertBoth(src []byte, page, feed Resolver) (Doc, Doc, error) {
-	root, warnings, err := parse(c.page, src)
+	root, warnings, err := c.parse(src)
 	if err != nil {
 		return Doc{}, Doc{}, err
 	}
@@ -107,8 +165,8 @@ func (c *Converter) ConvertBoth(src []byte, page, feed Resolver) (Doc, Doc, erro
 	return pageDoc, feedDoc, err
 }
 
-func convert(md goldmark.Markdown, src []byte, resolve Resolver) (Doc, error) {
-	root, warnings, err := parse(md, src)
+func (c *Converter) convert(md goldmark.Markdown, src []byte, resolve Resolver) (Doc, error) {
+	root, warnings, err := c.parse(src)
 	if err != nil {
 		return Doc{}, err
 	}
@@ -118,11 +176,21 @@ func convert(md goldmark.Markdown, src []byte, resolve Resolver) (Doc, error) {
 }
 
 // parse checks src against the limits, parses it and drops unsafe links.
-func parse(md goldmark.Markdown, src []byte) (ast.Node, []Warning, error) {
+func (c *Converter) parse(src []byte) (ast.Node, []Warning, error) {
+	if !blankAtLineEnd(src) {
+		root, warnings, err := parseWith(c.unlinked, src)
+		if err != nil || !mayAutolink(root, src) {
+			return root, warnings, err
+		}
+	}
+	return parseWith(c.page.Parser(), src)
+}
+
+func parseWith(p parser.Parser, src []byte) (ast.Node, []Warning, error) {
 	if err := checkLimits(src); err != nil {
 		return nil, nil, err
 	}
-	root := md.Parser().Parse(text.NewReader(src))
+	root := p.Parse(text.NewReader(src))
 	return root, dropUnsafe(root, src), nil
 }
 
