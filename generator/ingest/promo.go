@@ -128,7 +128,9 @@ var legalNotes = [...]string{"may not be reproduced", "without the prior written
 // or of its links, lowercased.
 var disclaimers = [...]string{"die meinung des autors", "die meinung der autorin", "die meinung der verfasser",
 	"the views of the author", "the author's own views", "opinions expressed", "l'opinion de l'auteur",
-	"la opinión del autor", "affiliate link", "affiliate-link", "provisionslink", "partnerlink", "partner-link"}
+	"la opinión del autor", "affiliate link", "affiliate-link", "provisionslink", "partnerlink", "partner-link",
+	// The disclosure of affiliate posts.
+	"may contain affiliate", "contain affiliate links"}
 
 // disclaimer: a short block holding one of disclaimers.
 func disclaimer(l string) bool {
