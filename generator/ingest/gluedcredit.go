@@ -48,3 +48,25 @@ func cutGluedCredit(p string) (caption, credit string, ok bool) {
 	}
 	return caption, strings.TrimPrefix(credit, "Credit"), true
 }
+
+// creditLabels open a credit set after its caption's last sentence.
+var creditLabels = []string{"Credit: ", "Credit ", "Credits: ", "Photograph: ", "Photo: ", "Foto: ", "Bild: ", "Crédit : ", "Crédit: "}
+
+// cutLabelledCredit splits a caption at the label of its credit when a
+// sentence ends before it: "... refugee camp. Credit Jane Roe/Agency —
+// Pool": the credit is everything after the label, dashes included, where a
+// pattern for the credit's own shape would take only its last part.
+func cutLabelledCredit(s string) (caption, credit string, ok bool) {
+	for _, label := range creditLabels {
+		i := strings.LastIndex(s, " "+label)
+		if i <= 0 || !strings.ContainsRune(".!?”\")", rune(s[i-1])) {
+			continue
+		}
+		caption, credit = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1+len(label):])
+		if credit == "" || len(credit) > 120 || len(strings.Fields(caption)) < 3 {
+			continue
+		}
+		return caption, credit, true
+	}
+	return "", "", false
+}

@@ -19,3 +19,20 @@ func TestCreditTailKeepsMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestCutLabelledCredit(t *testing.T) {
+	for _, c := range []struct{ in, caption, credit string }{
+		{"Divers check the hull before the ferry sails. Credit Jane Roe/Harbour Press — Pool Images",
+			"Divers check the hull before the ferry sails.", "Jane Roe/Harbour Press — Pool Images"},
+		{"The new quay at dawn. Photograph: Sam Reed for the Coast Post", "The new quay at dawn.", "Sam Reed for the Coast Post"},
+		{"Die neue Fähre im Hafen. Foto: Lena Berg", "Die neue Fähre im Hafen.", "Lena Berg"},
+		{"She gave the Credit Union a loan", "", ""},   // no sentence ends before the word
+		{"Ferry. Credit Jane Roe", "", ""},             // too short a caption to be one
+		{"The quay was busy all day. Credit ", "", ""}, // a label with nothing after it
+	} {
+		caption, credit, ok := cutLabelledCredit(c.in)
+		if ok != (c.caption != "") || caption != c.caption || credit != c.credit {
+			t.Errorf("cutLabelledCredit(%q) = %q, %q, %v; want %q, %q", c.in, caption, credit, ok, c.caption, c.credit)
+		}
+	}
+}

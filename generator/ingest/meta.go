@@ -69,7 +69,7 @@ func readPage(doc *html.Node, base *url.URL, loc *time.Location) (Article, *visT
 	a.Date = m.chooseDate(visible, a.SourceURL, loc)
 	a.Zoned = !a.Date.IsZero()
 	a.Lang = first(m.lang, m.props["og:locale"], m.props["content-language"], m.props["dc.language"], m.ld.lang)
-	a.Summary = oneLine(first(m.props["og:description"], m.props["description"], m.props["twitter:description"]))
+	a.Summary = chooseSummary(m.props["og:description"], m.props["description"], m.props["twitter:description"])
 	if img := absolute(first(m.props["og:image"], m.props["twitter:image"], m.ld.imageURL), base); strings.HasPrefix(img, "http") {
 		a.Image.URL = img
 		a.Image.Caption = m.ld.imageCaption
@@ -246,6 +246,21 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// chooseSummary is the first description a page declares, or a longer one
+// that holds it whole: a social card's teaser is often the last words of
+// the page's own description ("There's no going back from here."), which
+// alone says nothing of the story.
+func chooseSummary(descs ...string) string {
+	best := ""
+	for _, d := range descs {
+		d = oneLine(d)
+		if best == "" || len(d) > len(best) && strings.Contains(strings.ToLower(d), strings.ToLower(best)) {
+			best = d
+		}
+	}
+	return best
 }
 
 func first(vals ...string) string {

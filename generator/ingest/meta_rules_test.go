@@ -142,3 +142,19 @@ func TestDeclaredTopics(t *testing.T) {
 		}
 	}
 }
+
+func TestChooseSummary(t *testing.T) {
+	for _, c := range []struct {
+		descs []string
+		want  string
+	}{
+		{[]string{"The ferry runs again.", "", ""}, "The ferry runs again."},
+		{[]string{"", "Crews accepted the offer.", "Other words."}, "Crews accepted the offer."},
+		{[]string{"nothing stops it now.", "We rode the new ferry on its first day, and nothing stops it now."}, "We rode the new ferry on its first day, and nothing stops it now."},
+		{[]string{"The ferry runs again.", "The council met on Tuesday to discuss the budget."}, "The ferry runs again."},
+	} {
+		if got := chooseSummary(c.descs...); got != c.want {
+			t.Errorf("chooseSummary(%q) = %q, want %q", c.descs, got, c.want)
+		}
+	}
+}

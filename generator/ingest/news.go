@@ -276,6 +276,9 @@ func cutCaption(s string) (caption, credit string, ok bool) {
 	if len(s) > 600 {
 		return "", "", false
 	}
+	if caption, credit, ok := cutLabelledCredit(s); ok {
+		return caption, credit, true
+	}
 	// Credits are short and at the end: match only the tail.
 	off := 0
 	if len(s) > 160 {
