@@ -141,13 +141,7 @@ func words(s string) string {
 	b := make([]byte, 0, len(s))
 	gap := false
 	for _, r := range s { // an invalid byte is utf8.RuneError, as strings.ToLower writes it
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		} else {
-			r = unicode.ToLower(r)
-		}
+		r = lower(r)
 		if notLetter(r) {
 			gap = true
 			continue
@@ -161,19 +155,24 @@ func words(s string) string {
 	return string(b)
 }
 
+// lower is unicode.ToLower, without its table lookups for ASCII.
+func lower(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
 // wordsAre reports whether words(s) == w, reading s only as far as they agree.
 func wordsAre(s, w string) bool {
 	j := 0
 	gap := false
 	var buf [utf8.UTFMax]byte
 	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		} else {
-			r = unicode.ToLower(r)
-		}
+		r = lower(r)
 		if notLetter(r) {
 			gap = true
 			continue

@@ -35,17 +35,24 @@ var plainCases = []string{
 	"digits 2024-05-06, 10:30 a.m.", "'Tis the mid-year's end", "a\u200bb", "\u2028line\u2029",
 }
 
+// checkAsChain holds plain, words and replaceLinks to the chains of
+// regexps and splits they replace.
+func checkAsChain(t *testing.T, s string) {
+	t.Helper()
+	if got, want := plain(s), refPlain(s); got != want {
+		t.Errorf("plain(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := words(s), refWords(s); got != want {
+		t.Errorf("words(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := replaceLinks(s, false), refLink.ReplaceAllString(s, ""); got != want {
+		t.Errorf("replaceLinks(%q) = %q, want %q", s, got, want)
+	}
+}
+
 func TestPlainAsChain(t *testing.T) {
 	for _, s := range plainCases {
-		if got, want := plain(s), refPlain(s); got != want {
-			t.Errorf("plain(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := words(s), refWords(s); got != want {
-			t.Errorf("words(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := replaceLinks(s, false), refLink.ReplaceAllString(s, ""); got != want {
-			t.Errorf("replaceLinks(%q) = %q, want %q", s, got, want)
-		}
+		checkAsChain(t, s)
 		for _, w := range []string{"", refWords(s), refWords(s) + " x", "plain", "a b"} {
 			if got, want := wordsAre(s, w), refWords(s) == w; got != want {
 				t.Errorf("wordsAre(%q, %q) = %v", s, w, got)
@@ -59,15 +66,7 @@ func FuzzPlain(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := plain(s), refPlain(s); got != want {
-			t.Errorf("plain(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := words(s), refWords(s); got != want {
-			t.Errorf("words(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := replaceLinks(s, false), refLink.ReplaceAllString(s, ""); got != want {
-			t.Errorf("replaceLinks(%q) = %q, want %q", s, got, want)
-		}
+		checkAsChain(t, s)
 		if w := refWords(s); !wordsAre(s, w) || len(w) > 0 && wordsAre(s, w[:len(w)-1]) {
 			t.Errorf("wordsAre(%q, %q) disagrees with words", s, w)
 		}
