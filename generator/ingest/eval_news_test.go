@@ -19,26 +19,16 @@ func normTitle(s string) string {
 // failing below a floor just under today's score (one page for the counts).
 // INGEST_EVAL_V=1 lists the misses.
 func TestEvalNewsRaw(t *testing.T) {
-	dir := filepath.Join(corpora(t), "readability-pages")
-	kinds, err := os.ReadFile(filepath.Join(dir, "kinds.tsv"))
-	if err != nil {
+	pages, ok := newsPages(filepath.Join(corpora(t), "readability-pages"))
+	if !ok {
 		t.Skip("no kinds.tsv")
 	}
 	verbose := os.Getenv("INGEST_EVAL_V") != ""
 	var sp, sr float64
 	n, titles, nTitles, days, nDays := 0, 0, 0, 0, 0
-	for _, line := range strings.Split(string(kinds), "\n")[1:] {
-		name, kind, _ := strings.Cut(line, "\t")
-		if kind != "news" {
-			continue
-		}
-		raw, err := os.ReadFile(filepath.Join(dir, name, "raw.txt"))
-		tj, err2 := os.ReadFile(filepath.Join(dir, name, "truth.json"))
-		var truth struct{ Title, PublishedTime, Body string }
-		if err != nil || err2 != nil || json.Unmarshal(tj, &truth) != nil {
-			continue
-		}
-		a := CleanText(string(raw), time.UTC)
+	for _, pg := range pages {
+		name, truth := pg.name, pg.truth
+		a := CleanText(string(pg.raw), time.UTC)
 		if p, r, ok := shingleScore(a.Body(), truth.Body); ok {
 			sp, sr, n = sp+p, sr+r, n+1
 			if verbose && p*r < 0.8 {
@@ -47,7 +37,7 @@ func TestEvalNewsRaw(t *testing.T) {
 		}
 		if truth.Title != "" {
 			nTitles++
-			if normTitle(a.Title) == normTitle(truth.Title) {
+			if pg.sameTitle(a) {
 				titles++
 			} else if verbose {
 				t.Logf("%s title %q, want %q", name, a.Title, truth.Title)
@@ -55,11 +45,7 @@ func TestEvalNewsRaw(t *testing.T) {
 		}
 		if truth.PublishedTime != "" {
 			nDays++
-			got := ""
-			if !a.Date.IsZero() {
-				got = a.Date.In(time.UTC).Format("2006-01-02")
-			}
-			if got == truth.PublishedTime[:min(10, len(truth.PublishedTime))] {
+			if got, ok := pg.sameDay(a); ok {
 				days++
 			} else if verbose {
 				t.Logf("%s date %q, want %q", name, got, truth.PublishedTime)
@@ -74,4 +60,47 @@ func TestEvalNewsRaw(t *testing.T) {
 	checkFloor(t, "news title exact", float64(titles)/float64(max(nTitles, 1)), 0.68, 0.80)
 	checkFloor(t, "news date same day", float64(days)/float64(max(nDays, 1)), 0.75, 0.90)
 	checkFloor(t, "news body F1", 2*mp*mr/(mp+mr), 0.908, 0.92)
+}
+
+// newsPage is one of the news pages of readability-pages: its whole-page
+// dump and what the page truly holds.
+type newsPage struct {
+	name, dir string
+	raw       []byte
+	truth     struct{ Title, PublishedTime, Body string }
+}
+
+// newsPages are the news pages of readability-pages (kinds.tsv) that have a
+// dump and a truth; ok is false without kinds.tsv.
+func newsPages(dir string) (pages []newsPage, ok bool) {
+	kinds, err := os.ReadFile(filepath.Join(dir, "kinds.tsv"))
+	if err != nil {
+		return nil, false
+	}
+	for _, line := range strings.Split(string(kinds), "\n")[1:] {
+		name, kind, _ := strings.Cut(line, "\t")
+		if kind != "news" {
+			continue
+		}
+		pg := newsPage{name: name, dir: filepath.Join(dir, name)}
+		raw, err := os.ReadFile(filepath.Join(pg.dir, "raw.txt"))
+		tj, err2 := os.ReadFile(filepath.Join(pg.dir, "truth.json"))
+		if err != nil || err2 != nil || json.Unmarshal(tj, &pg.truth) != nil {
+			continue
+		}
+		pg.raw = raw
+		pages = append(pages, pg)
+	}
+	return pages, true
+}
+
+func (pg newsPage) sameTitle(a Article) bool { return normTitle(a.Title) == normTitle(pg.truth.Title) }
+
+// sameDay reports whether a is dated the page's publication day (UTC), and
+// gives the day it has.
+func (pg newsPage) sameDay(a Article) (got string, ok bool) {
+	if !a.Date.IsZero() {
+		got = a.Date.In(time.UTC).Format("2006-01-02")
+	}
+	return got, got == pg.truth.PublishedTime[:min(10, len(pg.truth.PublishedTime))]
 }

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"encoding/json"
 	"fmt"
 	"hash/crc32"
 	"maps"
@@ -118,27 +117,18 @@ func TestEvalHalves(t *testing.T) {
 // halvesNews scores the news pages of readability-pages: their dumps
 // through CleanText, or with html their source through ExtractHTML.
 func halvesNews(t *testing.T, logf func(string, string, ...any), html bool) {
-	dir := filepath.Join(corpora(t), "readability-pages")
-	kinds, _ := os.ReadFile(filepath.Join(dir, "kinds.tsv"))
+	pages, _ := newsPages(filepath.Join(corpora(t), "readability-pages"))
 	body := map[string]*prAcc{"A": {}, "B": {}}
 	title := map[string]*ratioAcc{"A": {}, "B": {}}
 	day := map[string]*ratioAcc{"A": {}, "B": {}}
-	for _, line := range strings.Split(string(kinds), "\n")[1:] {
-		name, kind, _ := strings.Cut(line, "\t")
-		if kind != "news" {
-			continue
-		}
-		h := half(name)
-		raw, err := os.ReadFile(filepath.Join(dir, name, "raw.txt"))
-		tj, err2 := os.ReadFile(filepath.Join(dir, name, "truth.json"))
-		var truth struct{ Title, PublishedTime, Body string }
-		if err != nil || err2 != nil || json.Unmarshal(tj, &truth) != nil {
-			continue
-		}
-		a := CleanText(string(raw), time.UTC)
+	for _, pg := range pages {
+		name, truth, h := pg.name, pg.truth, half(pg.name)
+		var a Article
 		if html {
-			src, _ := os.ReadFile(filepath.Join(dir, name, "source.html"))
+			src, _ := os.ReadFile(filepath.Join(pg.dir, "source.html"))
 			a, _ = ExtractHTML(src, "", time.UTC, nil)
+		} else {
+			a = CleanText(string(pg.raw), time.UTC)
 		}
 		if p, r, ok := shingleScore(a.Body(), truth.Body); ok {
 			body[h].add(p, r)
@@ -147,18 +137,14 @@ func halvesNews(t *testing.T, logf func(string, string, ...any), html bool) {
 			}
 		}
 		if truth.Title != "" {
-			ok := normTitle(a.Title) == normTitle(truth.Title)
+			ok := pg.sameTitle(a)
 			title[h].add(ok)
 			if !ok {
 				logf(h, "news %s title %q want %q", name, a.Title, truth.Title)
 			}
 		}
 		if truth.PublishedTime != "" {
-			got := ""
-			if !a.Date.IsZero() {
-				got = a.Date.In(time.UTC).Format("2006-01-02")
-			}
-			ok := got == truth.PublishedTime[:min(10, len(truth.PublishedTime))]
+			got, ok := pg.sameDay(a)
 			day[h].add(ok)
 			if !ok {
 				logf(h, "news %s date %q want %q", name, got, truth.PublishedTime)
