@@ -207,6 +207,18 @@ func copyTree(t testing.TB, src, dst string) {
 func TestWrittenMinimal(t *testing.T) {
 	out := build(t, BuildOptions{Site: "testdata/site", Now: fixtureNow})
 	names := slices.Collect(maps.Keys(writtenMinimal))
+	// and every feed, minified by parts (feed.TestMinifiedByParts)
+	feeds := 0
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if rel, _ := filepath.Rel(out, p); err == nil && isFeedFile(filepath.ToSlash(rel)) {
+			names = append(names, filepath.ToSlash(rel))
+			feeds++
+		}
+		return err
+	})
+	if feeds < 4 {
+		t.Errorf("%d feeds, want the site's and its topics'", feeds)
+	}
 	for _, dir := range []string{search.ShardDir, search.RecordDir} {
 		files, _ := filepath.Glob(filepath.Join(out, filepath.FromSlash(dir), "*.json"))
 		if len(files) == 0 {

@@ -56,7 +56,8 @@ func (b *builder) publishFeeds() error {
 	}
 	var mu sync.Mutex
 	var findings []check.Finding
-	publishFile := func(f publish.File) error {
+	// minified: the file is as the minifier leaves it (the feeds).
+	publishFile := func(f publish.File, minified bool) error {
 		key, ok := inputs[f.Path]
 		if !ok {
 			key = cache.FileKey(b.global, f.Path, cache.Sum(f.Data))
@@ -70,7 +71,14 @@ func (b *builder) publishFeeds() error {
 		if b.keep(f.Path, key) {
 			return nil
 		}
+		if minified {
+			return b.putMinified(f.Path, cache.Output{Key: key}, f.Data, time.Now())
+		}
 		return b.put(f.Path, cache.Output{Key: key}, bytes.NewBuffer(f.Data))
+	}
+	var minify feed.Minify
+	if !b.opts.NoMinify {
+		minify = publish.Minify
 	}
 	err := feed.Each(b.site, func(a *site.Article) (string, error) {
 		if h := b.feedHTML(a); h != "" {
@@ -82,10 +90,10 @@ func (b *builder) publishFeeds() error {
 		}
 		defer release()
 		return feedContent(b.site, a, body)
-	}, func(name string) bool {
+	}, minify, func(name string) bool {
 		k, ok := inputs[name]
 		return !ok || !b.keep(name, k) // a feed whose inputs are unchanged stays
-	}, func(f feed.File) error { return publishFile(publish.File{Path: f.Path, Data: f.Data}) })
+	}, func(f feed.File) error { return publishFile(publish.File{Path: f.Path, Data: f.Data}, f.Minified) })
 	<-indexed
 	if err != nil {
 		return err
@@ -107,7 +115,7 @@ func (b *builder) publishFeeds() error {
 	if b.site.Config.CNAME != "" {
 		files = append(files, publish.File{Path: "CNAME", Data: []byte(b.site.Config.CNAME + "\n")})
 	}
-	if err := parallel.Do(len(files), func(i int) error { return publishFile(files[i]) }); err != nil {
+	if err := parallel.Do(len(files), func(i int) error { return publishFile(files[i], false) }); err != nil {
 		return err
 	}
 	if err := b.publishMedia(); err != nil {

@@ -97,7 +97,12 @@ func (b *builder) put(name string, o cache.Output, raw *bytes.Buffer) error {
 		data = min
 		t = since(t, &b.work.minify)
 	}
-	stamp, err := b.sink.put(name, data.Bytes())
+	return b.putMinified(name, o, data.Bytes(), t)
+}
+
+// putMinified hands a file as it is to the sink; t is when its write began.
+func (b *builder) putMinified(name string, o cache.Output, data []byte, t time.Time) error {
+	stamp, err := b.sink.put(name, data)
 	if err != nil {
 		return err
 	}

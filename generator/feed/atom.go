@@ -63,7 +63,7 @@ func (c *channel) atom() ([]byte, error) {
 			return nil, err
 		}
 	}
-	return marshalWithItems(doc, atomTail, entries)
+	return c.marshalWithItems(doc, atomTail, entries)
 }
 
 // atom is the entry as an Atom entry.

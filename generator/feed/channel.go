@@ -20,11 +20,12 @@ type channel struct {
 	articles           []*site.Article // the items to come, capped
 	entries            []*entry
 
-	id      string     // Atom id; the self link when empty (an archive has its live feed's)
-	links   []atomLink // after self: hub, and the links of the feed's history
-	hub     string     // the WebSub hub, for JSON Feed's hubs
-	archive bool       // an archive document (fh:archive)
-	items   *itemMemo  // the articles' marshaled items, shared with other channels
+	id      string                       // Atom id; the self link when empty (an archive has its live feed's)
+	links   []atomLink                   // after self: hub, and the links of the feed's history
+	hub     string                       // the WebSub hub, for JSON Feed's hubs
+	archive bool                         // an archive document (fh:archive)
+	items   *itemMemo                    // the articles' marshaled items, shared with other channels
+	minify  func([]byte) ([]byte, error) // nil: written indented
 }
 
 // entry is a feed item: gorilla's Item plus what its formats lack.

@@ -31,6 +31,11 @@
 // with websub_hub set, every live feed names the hub (Atom and RSS
 // rel="hub", JSON Feed hubs).
 //
+// Given a Minify, every feed is handed out minified, byte for byte as the
+// whole document minified (TestMinifiedByParts): each item is minified once
+// and spliced into every document that holds it. Without one, feeds are
+// indented.
+//
 // gorilla/feeds builds the documents; this package extends its structs with
 // what v1.2.0 lacks: RSS atom:link rel="self", dc:creator and one category per
 // topic; Atom rel="self", xml:lang, published, several authors and categories

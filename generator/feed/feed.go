@@ -13,10 +13,18 @@ import (
 // from several goroutines, once per article.
 type Content func(a *site.Article) (string, error)
 
+// Minify returns data, part or whole of the file at path, as the output's
+// minifier leaves it. Given one, Each minifies each item once and each
+// document's frame once, and hands out every feed minified: an item is in
+// the site's feed, its topics' and their archives, and minifying whole
+// documents went over each item again in each. nil writes feeds indented.
+type Minify func(path string, data []byte) ([]byte, error)
+
 // File is one output file: Path is relative to the output root.
 type File struct {
-	Path string
-	Data []byte
+	Path     string
+	Data     []byte
+	Minified bool // Data is as the Minify given to Each left it
 }
 
 // fallbackUpdated dates a feed of a site without any article.
@@ -27,8 +35,8 @@ var fallbackUpdated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // all), and hands each to put as soon as it is made, from several
 // goroutines: holding them all (the archives of years of feeds) would
 // weigh on a build's memory.
-func Each(s *site.Site, body Content, want func(path string) bool, put func(File) error) error {
-	b := &builder{site: s, body: body}
+func Each(s *site.Site, body Content, minify Minify, want func(path string) bool, put func(File) error) error {
+	b := &builder{site: s, body: body, minify: minify}
 	var jobs []job
 	add := func(build func() (File, error)) {
 		jobs = append(jobs, func(put func(File) error) error {
@@ -76,10 +84,11 @@ type job func(put func(File) error) error
 // builder renders each article body, and marshals each of its items in the
 // live feeds, once, however many feeds hold it.
 type builder struct {
-	site *site.Site
-	body Content
-	html memo[*site.Article, string]
-	live itemMemo
+	site   *site.Site
+	body   Content
+	minify Minify
+	html   memo[*site.Article, string]
+	live   itemMemo
 }
 
 // content is an article's feed HTML, made once: feeds are written in
@@ -110,6 +119,9 @@ func (b *builder) feed(l site.FeedLink, c *channel) (File, error) {
 }
 
 func (b *builder) write(l site.FeedLink, c *channel) (File, error) {
+	if b.minify != nil {
+		c.minify = func(data []byte) ([]byte, error) { return b.minify(l.Path, data) }
+	}
 	var data []byte
 	var err error
 	switch l.Type {
@@ -125,5 +137,5 @@ func (b *builder) write(l site.FeedLink, c *channel) (File, error) {
 	if err != nil {
 		return File{}, fmt.Errorf("feed: %s: %w", l.Path, err)
 	}
-	return File{Path: l.Path, Data: data}, nil
+	return File{Path: l.Path, Data: data, Minified: b.minify != nil}, nil
 }

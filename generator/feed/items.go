@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/digest-news/digest/generator/site"
@@ -58,7 +59,18 @@ type itemMemo = memo[itemKey, []byte]
 
 // item is the marshaled item of e in format: from the channel's memo when
 // it is an article's, else (an edition, in one feed only) made anew.
+// Minified, an item is minified once, as it is marshaled.
 func (c *channel) item(e *entry, format string, marshal func() ([]byte, error)) ([]byte, error) {
+	if c.minify != nil {
+		indented := marshal
+		marshal = func() ([]byte, error) {
+			item, err := indented()
+			if err != nil {
+				return nil, err
+			}
+			return c.minify(item)
+		}
+	}
 	if c.items == nil || e.article == nil {
 		return marshal()
 	}
@@ -114,13 +126,22 @@ func marshalItem(v any, encoders *sync.Pool) ([]byte, error) {
 // marshalWithItems writes doc, a document without its items, as marshalXML
 // does, with the items spliced in before tail, the closing tags that end it:
 // encoding/xml then walks only what is the document's own.
-func marshalWithItems(doc any, tail string, items [][]byte) ([]byte, error) {
+// Minified, the document is minified without its items, and its tail is
+// the closing tags without the blanks between them.
+func (c *channel) marshalWithItems(doc any, tail string, items [][]byte) ([]byte, error) {
 	b := scratch.Get().(*bytes.Buffer)
 	defer scratch.Put(b)
 	if err := encodeXML(b, doc); err != nil {
 		return nil, err
 	}
 	shell := b.Bytes()
+	if c.minify != nil {
+		var err error
+		if shell, err = c.minify(shell); err != nil {
+			return nil, err
+		}
+		tail = strings.Join(strings.Fields(tail), "")
+	}
 	if !bytes.HasSuffix(shell, []byte(tail)) {
 		return nil, fmt.Errorf("document does not end in %q", tail)
 	}

@@ -54,6 +54,12 @@ func (c *channel) json() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
+	if c.minify != nil {
+		if err := enc.Encode(doc); err != nil {
+			return nil, err
+		}
+		return c.minify(buf.Bytes())
+	}
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(doc); err != nil {
 		return nil, err

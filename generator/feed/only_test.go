@@ -48,7 +48,7 @@ func allFiles(s *site.Site, body Content) ([]File, error) { return someFiles(s, 
 func someFiles(s *site.Site, body Content, want func(string) bool) ([]File, error) {
 	var mu sync.Mutex
 	var list []File
-	err := Each(s, body, want, func(f File) error {
+	err := Each(s, body, nil, want, func(f File) error {
 		mu.Lock()
 		defer mu.Unlock()
 		list = append(list, f)

@@ -102,7 +102,7 @@ func (c *channel) rss() ([]byte, error) {
 			return nil, err
 		}
 	}
-	return marshalWithItems(doc, rssTail, items)
+	return c.marshalWithItems(doc, rssTail, items)
 }
 
 // rss is the entry as an item of a channel in lang.
