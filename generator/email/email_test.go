@@ -40,6 +40,27 @@ div.note { padding: 8px }
 	}
 }
 
+// Elements of the same tags and classes share a style unless their way
+// from the root or their own style differs.
+func TestInlineSameWay(t *testing.T) {
+	doc := `<style>p { margin: 0 } .note p { color: #222 } p.x { padding: 1px }</style>
+<div class="note"><p>a</p><p>b</p><p style="color: red">c</p></div><div><p>d</p><p class="x">e</p></div>`
+	base, _ := url.Parse("https://example.org/")
+	out, err := new(Inliner).Inline([]byte(doc), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out)
+	for _, want := range []string{
+		`<p style="margin:0;color:#222">a</p><p style="margin:0;color:#222">b</p><p style="margin:0;color:red">c</p>`,
+		`<div><p style="margin:0">d</p><p style="margin:0;padding:1px">e</p></div>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in\n%s", want, got)
+		}
+	}
+}
+
 func TestInlineRefuses(t *testing.T) {
 	base, _ := url.Parse("https://example.org/")
 	for _, css := range []string{"a:hover { color: red }", "#id { x: y }", "@media (max-width: 600px) { p { margin: 0 } }", "div > p { margin: 0 }", "p { margin }", "p { margin: 0"} {

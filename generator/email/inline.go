@@ -77,9 +77,22 @@ func (in *Inliner) Inline(doc []byte, base *url.URL) ([]byte, error) {
 			}
 		}
 	}
+	// An element's style is a function of the tags and classes on its way
+	// from the root, and of its own style: the cards of an edition share
+	// theirs, so each way is matched against the rules once.
+	paths := make(map[*html.Node]string, len(elements))
+	made := map[string]string{}
 	styles := make([]string, len(elements)) // all matched before any class goes
 	for i, n := range elements {
-		styles[i] = style(n, rules, classes)
+		path := paths[n.Parent] + "/" + n.Data + "." + strings.Join(classes[n], ".")
+		paths[n] = path
+		key := path + "\x00" + ownStyle(n)
+		st, ok := made[key]
+		if !ok {
+			st = style(n, rules, classes)
+			made[key] = st
+		}
+		styles[i] = st
 	}
 	for i, n := range elements {
 		setStyle(n, styles[i])
@@ -101,12 +114,7 @@ func style(n *html.Node, rules []rule, classes map[*html.Node][]string) string {
 			matched = append(matched, &rules[i])
 		}
 	}
-	own := ""
-	for _, a := range n.Attr {
-		if a.Key == "style" {
-			own = a.Val
-		}
-	}
+	own := ownStyle(n)
 	if len(matched) == 0 {
 		return own
 	}
@@ -142,6 +150,17 @@ func style(n *html.Node, rules []rule, classes map[*html.Node][]string) string {
 		b.WriteString(p + ":" + values[p])
 	}
 	return b.String()
+}
+
+// ownStyle is n's style attribute.
+func ownStyle(n *html.Node) string {
+	own := ""
+	for _, a := range n.Attr {
+		if a.Key == "style" {
+			own = a.Val
+		}
+	}
+	return own
 }
 
 // setStyle gives n its style; its class goes, as nothing reads it.
