@@ -21,6 +21,7 @@ type pageMeta struct {
 	canonical string
 	lang      string
 	h1        []string // texts of the first few <h1>
+	h2        []string // and of <h2> and <h3>
 	items     map[string]string
 	itemAuth  []string
 	times     []timeElem
@@ -112,6 +113,12 @@ func (m *pageMeta) element(n *html.Node) {
 		if len(m.h1) < 3 {
 			if t := oneLine(textOf(n)); t != "" {
 				m.h1 = append(m.h1, t)
+			}
+		}
+	case atom.H2, atom.H3:
+		if len(m.h2) < 6 {
+			if t := oneLine(textOf(n)); t != "" {
+				m.h2 = append(m.h2, t)
 			}
 		}
 	case atom.Title:

@@ -46,6 +46,16 @@ func (m *pageMeta) chooseTitle(site, src string, authors []string) string {
 			return cutLabels(h, labels)
 		}
 	}
+	// A lesser heading the title holds as a part, and as most of it, where
+	// the <h1> is the site's name or absent: blogs set the post's title in
+	// an <h2>; the site's own name may be an <h2> too.
+	for _, h := range m.h2 {
+		for _, t := range []string{declared, page} {
+			if t != "" && !isLabel(h, labels) && len(strings.Fields(words(h))) >= 2 && isPart(t, h) && overlap(t, h) >= 0.5 {
+				return h
+			}
+		}
+	}
 	if declared != "" {
 		// A site-wide og:title: the first <h1> and <title> agree on a
 		// headline with which it shares under half its words.

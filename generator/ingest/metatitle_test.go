@@ -35,6 +35,12 @@ func TestHeadlineParts(t *testing.T) {
 		{"the shown heading less a web address",
 			`<meta property="og:title" content="What we do not want to hear"><h1>What we would not want to hear | nordlicht.net</h1>`,
 			"What we would not want to hear"},
+		{"a post's heading under the blog's name",
+			`<title>Nordhang Blog am See: Winterreifen richtig lagern und pflegen lassen</title><h1>Nordhang Blog am See</h1><h2>Winterreifen richtig lagern und pflegen lassen</h2>`,
+			"Winterreifen richtig lagern und pflegen lassen"},
+		{"a lesser heading that is the site's name",
+			`<title>Ferry fares rise again in the spring | Harbour Weekly News</title><h2>Harbour Weekly News</h2>`,
+			"Ferry fares rise again in the spring"},
 	}
 	for _, c := range cases {
 		if got := metaOf(t, c.page, "").Title; got != c.title {
