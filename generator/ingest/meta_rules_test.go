@@ -94,10 +94,31 @@ func TestBylineNames(t *testing.T) {
 		"Posted":                                   "",
 		"freeman1984":                              "freeman1984",
 		"this is a sentence about something else":  "",
+		// a colon after the word, other languages' words, a stamp cut short
+		"Von: Tilo Brandt":                   "Tilo Brandt",
+		"Publicado por Inés Carrera":         "Inés Carrera",
+		"责任编辑：王小明":                           "王小明",
+		"Mira Olsen Feb 12, 2023":            "Mira Olsen",
+		"Arne Vik Last updated 3 May":        "Arne Vik",
+		"Sara Lind Actualizado el 2 de mayo": "Sara Lind",
+		"Tom Harker //":                      "Tom Harker",
+		"Dana Wells Staff Writer":            "Dana Wells",
+		"Jon Eide May":                       "Jon Eide",
+		"Brian May":                          "Brian May",
 	} {
 		if got := strings.Join(bylineNames(in), "; "); got != want {
 			t.Errorf("bylineNames(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMoreByIsNoName: the link to an author's other articles beside the
+// byline names no second author.
+func TestMoreByIsNoName(t *testing.T) {
+	page := `<title>Harbour ferry fares rise</title><h1>Harbour ferry fares rise</h1>` +
+		`<a rel="author" href="/staff/lr">Lena Ritter</a> <a rel="author" href="/staff/lr">More by Lena Ritter</a>`
+	if got := strings.Join(metaOf(t, page, "").Authors, "; "); got != "Lena Ritter" {
+		t.Errorf("authors %q, want Lena Ritter", got)
 	}
 }
 

@@ -199,6 +199,9 @@ func (m *pageMeta) keepNames(names []string, site, src string) []string {
 	var out []string
 	for _, n := range names {
 		n = readableLogin(oneLine(html.UnescapeString(n)))
+		if l := strings.ToLower(n); strings.HasPrefix(l, "more by ") || strings.HasPrefix(l, "mehr von ") {
+			continue // the link to the author's other articles, beside the byline
+		}
 		if n == "" || len(n) > 80 || notNames[strings.ToLower(n)] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) || orgName(n) {
 			continue
 		}
@@ -211,7 +214,8 @@ func (m *pageMeta) keepNames(names []string, site, src string) []string {
 var byPrefixes = [...]string{"written by", "posted by", "geschrieben von", "ein beitrag von", "ein artikel von",
 	"verfasst von", "text von", "escrito por", "écrit par", "rédigé par", "scritto da",
 	"veröffentlicht von", "erstellt von", "eingestellt von", "artikel von", "beitrag von", "text und fotos:", "text:",
-	"autor:", "autorin:", "author:", "auteur:", "autore:", "von", "by", "par", "por", "door", "di", "de", "av", "af"}
+	"autor:", "autorin:", "author:", "auteur:", "autore:", "publicado por", "publié par", "pubblicato da", "gepostet von",
+	"责任编辑：", "责任编辑:", "编辑：", "作者：", "记者：", "von", "by", "par", "por", "door", "di", "de", "av", "af"}
 
 // cutByPrefix drops the "By"/"Von"/"Par" that opens a byline; pages that
 // set the name in its own element may leave no space after the word.
@@ -221,12 +225,39 @@ func cutByPrefix(s string) string {
 	for _, p := range byPrefixes {
 		if rest, ok := strings.CutPrefix(l, p); ok && rest != "" {
 			r := []rune(s[len(p):])[0]
-			if r == ' ' || unicode.IsUpper(r) && (p == "by" || strings.HasSuffix(p, "von")) {
+			switch {
+			case strings.HasSuffix(p, ":") || strings.HasSuffix(p, "："):
+				return strings.TrimSpace(s[len(p):])
+			case r == ':' && len(rest) > 1: // "Von: Jana Roth"
+				return strings.TrimSpace(s[len(p)+1:])
+			case r == ' ' || unicode.IsUpper(r) && (p == "by" || strings.HasSuffix(p, "von")):
 				return strings.TrimSpace(s[len(p):])
 			}
 		}
 	}
 	return s
+}
+
+// bylineDateWords are what is left of a date or a time stamp cut at its
+// first digit after a byline's names ("Jane Doe Feb 12", "Jane Doe Last
+// updated 3 May"): a month, or the word that opens the stamp.
+var bylineDateWords = map[string]bool{"last": true, "updated": true, "actualizado": true, "atualizado": true,
+	"aggiornato": true, "aktualisiert": true, "publié": true, "publicado": true, "pubblicato": true, "veröffentlicht": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "january": true, "february": true, "march": true, "april": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"januar": true, "februar": true, "märz": true, "mai": true, "juni": true, "juli": true, "oktober": true, "dezember": true}
+
+// trimDateWords drops bylineDateWords from the end of a byline's names;
+// one name word is always left.
+func trimDateWords(s string) string {
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i <= 0 || !bylineDateWords[strings.ToLower(strings.Trim(s[i+1:], ".,"))] || !strings.Contains(strings.TrimSpace(s[:i]), " ") {
+			return s
+		}
+		s = strings.TrimSpace(s[:i])
+	}
 }
 
 // notNames are the labels of byline bars that are left when the name is
@@ -239,7 +270,7 @@ var notNames = map[string]bool{"by": true, "posted": true, "follow": true, "stan
 // place, a role or the next item of the byline bar.
 var bylineEnds = [...]string{" | ", " – ", " — ", " - ", " • ", " · ", " / ", " » ", ", den ", " updated", " published",
 	" veröffentlicht", " aktualisiert", " publié", " posted", " stand", " chefredakteur", " redakteur", " correspondent",
-	" reporter", " (", " www.", " follow",
+	" reporter", "staff writer", " (", " www.", " follow", " actualizado", " atualizado", " aggiornato", " mis à jour",
 	// the credit of another role on the same line ("Text von X Illustration von Y")
 	" illustration ", " illustrationen ", " illustration:", " photos ", " photo ", " photo:", " photography ",
 	" fotos ", " foto ", " foto:", " fotos:", " bilder ", " bild:"}
@@ -266,8 +297,9 @@ func bylineNames(s string) []string {
 	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 && s[i-1] == ' ' { // a date; "freeman1984" is a name
 		s = s[:i]
 	}
+	s = trimDateWords(strings.TrimSpace(s))
 	initial := strings.HasSuffix(s, ".") && len(s) > 3 && (s[len(s)-3] == ' ' || s[len(s)-4] == ' ') // "Jr.", "C."
-	s = strings.Trim(s, " ,;:|-–—·•()")
+	s = strings.Trim(s, " ,;:|-–—·•()/")
 	if notNames[strings.ToLower(s)] {
 		return nil
 	}
