@@ -51,7 +51,7 @@ func (v *visText) datelineDates(loc *time.Location) []printedDate {
 func (v *visText) linesDates(text string, from, to int, loc *time.Location) []printedDate {
 	var out []printedDate
 	for off := from; off < to && len(out) < 6; {
-		t, at, end, ok := shownDateSpan(text[off:to], loc)
+		t, at, end, ok := shownDateSpan(text[off:to], loc, v.dayFirst)
 		if !ok {
 			break
 		}
@@ -149,15 +149,15 @@ var postedVerbs = [...]string{"gepostet", "veröffentlicht", "publiziert", "erst
 
 // bylineDate is the first date written right after a byline, or in a
 // note of the post's date.
-func bylineDate(text string, loc *time.Location) (time.Time, bool) {
+func bylineDate(text string, loc *time.Location, dayFirst bool) (time.Time, bool) {
 	for _, m := range bylineAt().FindAllStringIndex(text, 20) {
-		if t, at, _, ok := findDateSpan(text[m[1]:min(len(text), m[1]+60)], loc); ok && at <= 2 {
+		if t, at, _, ok := readDateSpan(text[m[1]:min(len(text), m[1]+60)], loc, dayFirst); ok && at <= 2 {
 			return t, true
 		}
 	}
 	for _, m := range postedAt().FindAllStringIndex(text, 20) {
 		rest := text[m[1]:min(len(text), m[1]+200)]
-		t, at, end, ok := findDateSpan(rest, loc)
+		t, at, end, ok := readDateSpan(rest, loc, dayFirst)
 		if !ok || at > 2 {
 			continue
 		}

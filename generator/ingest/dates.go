@@ -83,6 +83,14 @@ func findDate(s string, loc *time.Location) (time.Time, bool) {
 
 // findDateSpan is findDate that also tells where in s the date is written.
 func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bool) {
+	return readDateSpan(s, loc, false)
+}
+
+// readDateSpan is findDateSpan for a page that writes numeric dates day
+// first ("05/03/2022" is 5 March) when dayFirst is set, else month first
+// (3 May, as American pages write it); a first number over 12 is a day
+// either way.
+func readDateSpan(s string, loc *time.Location, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	if !strings.ContainsAny(s, "0123456789") { // every date has digits; most blocks have none
 		return time.Time{}, 0, 0, false
 	}
@@ -118,7 +126,7 @@ func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bo
 	if m := shortDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		a, b := atoi(g[1]), atoi(g[2])
-		if a > 12 {
+		if a > 12 || dayFirst && b <= 12 {
 			a, b = b, a
 		}
 		t, ok := makeDate("20"+g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
@@ -127,7 +135,7 @@ func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bo
 	if m := ifYear(year, numDate(), s); m != nil {
 		g := groups(s, m)
 		a, b := atoi(g[1]), atoi(g[2])
-		if a > 12 { // day first, as in Europe; else month first, as in the US
+		if a > 12 || dayFirst && b <= 12 {
 			a, b = b, a
 		}
 		t, ok := makeDate(g[3], time.Month(a), strconv.Itoa(b), g[4], g[5], g[6], loc)
@@ -329,3 +337,44 @@ func makeDate(year string, month time.Month, day, hour, minute, ampm string, loc
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// writesDayFirst reports whether a page writes numeric dates day first:
+// pages in any language but English do, and English ones of a country
+// that does (the region of the tag, else the country of the host). English
+// pages of the United States, and of hosts that name no country, write the
+// month first.
+func writesDayFirst(lang, src string) bool {
+	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+	if base := baseLang(tag); base != "" && base != "en" {
+		return true
+	}
+	region := ""
+	if i := strings.IndexByte(tag, '-'); i > 0 {
+		region = tag[i+1:]
+	}
+	if region == "" {
+		region = hostCountry(src)
+	}
+	switch region {
+	case "", "us", "ca", "ph":
+		return false
+	}
+	return true
+}
+
+// hostCountry is the country code that ends a page's host ("bbc.co.uk":
+// "uk"), else "": the codes sites take for their letters (.io, .co, .tv,
+// .me, .ai, .fm) name no country.
+func hostCountry(src string) string {
+	h := hostName(src)
+	i := strings.LastIndexByte(h, '.')
+	if i < 0 || len(h)-i-1 != 2 {
+		return ""
+	}
+	switch cc := h[i+1:]; cc {
+	case "io", "co", "tv", "me", "ai", "fm", "ly", "gg", "to", "cc", "ws":
+		return ""
+	default:
+		return cc
+	}
+}

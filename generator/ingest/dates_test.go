@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -150,6 +151,66 @@ func TestEntryDateKeepsOffset(t *testing.T) {
 	} {
 		if got := entryDate(c.t, c.loc); got != c.want {
 			t.Errorf("entryDate(%v, %v) = %q, want %q", c.t, c.loc, got, c.want)
+		}
+	}
+}
+
+// TestDayFirst: a numeric date whose two first numbers could each be the
+// month is read as the page writes dates, by its language or its host.
+func TestDayFirst(t *testing.T) {
+	for _, c := range []struct {
+		lang, src string
+		want      bool
+	}{
+		{"es", "https://diario.example.com/nota", true},
+		{"de-AT", "", true},
+		{"pt_BR", "", true},
+		{"en-GB", "https://news.example.com/", true},
+		{"en", "https://www.example.co.uk/story", true},
+		{"en", "https://example.com/story", false},
+		{"en-US", "https://example.co.uk/story", false},
+		{"", "https://zeitung.example.de/a", true},
+		{"", "https://startup.example.io/post", false},
+		{"", "", false},
+	} {
+		if got := writesDayFirst(c.lang, c.src); got != c.want {
+			t.Errorf("writesDayFirst(%q, %q) = %v, want %v", c.lang, c.src, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		text     string
+		dayFirst bool
+		want     string
+	}{
+		{"Publicado 05/03/2022 10:15", true, "2022-03-05"},
+		{"Posted 05/03/2022 10:15", false, "2022-05-03"},
+		{"Publicado 25/03/2022", true, "2022-03-25"},
+		{"Posted 03/25/2022", true, "2022-03-25"}, // no month 25: the month first after all
+		{"Posted 25/03/2022", false, "2022-03-25"},
+		{"Publicado 05/03/22", true, "2022-03-05"},
+	} {
+		d, _, _, ok := readDateSpan(c.text, time.UTC, c.dayFirst)
+		if got := d.Format("2006-01-02"); !ok || got != c.want {
+			t.Errorf("readDateSpan(%q, dayFirst %v) = %s, want %s", c.text, c.dayFirst, got, c.want)
+		}
+	}
+}
+
+// TestDayFirstPage: a Spanish page's dateline is read day first, the same
+// page in American English month first.
+func TestDayFirstPage(t *testing.T) {
+	page := func(lang string) []byte {
+		return []byte(`<html lang="` + lang + `"><head><title>El puerto amplía su muelle norte</title></head><body>` +
+			`<h1>El puerto amplía su muelle norte</h1><p class="fecha">05/03/2022 09:30</p>` +
+			`<p>` + strings.Repeat("La obra del muelle norte empieza en primavera y dura dos años. ", 6) + `</p></body></html>`)
+	}
+	for lang, want := range map[string]string{"es": "2022-03-05", "en-US": "2022-05-03"} {
+		a, err := ExtractHTML(page(lang), "", time.UTC, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Date.Format("2006-01-02"); got != want {
+			t.Errorf("lang %s: date %s, want %s", lang, got, want)
 		}
 	}
 }

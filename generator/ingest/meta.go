@@ -57,10 +57,12 @@ func readPage(doc *html.Node, base *url.URL, loc *time.Location) (Article, *visT
 	a.Source = first(m.props["og:site_name"], m.ld.publisher, m.props["application-name"])
 	a.Authors = m.chooseAuthors(a.Source, a.SourceURL)
 	a.Title = m.chooseTitle(a.Source, a.SourceURL, a.Authors)
+	a.Lang = first(m.lang, m.props["og:locale"], m.props["content-language"], m.props["dc.language"], m.ld.lang)
 	var vis *visText // read once, when a field needs what the page shows
 	visible := func() *visText {
 		if vis == nil {
 			vis = readVisible(doc, a.Title)
+			vis.dayFirst = writesDayFirst(a.Lang, a.SourceURL)
 		}
 		return vis
 	}
@@ -69,7 +71,6 @@ func readPage(doc *html.Node, base *url.URL, loc *time.Location) (Article, *visT
 	}
 	a.Date = m.chooseDate(visible, a.SourceURL, loc)
 	a.Zoned = !a.Date.IsZero()
-	a.Lang = first(m.lang, m.props["og:locale"], m.props["content-language"], m.props["dc.language"], m.ld.lang)
 	a.Summary = chooseSummary(m.props["og:description"], m.props["description"], m.props["twitter:description"])
 	if img := absolute(first(m.props["og:image"], m.props["twitter:image"], m.ld.imageURL), base); strings.HasPrefix(img, "http") {
 		a.Image.URL = img

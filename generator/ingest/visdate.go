@@ -54,17 +54,17 @@ func (v *visText) labelledDate(loc *time.Location) (time.Time, bool) {
 		return t, true
 	}
 	text, lower := v.lowered()
-	if t, ok := bylineDate(text, loc); ok {
+	if t, ok := bylineDate(text, loc, v.dayFirst); ok {
 		return t, true
 	}
-	return labelledDate(text, lower, changeLabels, loc)
+	return labelledDate(text, lower, changeLabels, loc, v.dayFirst)
 }
 
 // pubLabelled is the first date the text writes after a label of
 // publication ("Veröffentlicht am 16.08.2019").
 func (v *visText) pubLabelled(loc *time.Location) (time.Time, bool) {
 	text, lower := v.lowered()
-	return labelledDate(text, lower, pubLabels, loc)
+	return labelledDate(text, lower, pubLabels, loc, v.dayFirst)
 }
 
 // lowered is the text and its lower case, both the lower case when a
@@ -93,7 +93,7 @@ var dateLinks = [...]string{"am ", "on ", "at ", "le ", "el ", "il ", "em ", "de
 // labelledDate is the first date written right after one of labels
 // ("Erschienen am: 01.11.2023", "Published on March 3, 2021"), the label
 // starting a word.
-func labelledDate(text, lower string, labels []string, loc *time.Location) (time.Time, bool) {
+func labelledDate(text, lower string, labels []string, loc *time.Location, dayFirst bool) (time.Time, bool) {
 	best, bestAt := time.Time{}, len(text)
 	for _, l := range labels {
 		for off := 0; off < bestAt; {
@@ -113,7 +113,7 @@ func labelledDate(text, lower string, labels []string, loc *time.Location) (time
 					break
 				}
 			}
-			if t, at, _, ok := findDateSpan(rest, loc); ok && at <= 14 && plainGap(rest[:at]) {
+			if t, at, _, ok := readDateSpan(rest, loc, dayFirst); ok && at <= 14 && plainGap(rest[:at]) {
 				best, bestAt = t, i
 				break
 			}
@@ -148,7 +148,7 @@ func isLetterByte(c byte) bool {
 func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
 	var found time.Time
 	for off := 0; off < len(s); {
-		t, at, end, ok := shownDateSpan(s[off:], loc)
+		t, at, end, ok := shownDateSpan(s[off:], loc, false)
 		if !ok {
 			break
 		}
@@ -167,8 +167,8 @@ func shownDate(s string, loc *time.Location, last bool) (time.Time, bool) {
 
 // shownDateSpan is findDateSpan that also reads a dotted day with a
 // two-digit year (the month first when the second number is no month).
-func shownDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bool) {
-	t, at, end, ok = findDateSpan(s, loc)
+func shownDateSpan(s string, loc *time.Location, dayFirst bool) (t time.Time, at, end int, ok bool) {
+	t, at, end, ok = readDateSpan(s, loc, dayFirst)
 	if m := shortDotDateIf(s); m != nil && (!ok || m[2] < at) {
 		g := groups(s, m)
 		day, month := g[1], atoi(g[2])
@@ -207,6 +207,7 @@ type visText struct {
 	h2, h2End     int  // the first <h2>
 	line, lineEnd int  // the first other block that says the title
 	last          byte // the space or line break just written, else 0
+	dayFirst      bool // numeric dates are written day first (writesDayFirst)
 }
 
 // write adds the text of a text node, each run of spaces one space (a
