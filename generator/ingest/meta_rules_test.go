@@ -147,6 +147,7 @@ func TestDeclaredTopics(t *testing.T) {
 		"technology": {Name: "Technology", Keywords: []string{"software"}},
 		"economy":    {Name: "Economy", Keywords: []string{"jobs", "inflation"}},
 		"world-news": {Name: "World"},
+		"digital":    {Name: "Digital life"},
 	})
 	for _, x := range []struct {
 		topics, tags []string
@@ -156,10 +157,25 @@ func TestDeclaredTopics(t *testing.T) {
 		{[]string{"World News"}, nil, []string{"world-news"}},
 		{[]string{"Lifestyle"}, []string{"apple", "software"}, []string{"technology"}},
 		{[]string{"Economy"}, []string{"software"}, []string{"economy"}},
+		{[]string{"Business"}, nil, []string{"economy"}},
+		{[]string{"Wirtschaft"}, nil, []string{"economy"}},
+		{[]string{"International"}, nil, []string{"world-news"}},
+		{[]string{"Digital"}, nil, []string{"digital"}}, // its own topic, not technology's desk
 	} {
 		a := Article{Title: "Jobs and inflation", Topics: x.topics, Tags: x.tags, Paras: []string{"Jobs and inflation rose."}}
 		if got := c.SuggestFor(&a); !slices.Equal(got, x.want) {
 			t.Errorf("SuggestFor(%v, %v) = %v, want %v", x.topics, x.tags, got, x.want)
+		}
+	}
+	// Declaring nothing, a page's address may name its desk.
+	for src, want := range map[string][]string{
+		"https://paper.example/2016/07/30/business/deals/port-sale.html": {"economy"},
+		"https://paper.example/tech/2021/port-app":                       {"technology"},
+		"https://paper.example/2016/07/30/port-sale.html":                {"economy"}, // the classifier: jobs, inflation
+	} {
+		a := Article{Title: "Jobs and inflation", SourceURL: src, Paras: []string{"Jobs and inflation rose."}}
+		if got := c.SuggestFor(&a); !slices.Equal(got, want) {
+			t.Errorf("SuggestFor(%s) = %v, want %v", src, got, want)
 		}
 	}
 }
