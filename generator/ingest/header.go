@@ -13,7 +13,7 @@ const headerReach = 60
 // readHeader reads headline, date, byline and a lead caption from the blocks
 // above the body, nearest first. The headline is chosen by pickTitle; the
 // date, byline and caption are read between it and the body.
-func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
+func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location, dayFirst bool) {
 	ti := pickTitle(blocks, from, to)
 	if ti >= 0 {
 		a.Title = blocks[ti].text
@@ -46,7 +46,7 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 			continue
 		}
 		if len(t) < 120 {
-			if d, ok := findDate(t, loc); ok {
+			if d, _, _, ok := readDateSpan(t, loc, dayFirst); ok {
 				if a.Date.IsZero() {
 					a.Date = d
 				}
@@ -93,18 +93,18 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location) {
 		// The year is the one that puts the day nearest the page's latest
 		// full date, which tells when the page was made better than the
 		// ingest day does (a page is often ingested long after).
-		if ref, ok := latestDate(blocks, loc); ok {
+		if ref, ok := latestDate(blocks, loc, dayFirst); ok {
 			a.Date, _ = nearestYear(dmMonth, dmDay, ref)
 		}
 	}
 }
 
 // latestDate is the latest full date in the short blocks of the page.
-func latestDate(blocks []*block, loc *time.Location) (time.Time, bool) {
+func latestDate(blocks []*block, loc *time.Location, dayFirst bool) (time.Time, bool) {
 	var latest time.Time
 	for _, b := range blocks {
 		if len(b.text) < 160 {
-			if t, ok := findDate(b.text, loc); ok && t.After(latest) {
+			if t, _, _, ok := readDateSpan(b.text, loc, dayFirst); ok && t.After(latest) {
 				latest = t
 			}
 		}

@@ -22,12 +22,13 @@ func CleanText(raw string, loc *time.Location) Article {
 	markAdCredits(blocks)
 	from, to := bestRun(blocks)
 	var a Article
-	readHeader(&a, blocks, from, to, loc)
+	dayFirst := textDayFirst(blocks[from:to])
+	readHeader(&a, blocks, from, to, loc, dayFirst)
 	a.Paras = bodyParas(&a, blocks[from:to])
 	readCredits(&a, blocks[to:min(to+12, len(blocks))])
 	finishNews(&a)
 	if a.Date.IsZero() {
-		a.Date, a.Zoned = anyDate(blocks, loc)
+		a.Date, a.Zoned = anyDate(blocks, loc, dayFirst)
 	}
 	if a.Title == "" {
 		a.Title = fallbackTitle(a.Paras)
@@ -193,10 +194,10 @@ func readCredits(a *Article, after []*block) {
 }
 
 // anyDate is the last resort: the first date anywhere on the page.
-func anyDate(blocks []*block, loc *time.Location) (time.Time, bool) {
+func anyDate(blocks []*block, loc *time.Location, dayFirst bool) (time.Time, bool) {
 	for _, b := range blocks {
 		if len(b.text) < 160 {
-			if t, ok := findDate(b.text, loc); ok {
+			if t, _, _, ok := readDateSpan(b.text, loc, dayFirst); ok {
 				return t, false
 			}
 		}
@@ -210,4 +211,18 @@ func fallbackTitle(paras []string) string {
 		return ""
 	}
 	return cutAt(paras[0], 90)
+}
+
+// textDayFirst reports whether a text dump's numeric dates are written day
+// first: the page's address is gone, so its language tells (see
+// writesDayFirst).
+func textDayFirst(body []*block) bool {
+	var paras []string
+	for _, b := range body {
+		if len(paras) == 20 {
+			break
+		}
+		paras = append(paras, b.text)
+	}
+	return writesDayFirst(textLang(paras), "")
 }
