@@ -219,7 +219,7 @@ func TestDayFirstPage(t *testing.T) {
 // how it writes numeric dates.
 func TestDayFirstText(t *testing.T) {
 	for text, want := range map[string]string{
-		"El puerto amplía su muelle norte\n\n05/03/2022\n\n" + strings.Repeat("La obra del muelle norte empieza en primavera y dura dos años, según el puerto. ", 4): "2022-03-05",
+		"El puerto amplía su muelle norte\n\n05/03/2022\n\n" + strings.Repeat("La obra del muelle norte empieza en primavera y dura dos años, según el puerto. ", 4):  "2022-03-05",
 		"Harbour widens its north pier\n\n05/03/2022\n\n" + strings.Repeat("The work on the north pier starts in the spring and takes two years, the port says. ", 4): "2022-05-03",
 	} {
 		a := CleanText(text, time.UTC)
