@@ -104,6 +104,25 @@ func mayAutolink(root ast.Node, src []byte) bool {
 // the linkify parser stops at each space, and a blank then stays in the
 // text before the line break.
 func blankAtLineEnd(src []byte) bool {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		return blankBeforeBreak(src)
+	}
+	// Only "\n" ends lines: look just before each, found a word at a time.
+	for i := bytes.IndexByte(src, '\n'); i >= 0; {
+		if i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '\n')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return len(src) > 0 && (src[len(src)-1] == ' ' || src[len(src)-1] == '\t')
+}
+
+// blankBeforeBreak is blankAtLineEnd byte by byte, "\r" ending lines too.
+func blankBeforeBreak(src []byte) bool {
 	for i, c := range src {
 		if (c == ' ' || c == '\t') && (i+1 == len(src) || src[i+1] == '\n' || src[i+1] == '\r') {
 			return true

@@ -116,3 +116,15 @@ func TestConvertBothMatchesApart(t *testing.T) {
 		t.Errorf("feed links not made from the destinations as written:\n%s", gotFeed.HTML)
 	}
 }
+
+// FuzzBlankAtLineEnd holds blankAtLineEnd's scan to its byte-by-byte form.
+func FuzzBlankAtLineEnd(f *testing.F) {
+	for _, s := range []string{"", " ", "a \nb", "a\nb ", "a\t\r\nb", "a\r b", "a \r", "\n \n", "abc\n\ndef"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, want := blankAtLineEnd(src), blankBeforeBreak(src); got != want {
+			t.Errorf("blankAtLineEnd(%q) = %v, want %v", src, got, want)
+		}
+	})
+}
