@@ -25,6 +25,7 @@ type block struct {
 	group  int  // blocks of one run of lines between blank lines share it
 	echo   bool // a near block opens with the same words: a caption shown twice
 	embed  bool // the signature line of an embedded post the article quotes
+	lead   bool // opens with an agency's dateline and ends like a sentence
 	class  class
 }
 
@@ -138,7 +139,13 @@ func cutBullet(line string) (string, bool) {
 func newBlock(text string, bullet bool) *block {
 	b := &block{text: text, bullet: bullet}
 	last := ' '
-	for _, f := range strings.Fields(text) {
+	// A wire story's dateline ("HONG KONG (Reuters) - ") is capitals and
+	// no stopwords: its lead is judged by what follows it.
+	counted, agency := text, ""
+	if rest, place, ag := cutDateline(text); place != "" {
+		counted, agency = rest, ag
+	}
+	for _, f := range strings.Fields(counted) {
 		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.HasPrefix(f, "@") || formField(f) {
 			b.links++
 		}
@@ -160,6 +167,7 @@ func newBlock(text string, bullet bool) *block {
 	}
 	b.wall = isWall(text)
 	b.final = strings.ContainsRune(".!?:;…。！？", last)
+	b.lead = agencies[strings.ToLower(agency)] != "" && b.final
 	b.cut = strings.HasSuffix(text, "...") || strings.HasSuffix(text, "…")
 	b.row = !bullet && cells(text) >= 3
 	if b.words <= 8 && len(text) < 80 && hasDigit(text) {
@@ -210,7 +218,7 @@ func (b *block) classify(foreign bool) {
 		b.class = bad
 	case b.repeat && b.words < 25:
 		b.class = bad
-	case b.words >= 12 && d >= 0.22:
+	case b.words >= 12 && d >= 0.22, b.lead && b.words >= 8:
 		b.class = good
 	case b.words >= 7 && d >= 0.3 && b.final && !b.bullet:
 		b.class = good

@@ -325,10 +325,19 @@ func creditHint(s string) bool {
 // "WASHINGTON (Reuters) - ", "LONDON, March 3 - ", "PARIS (AFP) — ".
 var dateline = lazyRegexp(`^((?:[A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+)(?:, [A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)?)(?:,? ([A-Z][a-z]{2,8}\.? \d{1,2}))?\s*(?:\(([A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s+`)
 
+// agencyDateline matches a place written in ordinary case when a known
+// agency follows it: "Kansas City (Reuters) - ", "São Paulo (AFP) — ".
+var agencyDateline = lazyRegexp(`^((?:[\p{Lu}][\p{L}.'\-]+ ){0,2}[\p{Lu}][\p{L}.'\-]+(?:, [\p{Lu}][\p{L}.]+)?)\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[-–—]+\s+`)
+
 // cutDateline removes a dateline from a first paragraph and returns it with
 // the agency it names.
 func cutDateline(p string) (rest, place, agency string) {
 	m := dateline().FindStringSubmatch(p)
+	if m == nil {
+		if a := agencyDateline().FindStringSubmatch(p); a != nil && agencies[strings.ToLower(a[2])] != "" && len(a[0]) < len(p)-20 {
+			return p[len(a[0]):], a[1], a[2]
+		}
+	}
 	if m == nil || len(m[0]) >= len(p)-20 {
 		return p, "", ""
 	}

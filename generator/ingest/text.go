@@ -21,6 +21,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	inlineBoxes(blocks)
 	markAdCredits(blocks)
 	from, to := bestRun(blocks)
+	to = creditsEnd(blocks, from, to)
 	var a Article
 	dayFirst := textDayFirst(blocks[from:to])
 	readHeader(&a, blocks, from, to, loc, dayFirst)
@@ -177,6 +178,18 @@ func bodyParas(a *Article, run []*block) []string {
 func nearGood(b *block) bool {
 	return b.final && !b.cut && b.words >= 10 && b.links == 0 && !b.repeat && !b.bullet && !b.date &&
 		b.stopDensity() >= 0.1 && !isFurniture(b.text) && !cookieText(b.text)
+}
+
+// creditsEnd is where the run ends at the latest: at the credit line
+// that closes a wire story ("Reporting by ...; Editing by ..."), after
+// which a page has only its own furniture.
+func creditsEnd(blocks []*block, from, to int) int {
+	for i := from + 1; i < to; i++ {
+		if creditLine().MatchString(blocks[i].text) {
+			return i
+		}
+	}
+	return to
 }
 
 // readCredits picks up credit lines just after the body.

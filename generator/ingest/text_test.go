@@ -134,3 +134,29 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("summary %q", got)
 	}
 }
+
+// TestWireRules: a wire story's dateline opens its body even in ordinary
+// case and before a lead of names and figures, and its credit line closes
+// it, whatever the page prints after.
+func TestWireRules(t *testing.T) {
+	body := "\n\nThe river rose two metres overnight and the town closed three of its bridges, officials said on Monday.\n\n" +
+		"Residents of the lower streets were asked to move their cars to higher ground before the evening.\n\n" +
+		"The weather service expects the water to fall again by Wednesday if the rain stops as forecast.\n\n"
+	for name, c := range map[string]struct{ raw, dateline, first, last string }{
+		"a place in ordinary case": {
+			raw:      "Town closes bridges as river rises\n\nKansas City (Reuters) - Flood warnings went up along the river as the water kept rising on Monday." + body,
+			dateline: "Kansas City", first: "Flood warnings", last: "as forecast."},
+		"a lead of names and figures": {
+			raw:      "Valmora Bank issues bond\n\nLONDON (Reuters) - Valmora Bank Plc is issuing a 50 mln stg bond due 2031, lead manager Harbour Capital said." + body,
+			dateline: "LONDON", first: "Valmora Bank Plc", last: "as forecast."},
+		"furniture after the credits": {
+			raw: "Town closes bridges as river rises\n\nVALMORA (Reuters) - Flood warnings went up along the river as the water kept rising on Monday." + body +
+				"Reporting by Ann Lee; Editing by Tom Roe\n\nOur principles: how we report and correct what we publish.\n\nPrices are delayed by at least fifteen minutes, as the exchanges require.\n",
+			dateline: "VALMORA", first: "Flood warnings", last: "as forecast."},
+	} {
+		a := CleanText(c.raw, time.UTC)
+		if a.Dateline != c.dateline || len(a.Paras) == 0 || !strings.HasPrefix(a.Paras[0], c.first) || !strings.HasSuffix(a.Paras[len(a.Paras)-1], c.last) {
+			t.Errorf("%s: dateline %q, body:\n%s", name, a.Dateline, a.Body())
+		}
+	}
+}
