@@ -326,8 +326,9 @@ func creditHint(s string) bool {
 var dateline = lazyRegexp(`^((?:[A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+)(?:, [A-Z][\p{L}.]+(?: [A-Z][\p{L}.]+)?)?)(?:,? ([A-Z][a-z]{2,8}\.? \d{1,2}))?\s*(?:\(([A-Za-z][\w .&-]{0,30})\))?\s*[-–—]+\s+`)
 
 // agencyDateline matches a place written in ordinary case when a known
-// agency follows it: "Kansas City (Reuters) - ", "São Paulo (AFP) — ".
-var agencyDateline = lazyRegexp(`^((?:[\p{Lu}][\p{L}.'\-]+ ){0,2}[\p{Lu}][\p{L}.'\-]+(?:, [\p{Lu}][\p{L}.]+)?)\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[-–—]+\s+`)
+// agency follows it: "Kansas City (Reuters) - ", "São Paulo, March 3
+// (AFP) — ".
+var agencyDateline = lazyRegexp(`^((?:[\p{Lu}][\p{L}.'\-]+ ){0,2}[\p{Lu}][\p{L}.'\-]+(?:, [\p{Lu}][\p{L}.]+)?)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[-–—]+\s+`)
 
 // cutDateline removes a dateline from a first paragraph and returns it with
 // the agency it names.

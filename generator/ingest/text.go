@@ -21,7 +21,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	inlineBoxes(blocks)
 	markAdCredits(blocks)
 	from, to := bestRun(blocks)
-	to = creditsEnd(blocks, from, to)
+	from, to = leadStart(blocks, from), creditsEnd(blocks, from, to)
 	var a Article
 	dayFirst := textDayFirst(blocks[from:to])
 	readHeader(&a, blocks, from, to, loc, dayFirst)
@@ -180,17 +180,35 @@ func nearGood(b *block) bool {
 		b.stopDensity() >= 0.1 && !isFurniture(b.text) && !cookieText(b.text)
 }
 
-// creditsEnd is where the run ends at the latest: at the credit line
-// that closes a wire story ("Reporting by ...; Editing by ..."), after
-// which a page has only its own furniture.
+// creditsEnd is where the run ends: at the credit line that closes a wire
+// story ("Reporting by ...; Editing by ..."), after which a page has only
+// its own furniture; and when the line comes soon after the run, there:
+// a box of related links inside the story ended the run too early (the
+// box itself is no prose, and bodyParas leaves it out).
 func creditsEnd(blocks []*block, from, to int) int {
-	for i := from + 1; i < to; i++ {
+	for i := from + 1; i < min(len(blocks), to+creditsAfter); i++ {
 		if creditLine().MatchString(blocks[i].text) {
 			return i
 		}
 	}
 	return to
 }
+
+// leadStart is where the run starts: at a wire story's lead (an agency's
+// dateline) a few blocks before it, when a box between the lead and the
+// next paragraph cut the lead off.
+func leadStart(blocks []*block, from int) int {
+	for i := from - 1; i >= max(0, from-creditsAfter); i-- {
+		if blocks[i].lead {
+			return i
+		}
+	}
+	return from
+}
+
+// creditsAfter is how many blocks after the run its credit line may come,
+// and before it its lead.
+const creditsAfter = 12
 
 // readCredits picks up credit lines just after the body.
 func readCredits(a *Article, after []*block) {

@@ -146,9 +146,22 @@ func TestWireRules(t *testing.T) {
 		"a place in ordinary case": {
 			raw:      "Town closes bridges as river rises\n\nKansas City (Reuters) - Flood warnings went up along the river as the water kept rising on Monday." + body,
 			dateline: "Kansas City", first: "Flood warnings", last: "as forecast."},
+		"a place in ordinary case, and the day": {
+			raw:      "Town closes bridges as river rises\n\nKansas City, March 3 (Reuters) - Flood warnings went up along the river as the water kept rising on Monday." + body,
+			dateline: "Kansas City", first: "Flood warnings", last: "as forecast."},
 		"a lead of names and figures": {
 			raw:      "Valmora Bank issues bond\n\nLONDON (Reuters) - Valmora Bank Plc is issuing a 50 mln stg bond due 2031, lead manager Harbour Capital said." + body,
 			dateline: "LONDON", first: "Valmora Bank Plc", last: "as forecast."},
+		"a box of related links further down": {
+			raw: "Town closes bridges as river rises\n\nVALMORA (Reuters) - Flood warnings went up along the river as the water kept rising on Monday." + body +
+				"Related Coverage\n\n  • Dam inspections ordered\n  • Rail line closed by landslide\n\n" +
+				"The town council meets again on Thursday to decide whether the schools stay closed.\n\n" +
+				"Reporting by Ann Lee; Editing by Tom Roe\n\nOur principles: how we report and correct what we publish.\n",
+			dateline: "VALMORA", first: "Flood warnings", last: "stay closed."},
+		"a box of related links after the lead": {
+			raw: "Town closes bridges as river rises\n\nVALMORA (Reuters) - Flood warnings went up along the river as the water kept rising on Monday." +
+				"\n\nRelated Coverage\n\n  • Dam inspections ordered\n  • Rail line closed by landslide" + body + "Reporting by Ann Lee; Editing by Tom Roe\n",
+			dateline: "VALMORA", first: "Flood warnings", last: "as forecast."},
 		"furniture after the credits": {
 			raw: "Town closes bridges as river rises\n\nVALMORA (Reuters) - Flood warnings went up along the river as the water kept rising on Monday." + body +
 				"Reporting by Ann Lee; Editing by Tom Roe\n\nOur principles: how we report and correct what we publish.\n\nPrices are delayed by at least fifteen minutes, as the exchanges require.\n",
