@@ -41,7 +41,7 @@ JSON and JSONL fields read (first present wins):
   authors   authors, author, byline, creator
   topics    topics, tags, categories, category
 Dates written with a zone or offset keep it; others are read in the site's
-timezone; numeric dates like 05/03/2022 are read day first, but on English
+timezone; numeric dates like 05/03/2022 are read day first, except on English
 pages of the US or of hosts that name no country. Declared sections and categories that match a topic's
 slug, name, keyword or another name of its desk ("Business" for economy)
 become its topics, else the folders of the page's address do
