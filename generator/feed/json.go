@@ -54,15 +54,14 @@ func (c *channel) json() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if c.minify != nil {
-		if err := enc.Encode(doc); err != nil {
-			return nil, err
-		}
-		return c.minify(buf.Bytes())
+	if c.minify == nil {
+		enc.SetIndent("", "  ")
 	}
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(doc); err != nil {
 		return nil, err
+	}
+	if c.minify != nil {
+		return c.minify(buf.Bytes())
 	}
 	return buf.Bytes(), nil
 }

@@ -199,10 +199,11 @@ func (m *pageMeta) keepNames(names []string, site, src string) []string {
 	var out []string
 	for _, n := range names {
 		n = readableLogin(oneLine(html.UnescapeString(n)))
-		if l := strings.ToLower(n); strings.HasPrefix(l, "more by ") || strings.HasPrefix(l, "mehr von ") {
+		l := strings.ToLower(n)
+		if strings.HasPrefix(l, "more by ") || strings.HasPrefix(l, "mehr von ") {
 			continue // the link to the author's other articles, beside the byline
 		}
-		if n == "" || len(n) > 80 || notNames[strings.ToLower(n)] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) || orgName(n) {
+		if n == "" || len(n) > 80 || notNames[l] || words(n) == words(site) || host != "" && strings.EqualFold(n, host) || orgName(n) {
 			continue
 		}
 		out = append(out, n)

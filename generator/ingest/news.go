@@ -330,16 +330,24 @@ var dateline = lazyRegexp(`^((?:[A-Z][A-Z.'\-]+|[A-Z][A-Z.'\-]+ [A-Z][A-Z.'\-]+|
 // (AFP) — ".
 var agencyDateline = lazyRegexp(`^((?:[\p{Lu}][\p{L}.'\-]+ ){0,2}[\p{Lu}][\p{L}.'\-]+(?:, [\p{Lu}][\p{L}.]+)?)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[-–—]+\s+`)
 
+// cutAgencyDateline is cutDateline for agencyDateline, whose agency must
+// be a known one.
+func cutAgencyDateline(p string) (rest, place, agency string) {
+	a := agencyDateline().FindStringSubmatch(p)
+	if a == nil || agencies[strings.ToLower(a[2])] == "" || len(a[0]) >= len(p)-20 {
+		return p, "", ""
+	}
+	return p[len(a[0]):], a[1], a[2]
+}
+
 // cutDateline removes a dateline from a first paragraph and returns it with
 // the agency it names.
 func cutDateline(p string) (rest, place, agency string) {
 	m := dateline().FindStringSubmatch(p)
 	if m == nil {
-		if a := agencyDateline().FindStringSubmatch(p); a != nil && agencies[strings.ToLower(a[2])] != "" && len(a[0]) < len(p)-20 {
-			return p[len(a[0]):], a[1], a[2]
-		}
+		return cutAgencyDateline(p)
 	}
-	if m == nil || len(m[0]) >= len(p)-20 {
+	if len(m[0]) >= len(p)-20 {
 		return p, "", ""
 	}
 	if m[3] == "" && m[2] == "" && !strings.Contains(m[1], ",") && len(m[1]) < 3 {

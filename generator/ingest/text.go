@@ -26,7 +26,7 @@ func CleanText(raw string, loc *time.Location) Article {
 	dayFirst := textDayFirst(blocks[from:to])
 	readHeader(&a, blocks, from, to, loc, dayFirst)
 	a.Paras = bodyParas(&a, blocks[from:to])
-	readCredits(&a, blocks[to:min(to+12, len(blocks))])
+	readCredits(&a, blocks[to:min(to+creditsAfter, len(blocks))])
 	finishNews(&a)
 	if a.Date.IsZero() {
 		a.Date, a.Zoned = anyDate(blocks, loc, dayFirst)
