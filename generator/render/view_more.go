@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/digest-news/digest/generator/deps"
 )
 
@@ -19,26 +21,43 @@ func (v *articleView) Minutes() (int, error) {
 
 // countWords counts the runs of letters and digits outside tags. A byte
 // of a multi-byte character counts as a letter, so a word of any script is
-// one word; only ASCII spaces and punctuation part words.
+// one word; only ASCII spaces and punctuation part words. Tags are skipped
+// whole, as a body's markup is a good part of its bytes.
 func countWords(html string) int {
-	n, inTag, inWord := 0, false, false
+	n, inWord := 0, false
 	for i := 0; i < len(html); i++ {
 		c := html[i]
-		switch {
-		case inTag:
-			inTag = c != '>'
-		case c == '<':
-			inTag, inWord = true, false
-		case c >= 0x80 || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '\'' || c == '&' || c == ';':
+		if c == '<' {
+			end := strings.IndexByte(html[i:], '>')
+			if end < 0 {
+				break
+			}
+			i += end
+			inWord = false
+			continue
+		}
+		if wordByte[c] {
 			if !inWord {
 				n++
 			}
 			inWord = true
-		default:
+		} else {
 			inWord = false
 		}
 	}
 	return n
+}
+
+// wordByte tells the bytes of words (see isWordByte) at a look.
+var wordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isWordByte(byte(c))
+	}
+	return t
+}()
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '\'' || c == '&' || c == ';'
 }
 
 // Related are the articles "More on this topic" lists (see
