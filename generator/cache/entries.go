@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/digest-news/digest/generator/content"
@@ -17,7 +16,6 @@ import (
 // EntrySet tracks the entries of one build: which came from the cache, the
 // hash of each, and what to save for the next build. Safe for concurrent use.
 type EntrySet struct {
-	id     uint64 // unique in the process (see Entry.owner)
 	site   string
 	folder *publish.Folder // the site folder, for the stamps of its entry files
 	config Key
@@ -56,15 +54,13 @@ func (s *EntrySet) Records() map[string]*Entry {
 	return s.files
 }
 
-var entrySets atomic.Uint64
-
 // NewEntrySet starts tracking the entries of the site folder, whose
 // configuration file has the key config; prev is the cache of the last build.
 func NewEntrySet(site string, config Key, prev *Entries, n int) *EntrySet {
 	if prev != nil && prev.Config != config {
 		prev = nil
 	}
-	return &EntrySet{id: entrySets.Add(1), site: site, folder: publish.OpenFolder(site), config: config, prev: prev, stats: map[string]identified{},
+	return &EntrySet{site: site, folder: publish.OpenFolder(site), config: config, prev: prev, stats: map[string]identified{},
 		files: make(map[string]*Entry, n), byEntry: make(map[*content.Entry]*Entry, n), dirty: prev == nil}
 }
 
@@ -163,7 +159,7 @@ func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entr
 }
 
 func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
-	r := &Entry{Hash: Sum(data), Front: Sum(data[:len(data)-len(e.Body)]), Entry: *e, owner: s.id}
+	r := &Entry{Hash: Sum(data), Front: Sum(data[:len(data)-len(e.Body)]), Entry: *e}
 	if e.FrontMatter.Summary == "" && s.excerpt != nil {
 		r.Lead = s.excerpt(e.Body)
 	}

@@ -34,8 +34,6 @@ type Entry struct {
 	Front       Key            // SHA-256 of its front matter's bytes (see ShownKey and Units)
 	Entry       content.Entry  // parsed, without Body
 	Lead        string         // the body's first paragraph as text, unless the front matter has a summary
-
-	owner uint64 // the EntrySet.id of the set that parsed it, which alone may change it
 }
 
 // Entries are the parsed entries of a site under one configuration.

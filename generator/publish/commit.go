@@ -33,13 +33,17 @@ const (
 	dirsName      = "dirs" // the folders the commit creates, for undoing them
 )
 
-// hook, when set (by tests), is called at named points of a commit so a
-// test can kill the process exactly there.
-var hook func(point string)
+// probe lets a test see a commit reach its named points (to kill the
+// process exactly there) and take the way a file system without exchange
+// takes. Production leaves it zero.
+type probe struct {
+	reached    func(point string)
+	noExchange bool
+}
 
-func at(point string) {
-	if hook != nil {
-		hook(point)
+func (p probe) at(point string) {
+	if p.reached != nil {
+		p.reached(point)
 	}
 }
 
@@ -58,7 +62,7 @@ type journal struct {
 
 // commitInPlace writes puts and removes dels under out as one change, and
 // returns the stamps of the files written.
-func commitInPlace(out string, puts []change, dels []string) (map[string]Stamp, error) {
+func commitInPlace(out string, puts []change, dels []string, p probe) (map[string]Stamp, error) {
 	if len(puts) == 0 && len(dels) == 0 {
 		return map[string]Stamp{}, nil
 	}
@@ -69,17 +73,17 @@ func commitInPlace(out string, puts []change, dels []string) (map[string]Stamp, 
 	if err != nil {
 		return nil, err
 	}
-	stamps, created, err := prepare(out, stage, puts)
+	stamps, created, err := prepare(out, stage, puts, p)
 	if err == nil {
-		at("staged")
+		p.at("staged")
 		j := journal{when: time.Now().UnixNano(), dels: dels}
 		for _, c := range puts {
 			j.puts = append(j.puts, c.name)
 		}
 		err = writeJournal(stage, &j)
 		if err == nil {
-			at("decided")
-			if err := j.apply(out, stage, false); err != nil {
+			p.at("decided")
+			if err := j.apply(out, stage, false, p); err != nil {
 				return nil, fmt.Errorf("publishing the changed files (the next build finishes it): %w", err)
 			}
 			return stamps, nil
@@ -91,7 +95,7 @@ func commitInPlace(out string, puts []change, dels []string) (map[string]Stamp, 
 
 // prepare writes the changed files into the stage folder and makes the
 // folders they go to, checking that each can be renamed into place.
-func prepare(out, stage string, puts []change) (map[string]Stamp, []string, error) {
+func prepare(out, stage string, puts []change, p probe) (map[string]Stamp, []string, error) {
 	stamps := make(map[string]Stamp, len(puts))
 	parents := map[string]bool{}
 	for i, c := range puts {
@@ -100,7 +104,7 @@ func prepare(out, stage string, puts []change) (map[string]Stamp, []string, erro
 			return nil, nil, err
 		}
 		stamps[c.name] = st
-		at("wrote")
+		p.at("wrote")
 		dst := filepath.Join(out, filepath.FromSlash(c.name))
 		if info, err := os.Lstat(dst); err == nil && info.IsDir() {
 			return nil, nil, fmt.Errorf("cannot replace folder %s with a file", dst)
@@ -125,7 +129,7 @@ func prepare(out, stage string, puts []change) (map[string]Stamp, []string, erro
 			return nil, missing[:i], err
 		}
 	}
-	at("made")
+	p.at("made")
 	return stamps, missing, nil
 }
 
@@ -220,7 +224,7 @@ func readJournal(stage string) (j journal, ok bool) {
 
 // apply carries out a decided commit and removes its stage. Finishing one
 // cut short, a stage file already gone was renamed into place before.
-func (j *journal) apply(out, stage string, finishing bool) error {
+func (j *journal) apply(out, stage string, finishing bool, p probe) error {
 	for i, name := range j.puts {
 		src := filepath.Join(stage, strconv.Itoa(i))
 		dst := filepath.Join(out, filepath.FromSlash(name))
@@ -235,18 +239,18 @@ func (j *journal) apply(out, stage string, finishing bool) error {
 		if err := os.Rename(src, dst); err != nil { // keeps the stamp
 			return err
 		}
-		at("put")
+		p.at("put")
 	}
 	for _, name := range j.dels {
 		if err := removeStale(out, name); err != nil {
 			return err
 		}
-		at("del")
+		p.at("del")
 	}
 	if err := os.Remove(filepath.Join(stage, journalName)); err != nil {
 		return err
 	}
-	at("done")
+	p.at("done")
 	return os.RemoveAll(stage)
 }
 
@@ -286,7 +290,7 @@ func recoverCommits(out string) error {
 	}
 	sort.Slice(list, func(a, b int) bool { return list[a].j.when < list[b].j.when })
 	for _, d := range list {
-		if err := d.j.apply(out, d.stage, true); err != nil {
+		if err := d.j.apply(out, d.stage, true, probe{}); err != nil {
 			return fmt.Errorf("finishing an earlier build's update of %s: %w", out, err)
 		}
 	}

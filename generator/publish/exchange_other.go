@@ -4,7 +4,5 @@ package publish
 
 import "errors"
 
-var exchangeOff bool
-
 // exchange would swap the folders a and b in one step.
 func exchange(a, b string) error { return errors.ErrUnsupported }

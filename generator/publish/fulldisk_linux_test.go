@@ -73,8 +73,6 @@ func TestUpdaterFullDisk(t *testing.T) {
 	s := fullDiskSite()
 	var failed, passed int
 	last := "" // the last point a commit reached
-	hook = func(p string) { last = p }
-	defer func() { hook = nil }()
 	failedAfter := map[string]int{}
 	for free := int64(0); free <= 300<<10; free += 4 << 10 {
 		root := filepath.Join(disk, fmt.Sprint(free))
@@ -82,6 +80,7 @@ func TestUpdaterFullDisk(t *testing.T) {
 		writeTree(t, out, s.old)
 		fill(t, disk, free)
 		u := NewUpdater(out)
+		u.probe.reached = func(p string) { last = p }
 		last = ""
 		for _, f := range s.changes() {
 			if _, _, err := u.Put(f.Path, f.Data); err != nil {

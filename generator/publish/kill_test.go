@@ -46,12 +46,13 @@ func TestMain(m *testing.M) {
 // commitHelper publishes testSite's change of out, the way mode says; it
 // sets start when it is ready to.
 func commitHelper(mode, out string, start *time.Time) error {
+	p := probe{noExchange: os.Getenv(helperNoXch) != ""}
 	if stop := os.Getenv(helperStop); stop != "" {
 		point, count, _ := strings.Cut(stop, ":")
 		want, _ := strconv.Atoi(count)
 		seen := 0
-		hook = func(p string) {
-			if p == point {
+		p.reached = func(reached string) {
+			if reached == point {
 				if seen++; seen == want {
 					fmt.Println("stop")
 					time.Sleep(time.Minute) // the test kills it meanwhile
@@ -60,7 +61,6 @@ func commitHelper(mode, out string, start *time.Time) error {
 			}
 		}
 	}
-	exchangeOff = os.Getenv(helperNoXch) != ""
 	s := testSite(killPages)
 	files := s.changes()
 	switch mode {
@@ -69,6 +69,7 @@ func commitHelper(mode, out string, start *time.Time) error {
 		if err != nil {
 			return err
 		}
+		w.probe = p
 		fmt.Println("ready")
 		*start = time.Now()
 		for _, f := range files {
@@ -88,6 +89,7 @@ func commitHelper(mode, out string, start *time.Time) error {
 		return err
 	case "update", "flush":
 		u := NewUpdater(out)
+		u.probe = p
 		n := len(files)
 		if mode == "flush" {
 			n = len(s.pages)

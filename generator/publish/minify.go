@@ -98,7 +98,7 @@ func MinifyTo(dst *bytes.Buffer, name string, src *bytes.Buffer) error {
 // rewriteAbove is the cost, in bytes the minifier could move (references
 // times document length), above which text is decoded beforehand; below it
 // the extra lexing pass would cost more than it saves.
-var rewriteAbove = 1 << 26
+const rewriteAbove = 1 << 26
 
 var textRewriters = map[string]func([]byte) []byte{"text/html": rewriteHTML, "text/xml": rewriteXML}
 

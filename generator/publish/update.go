@@ -28,6 +28,7 @@ type Updater struct {
 	written int64 // files written by Flush
 	files   atomic.Int64
 	bytes   atomic.Int64
+	probe   probe
 }
 
 // NewUpdater starts updating the folder out in place. It first finishes or
@@ -108,7 +109,7 @@ func (u *Updater) commit(dels []string) (map[string]Stamp, error) {
 		puts = append(puts, change{name, data})
 	}
 	sort.Slice(puts, func(a, b int) bool { return puts[a].name < puts[b].name })
-	stamps, err := commitInPlace(u.out, puts, dels)
+	stamps, err := commitInPlace(u.out, puts, dels, u.probe)
 	if err != nil {
 		return nil, err
 	}
