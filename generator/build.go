@@ -104,6 +104,15 @@ type BuildResult struct {
 	Total  time.Duration // wall time of the whole build
 }
 
+// ArticleCount is how many articles the build published, in words: "1
+// article", "12 articles".
+func (r *BuildResult) ArticleCount() string {
+	if r.Articles == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", r.Articles)
+}
+
 // Stage is the time one step of the build took. Stages done page by page in
 // parallel (markdown, render, minify, write) add up the time of every worker.
 type Stage struct {

@@ -170,7 +170,7 @@ func (p *previewer) build(changed []string) {
 		if shown > 0 {
 			pages = fmt.Sprintf(", pages shown after %s", shown)
 		}
-		p.logf("%sbuilt %d articles in %s (%d of %d files changed%s)\n", what(changed), res.Articles, took, res.Written, res.Files, pages)
+		p.logf("%sbuilt %s in %s (%d of %d files changed%s)\n", what(changed), res.ArticleCount(), took, res.Written, res.Files, pages)
 	}
 	if p.opts.Built != nil {
 		p.opts.Built(res, err)

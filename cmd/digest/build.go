@@ -58,8 +58,8 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if !quiet && !opts.Stats {
-		printf("built %d articles: %d files, %.1f MB (%d changed) in %s\n",
-			res.Articles, res.Files, float64(res.Bytes)/1e6, res.Written, outDir(opts))
+		printf("built %s: %d files, %.1f MB (%d changed) in %s\n",
+			res.ArticleCount(), res.Files, float64(res.Bytes)/1e6, res.Written, outDir(opts))
 	}
 	return nil
 }

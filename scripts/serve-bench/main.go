@@ -115,7 +115,7 @@ func retitle(entry []byte, title string) []byte {
 
 var (
 	servingLine = regexp.MustCompile(`serving .* at (http://\S+)`)
-	builtLine   = regexp.MustCompile(`built \d+ articles in (\S+)`)
+	builtLine   = regexp.MustCompile(`built \d+ articles? in (\S+)`)
 	shownLine   = regexp.MustCompile(`pages shown after (\S+)\)`)
 )
 
