@@ -23,7 +23,12 @@ func pickTitle(blocks []*block, from, to int) int {
 	}
 	var cands []cand
 	bestScore := minTitleScore
-	for i := max(0, from-headerReach); i < min(len(blocks), from+4); i++ {
+	for i := max(0, from-signedReach); i < min(len(blocks), from+4); i++ {
+		// Far above the body only a signed headline counts; a cheap look
+		// at the next block spares the scoring of the rest.
+		if i < from-headerReach && !(hasDigit(blocks[i+1].text) || signature().MatchString(blocks[i+1].text)) {
+			continue
+		}
 		if sc, ok := titleScore(blocks, i, from, lead); ok && sc > minTitleScore {
 			cands = append(cands, cand{i, sc})
 			bestScore = max(bestScore, sc)
@@ -95,6 +100,21 @@ func formPrompt(blocks []*block, i int) bool {
 // a weak candidate (the exact value matters little on readability-pages).
 const minTitleScore = 0.3
 
+// signedReach is how far above the body a signed headline may stand: a
+// video player's settings or a gallery can fill many blocks.
+const signedReach = 3 * headerReach
+
+// signedHits and signedOverlap are how many of a signed headline's words,
+// and what share of them, the lead must hold: a menu or a share line above
+// a time stamp is signed too, and shares a word or two with any story.
+const (
+	signedHits    = 3
+	signedOverlap = 0.4
+)
+
+// signedBonus is what a byline or a dateline under a headline adds.
+const signedBonus = 0.5
+
 // titleMargin is how much worse than the best an earlier headline may score.
 const titleMargin = 0.6
 
@@ -123,7 +143,16 @@ func titleScore(blocks []*block, i, from int, lead map[string]bool) (float64, bo
 	if b.words > 20 {
 		s -= 0.05 * float64(b.words-20)
 	}
-	if i < from {
+	far := i < from-headerReach
+	if i < from && hit >= signedHits && ov >= signedOverlap && signed(blocks, i) {
+		// A byline or a dateline under a line that tells the lead's story
+		// marks the story's own headline; a video player or a gallery may
+		// stand between it and the body, and their captions, nearer the
+		// lead, are not signed.
+		s += signedBonus - 0.02*float64(min(from-1-i, headerReach/3))
+	} else if far {
+		return 0, false
+	} else if i < from {
 		s -= 0.02 * float64(from-1-i)
 	} else {
 		s -= 0.3 * float64(i-from+1)

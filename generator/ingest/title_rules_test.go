@@ -80,3 +80,23 @@ func TestStickyHeadlineDate(t *testing.T) {
 		t.Errorf("date %s, want 2021-11-03", got)
 	}
 }
+
+// A headline signed by its byline stays the headline when a video player's
+// settings fill many blocks between it and the body, and the player's own
+// caption, shown twice right above the lead, shares words with it too. (A
+// menu above a time stamp, also signed, is held off by TestEvalWire.)
+func TestSignedHeadlineAboveLongPlayer(t *testing.T) {
+	blocks := []string{"Home", "News", "Sport",
+		"County board votes to reopen old ferry crossing",
+		"By Nora Field March 4, 2024 9:41 AM"}
+	for i := 0; i < 40; i++ {
+		blocks = append(blocks, "Player option", "Subtitle size")
+	}
+	blocks = append(blocks, "Watch the ferry crossing reopen",
+		"Up next", "Watch the ferry crossing reopen",
+		proseA, proseB, proseC, "- Home", "- Contact")
+	a := CleanText(dump(blocks...), time.UTC)
+	if a.Title != "County board votes to reopen old ferry crossing" {
+		t.Errorf("title %q", a.Title)
+	}
+}
