@@ -58,7 +58,9 @@ func inlineBoxes(blocks []*block) {
 		}
 		for j := i + 1; j+1 < len(blocks) && j <= i+boxLook; j++ {
 			if paragraph(blocks[j]) && paragraph(blocks[j+1]) {
-				b.wall = false
+				// The heading stays out of the body as its links do,
+				// whatever the language of its words.
+				b.wall, b.class = false, bad
 				// What stands between the heading and the paragraphs is
 				// the box's links, not the article.
 				for _, l := range blocks[i+1 : j] {

@@ -60,3 +60,20 @@ func TestInlineBox(t *testing.T) {
 		t.Errorf("box after the article kept:\n%s", body)
 	}
 }
+
+// The heading of an inline box stays out of the body in any language the
+// box's walls know, not only where it also reads as page furniture.
+func TestInlineBoxHeadingLeft(t *testing.T) {
+	proseD := "The harbour master said the first week of crossings had gone smoothly, with only one delay caused by fog on Tuesday morning."
+	proseE := "Ticket sales were higher than expected, and the operator is now considering adding an evening service during the summer months."
+	for _, h := range []string{"Artículos relacionados", "Articoli correlati", "Ähnliche Artikel"} {
+		page := dump("Home", "Ferry crossing reopens", proseA, proseB, proseC,
+			h, "  • Bridge plan shelved after cost review\n  • Port workers vote on new contract",
+			proseD, proseE, "Contact")
+		a := CleanText(page, time.UTC)
+		body := a.Body()
+		if !strings.Contains(body, "Ticket sales") || strings.Contains(body, h) {
+			t.Errorf("%s: article cut at the box, or its heading kept:\n%s", h, body)
+		}
+	}
+}
