@@ -138,6 +138,31 @@ func TestWriter(t *testing.T) {
 	}
 }
 
+// TestWriterWithoutExchange publishes a first and a second output the way
+// a file system without an exchange of folders (macOS, most but Linux) does.
+func TestWriterWithoutExchange(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	for _, page := range []string{"first", "second"} {
+		w, err := NewWriter(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.probe.noExchange = true
+		if _, err := w.Write("index.html", []byte(page)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Commit(); err != nil {
+			t.Fatalf("%s output: %v", page, err)
+		}
+		if got, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(got) != page {
+			t.Fatalf("%s output: index.html holds %q (%v)", page, got, err)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.*")); len(left) > 0 {
+		t.Errorf("left beside the output: %v", left)
+	}
+}
+
 func TestWriterReuse(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Write(out, []File{{Path: "p/index.html", Data: []byte("page")}}); err != nil {

@@ -228,7 +228,9 @@ func swap(out, next string, p probe) error {
 	// is under a name removeLeftovers puts back.
 	base := "." + filepath.Base(out)
 	aside := filepath.Join(filepath.Dir(out), base+".old-"+strings.TrimPrefix(filepath.Base(next), base+".new-"))
-	if err := os.Rename(out, aside); err != nil {
+	if err := os.Rename(out, aside); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(next, out) // no old output
+	} else if err != nil {
 		return err
 	}
 	p.at("aside")
