@@ -86,11 +86,8 @@ func findDateSpan(s string, loc *time.Location) (t time.Time, at, end int, ok bo
 	return readDateSpan(s, loc, false)
 }
 
-// readDateSpan is findDateSpan for a page that writes numeric dates day
-// first ("05/03/2022" is 5 March) when dayFirst is set, else month first
-// (3 May, as American pages write it); a first number over 12 is a day
-// either way.
-func readDateSpan(s string, loc *time.Location, dayFirst bool) (t time.Time, at, end int, ok bool) {
+// readDateSpanAt is readDateSpan on s as it is written.
+func readDateSpanAt(s string, loc *time.Location, dayFirst bool) (t time.Time, at, end int, ok bool) {
 	if !strings.ContainsAny(s, "0123456789") { // every date has digits; most blocks have none
 		return time.Time{}, 0, 0, false
 	}
