@@ -228,3 +228,24 @@ func TestDayFirstText(t *testing.T) {
 		}
 	}
 }
+
+// A day written with a two-digit year ("12.04.22") dates a text dump as it
+// dates a page's visible text: under the headline, before a top bar's date
+// farther up, and anywhere on a page that has no other date.
+func TestShortDotDateInText(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		raw  string
+		want string
+	}{
+		{"header", dump("Monday, 3 April 2023", "Home", "News", "Ferry crossing reopens after two winters",
+			"Nora Field 12.04.22", proseA, proseB, proseC, "- Home", "- Contact"), "2022-04-12"},
+		{"anywhere", dump("Home", "News", "Ferry crossing reopens after two winters",
+			proseA, proseB, proseC, "28.01.22 / 0 comments", "- Home", "- Contact"), "2022-01-28"},
+	} {
+		a := CleanText(c.raw, time.UTC)
+		if got := a.Date.Format("2006-01-02"); got != c.want {
+			t.Errorf("%s: date %s, want %s", c.name, got, c.want)
+		}
+	}
+}

@@ -46,7 +46,7 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location, d
 			continue
 		}
 		if len(t) < 120 {
-			if d, _, _, ok := readDateSpan(t, loc, dayFirst); ok {
+			if d, _, _, ok := shownDateSpan(t, loc, dayFirst); ok {
 				if a.Date.IsZero() {
 					a.Date = d
 				}

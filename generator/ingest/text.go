@@ -228,7 +228,7 @@ func readCredits(a *Article, after []*block) {
 func anyDate(blocks []*block, loc *time.Location, dayFirst bool) (time.Time, bool) {
 	for _, b := range blocks {
 		if len(b.text) < 160 {
-			if t, _, _, ok := readDateSpan(b.text, loc, dayFirst); ok {
+			if t, _, _, ok := shownDateSpan(b.text, loc, dayFirst); ok {
 				return t, false
 			}
 		}
