@@ -249,3 +249,20 @@ func TestShortDotDateInText(t *testing.T) {
 		}
 	}
 }
+
+// Under the headline the nearest date wins, unless a label calls it the
+// last change: then the day of publication above it does. "Stand:" is no
+// such label.
+func TestHeaderUpdatedYields(t *testing.T) {
+	for _, c := range []struct{ stamp, want string }{
+		{"Updated: 5 March 2021", "2021-03-03"},
+		{"Aktualisiert am 5. März 2021", "2021-03-03"},
+	} {
+		raw := dump("Home", "News", "Ferry crossing reopens after two winters",
+			"By Nora Field", "3 March 2021", c.stamp, proseA, proseB, proseC, "- Home", "- Contact")
+		a := CleanText(raw, time.UTC)
+		if got := a.Date.Format("2006-01-02"); got != c.want {
+			t.Errorf("%s: date %s, want %s", c.stamp, got, c.want)
+		}
+	}
+}

@@ -39,6 +39,7 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location, d
 	// date when the header has no full one.
 	var dmMonth time.Month
 	var dmDay int
+	changed := false // a.Date is labelled as the last change
 	for i := from - 1; i >= stop; i-- {
 		b := blocks[i]
 		t := b.text
@@ -46,9 +47,13 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location, d
 			continue
 		}
 		if len(t) < 120 {
-			if d, _, _, ok := shownDateSpan(t, loc, dayFirst); ok {
-				if a.Date.IsZero() {
-					a.Date = d
+			if d, at, _, ok := shownDateSpan(t, loc, dayFirst); ok {
+				// The nearest date wins, but one labelled as the last
+				// change ("Updated: ...") yields to a day farther up
+				// that is not, the day of publication.
+				change := changeLabelled(t[:at])
+				if a.Date.IsZero() || changed && !change {
+					a.Date, changed = d, change
 				}
 				// "By Jane Roe @jroe March 4, 2016: 9:05 AM ET",
 				// "Outlet (City) First published ...": a byline or a
@@ -97,6 +102,14 @@ func readHeader(a *Article, blocks []*block, from, to int, loc *time.Location, d
 			a.Date, _ = nearestYear(dmMonth, dmDay, ref)
 		}
 	}
+}
+
+// changeLabelled: the text before a date labels it as the last change
+// ("Updated", "Aktualisiert am"); "Stand:" is the one time stamp German
+// pages print.
+func changeLabelled(before string) bool {
+	l := strings.ToLower(before)
+	return containsAny(l, changeLabels...) && !strings.Contains(l, "stand")
 }
 
 // latestDate is the latest full date in the short blocks of the page.
