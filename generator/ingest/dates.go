@@ -60,6 +60,9 @@ var (
 	dmyDate = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+` + monthRe + `,?\s+(\d{4})\b` + timeRe)
 	// "30 avril 2015", "22 de outubro de 2010", "21.dez.2018", "1. März 2021".
 	intlDate = lazyRegexp(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º)?(?:\.\s*|\s+)(?:de\s+)?` + foreignMonthRe + `\.?\s*(?:de\s+)?,?\s*(\d{4})\b` + timeRe)
+	// "Juli 9, 2016", "diciembre 3, 2020": a foreign month in the
+	// English order, as blogs print it with an English date format.
+	intlMdyDate = lazyRegexp(`(?i)(?:^|[^\p{L}\d])` + foreignMonthRe + `\.?\s+(\d{1,2}),\s*(\d{4})\b` + timeRe)
 	// "9/11/13 10:00AM": month first, two-digit year.
 	shortDate = lazyRegexp(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{2})\b` + timeRe)
 	numDate   = lazyRegexp(`(?i)\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeRe)
@@ -118,6 +121,12 @@ func readDateSpanAt(s string, loc *time.Location, dayFirst bool) (t time.Time, a
 	if m := ifYear(year, intlDate(), s); m != nil {
 		g := groups(s, m)
 		t, ok := makeDate(g[3], months[strings.ToLower(g[2])], g[1], g[4], g[5], g[6], loc)
+		try(m, t, ok)
+	}
+	if m := ifYear(year && dayCommaYear(s), intlMdyDate(), s); m != nil {
+		g := groups(s, m)
+		t, ok := makeDate(g[3], months[strings.ToLower(g[1])], g[2], g[4], g[5], g[6], loc)
+		m[0] = m[2] // the match may open with the character before the month
 		try(m, t, ok)
 	}
 	if m := shortDate().FindStringSubmatchIndex(s); m != nil {

@@ -19,6 +19,8 @@ func TestFindDateFormats(t *testing.T) {
 		"Posted 4/7/19 3:15PM":                         "2019-04-07 15:15",
 		"The 12 members met in May for the first time": "",
 		"Jan 04 09:34 2021":                            "2021-01-04 00:00",
+		"Veröffentlicht am Juli 9, 2016":               "2016-07-09 00:00",
+		"diciembre 3, 2020 a las 10:15":                "2020-12-03 10:15",
 	} {
 		d, ok := findDate(in, time.UTC)
 		got := ""

@@ -50,3 +50,22 @@ func gluedYear(s string) int {
 	}
 	return -1
 }
+
+// dayCommaYear reports whether a digit, a comma, perhaps a space, and four
+// digits follow each other ("9, 2016"): the cheap test that spares most
+// text intlMdyDate.
+func dayCommaYear(s string) bool {
+	for i := 1; i+5 <= len(s); i++ {
+		if s[i] != ',' || !isDigit(s[i-1]) {
+			continue
+		}
+		j := i + 1
+		if s[j] == ' ' {
+			j++
+		}
+		if j+4 <= len(s) && isDigit(s[j]) && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) {
+			return true
+		}
+	}
+	return false
+}
