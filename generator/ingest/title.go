@@ -24,9 +24,9 @@ func pickTitle(blocks []*block, from, to int) int {
 	var cands []cand
 	bestScore := minTitleScore
 	for i := max(0, from-signedReach); i < min(len(blocks), from+4); i++ {
-		// Far above the body only a signed headline counts; a cheap look
-		// at the next block spares the scoring of the rest.
-		if i < from-headerReach && !(hasDigit(blocks[i+1].text) || signature().MatchString(blocks[i+1].text)) {
+		// Far above the body only a signed headline counts; a look at
+		// its words and the next block spares the scoring of the rest.
+		if i < from-headerReach && !maySign(blocks, i, lead) {
 			continue
 		}
 		if sc, ok := titleScore(blocks, i, from, lead); ok && sc > minTitleScore {
@@ -49,6 +49,24 @@ func pickTitle(blocks []*block, from, to int) int {
 		return c.i
 	}
 	return -1
+}
+
+// maySign is titleScore's cheap first test of a signed headline far above
+// the body: a line of words, not a list item, that shares enough words with
+// the lead, above a line with a digit or a byline.
+func maySign(blocks []*block, i int, lead map[string]bool) bool {
+	b, n := blocks[i], blocks[i+1]
+	if b.bullet || b.links > 0 || b.words < 3 || b.words > 30 || !(hasDigit(n.text) || signature().MatchString(n.text)) {
+		return false
+	}
+	words := contentWords(b.text)
+	hit := 0
+	for _, w := range words {
+		if lead[w] {
+			hit++
+		}
+	}
+	return hit >= signedHits && float64(hit) >= signedOverlap*float64(len(words))
 }
 
 // kicker: k, a short label, stands right above the headline h, which is
