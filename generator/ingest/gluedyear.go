@@ -36,15 +36,14 @@ func readDateSpan(s string, loc *time.Location, dayFirst bool) (t time.Time, at,
 // space or a comma, runs on into a letter or a digit without a break; -1
 // when none does.
 func gluedYear(s string) int {
-	digit := func(c byte) bool { return c >= '0' && c <= '9' }
 	for i := 0; i+4 < len(s); i++ {
 		if i > 0 && s[i-1] != ' ' && s[i-1] != ',' {
 			continue
 		}
-		if !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') || !digit(s[i+2]) || !digit(s[i+3]) {
+		if !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(s[i+4:]); digit(s[i+4]) || unicode.IsLetter(r) {
+		if r, _ := utf8.DecodeRuneInString(s[i+4:]); isDigit(s[i+4]) || unicode.IsLetter(r) {
 			return i + 4
 		}
 	}

@@ -60,13 +60,19 @@ func maySign(blocks []*block, i int, lead map[string]bool) bool {
 		return false
 	}
 	words := contentWords(b.text)
+	hit := leadHits(words, lead)
+	return hit >= signedHits && float64(hit) >= signedOverlap*float64(len(words))
+}
+
+// leadHits is how many of words the lead holds.
+func leadHits(words []string, lead map[string]bool) int {
 	hit := 0
 	for _, w := range words {
 		if lead[w] {
 			hit++
 		}
 	}
-	return hit >= signedHits && float64(hit) >= signedOverlap*float64(len(words))
+	return hit
 }
 
 // kicker: k, a short label, stands right above the headline h, which is
@@ -147,12 +153,7 @@ func titleScore(blocks []*block, i, from int, lead map[string]bool) (float64, bo
 	if len(words) == 0 {
 		return 0, false
 	}
-	hit := 0
-	for _, w := range words {
-		if lead[w] {
-			hit++
-		}
-	}
+	hit := leadHits(words, lead)
 	ov := float64(hit) / float64(len(words))
 	s := 2*ov + 0.15*float64(min(hit, 5))
 	if len(words) < 2 {
