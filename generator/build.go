@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/metrics"
 	"sync/atomic"
 	"time"
 
@@ -186,12 +185,7 @@ type stopwatch struct {
 
 func (w *stopwatch) lap(name string) {
 	now, cpu := time.Now(), processCPU()
-	heap := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(heap)
-	s := Stage{Name: name, Time: now.Sub(w.start), CPU: cpu - w.cpu, PeakRSS: peakRSS()}
-	if heap[0].Value.Kind() == metrics.KindUint64 {
-		s.Heap = heap[0].Value.Uint64()
-	}
+	s := Stage{Name: name, Time: now.Sub(w.start), CPU: cpu - w.cpu, PeakRSS: peakRSS(), Heap: liveHeap()}
 	w.res.Stages = append(w.res.Stages, s)
 	w.start, w.cpu = now, cpu
 }

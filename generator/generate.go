@@ -113,6 +113,7 @@ func (b *builder) run() error {
 
 // keys works out the pages' recorded keys and opens the sink they go to.
 func (b *builder) keys() error {
+	boundGarbage() // the model is built: the live heap is what the rest adds to
 	b.pages = b.site.Pages()
 	b.res.Pages = len(b.pages)
 	if err := b.showEdited(b.pages); err != nil {
@@ -147,6 +148,7 @@ func (b *builder) publishAllPages() error {
 }
 
 func (b *builder) feeds() error {
+	boundGarbage() // the pages' records added to the live heap
 	err := b.publishFeeds()
 	if err != nil {
 		b.sink.abort()

@@ -158,7 +158,9 @@ func (s *EntrySet) use(file string, r *Entry, cfg *content.Config) *content.Entr
 	return e
 }
 
-func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
+// parsed records a freshly parsed entry, and gives the record's copy of it
+// (without Body) to the build in its place, as use does for a cached one.
+func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) *content.Entry {
 	r := &Entry{Hash: Sum(data), Front: Sum(data[:len(data)-len(e.Body)]), Entry: *e}
 	if e.FrontMatter.Summary == "" && s.excerpt != nil {
 		r.Lead = s.excerpt(e.Body)
@@ -170,9 +172,10 @@ func (s *EntrySet) parsed(file string, data []byte, e *content.Entry) {
 		r.Size, r.MTime, r.ID = st.Size, st.MTime, st.id
 	}
 	s.files[file] = r
-	s.byEntry[e] = r
+	s.byEntry[&r.Entry] = r
 	s.dirty = true
 	s.parses++
+	return &r.Entry
 }
 
 // Front is the SHA-256 of the front matter of an entry file.

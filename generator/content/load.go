@@ -38,8 +38,10 @@ type Hooks struct {
 	// Known returns the entry of a file the cache already holds (checked
 	// against the same configuration), or nil to read and parse the file.
 	Known func(file string) *Entry
-	// Parsed is told of every file read and parsed without error.
-	Parsed func(file string, data []byte, e *Entry)
+	// Parsed is told of every file read and parsed without error. It may
+	// return the entry to keep in e's place (a cache's record of the same
+	// entry, which then need not be held twice), or nil to keep e.
+	Parsed func(file string, data []byte, e *Entry) *Entry
 	// DropBodies leaves Body out of the parsed entries, for a caller that
 	// reads bodies again when it needs them (ReadBody): the files are then
 	// read into reused buffers instead of fresh memory for every entry.
@@ -94,7 +96,9 @@ func parseFile(fsys fs.FS, file string, cfg *Config, hooks Hooks) (*Entry, []*Er
 		return nil, Errors(err)
 	}
 	if hooks.Parsed != nil {
-		hooks.Parsed(file, data, e)
+		if kept := hooks.Parsed(file, data, e); kept != nil {
+			e = kept
+		}
 	}
 	if hooks.DropBodies {
 		e.Body = nil

@@ -32,11 +32,38 @@ type cachedOutput struct {
 // would grow several times for each of a cold build's many fragments.
 var fragmentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// maxFragments bounds how many outputs of cached one generation holds: a
+// row per article would otherwise keep every article's HTML for the whole
+// build. At most twice as many are held at once.
+const maxFragments = 8192
+
 // fragments holds the outputs of cached for the life of one Renderer,
-// which is one build.
+// which is one build, in two generations: when done is full it becomes old,
+// and an output found in old moves back to done, so the fragments many pages
+// show stay while an article's row is dropped once its pages are made. A
+// dropped fragment is rendered again when asked for: the same HTML, as a
+// fragment depends on nothing but its key.
 type fragments struct {
-	mu   sync.Mutex
-	done map[cacheKey]*cachedOutput
+	mu        sync.Mutex
+	done, old map[cacheKey]*cachedOutput
+	limit     int // of done; maxFragments
+}
+
+// lookup is the output for k, made anew when neither generation has it.
+// f.mu is held.
+func (f *fragments) lookup(k cacheKey) *cachedOutput {
+	out := f.done[k]
+	if out != nil {
+		return out
+	}
+	if out = f.old[k]; out == nil {
+		out = &cachedOutput{}
+	}
+	if len(f.done) >= f.limit {
+		f.old, f.done = f.done, make(map[cacheKey]*cachedOutput, f.limit)
+	}
+	f.done[k] = out
+	return out
 }
 
 // cachedIn is the template function cached for the template set t:
@@ -45,8 +72,9 @@ type fragments struct {
 //	{{cached "nav" . .Kind}}       once per page kind
 //	{{cached "row" .}}             once per article
 //
-// It renders the named template with data once per build and key, and gives
-// the same HTML to every later call. The key is the variants when given,
+// It renders the named template with data once per key (again only when
+// many other fragments pushed it out, see fragments), and gives the same
+// HTML to every later call. The key is the variants when given,
 // else data itself (a pointer such as .Site or an article). Every action
 // of html/template costs a reflective call; the masthead, navigation and
 // footer are the same on thousands of pages, and an article's row is shown
@@ -70,11 +98,7 @@ func (f *fragments) cachedIn(t *template.Template) func(string, any, ...any) (te
 		}
 		caller := callerOf(data, variants)
 		f.mu.Lock()
-		out := f.done[k]
-		if out == nil {
-			out = &cachedOutput{}
-			f.done[k] = out
-		}
+		out := f.lookup(k)
 		f.mu.Unlock()
 		out.once.Do(func() {
 			own := data

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -48,5 +49,37 @@ func TestCached(t *testing.T) {
 	var out bytes.Buffer
 	if _, err := renderPage(r2, &out, b); err != nil || !strings.HasPrefix(out.String(), "<b>C</b>") {
 		t.Errorf("a new renderer (a new build) kept the old fragments: %q, %v", out.String(), err)
+	}
+}
+
+// TestCachedBounded renders every page with room for two fragments at a
+// time: the outputs, and what each page read, are those of a renderer that
+// keeps every fragment, and no more fragments are held than the bound.
+func TestCachedBounded(t *testing.T) {
+	s := testSite(t)
+	roomy, tight := testRenderer(t), testRenderer(t)
+	tight.fragments.limit = 2
+	for _, p := range s.Pages() {
+		var want, got bytes.Buffer
+		wantReads, err := renderPage(roomy, &want, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotReads, err := renderPage(tight, &got, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: with fragments pushed out the page differs", p.URL)
+		}
+		if !slices.Equal(gotReads.Units(), wantReads.Units()) {
+			t.Errorf("%s: with fragments pushed out the page read %v, want %v", p.URL, gotReads.Units(), wantReads.Units())
+		}
+		if held := len(tight.fragments.done) + len(tight.fragments.old); held > 4 {
+			t.Fatalf("%s: %d fragments held, more than two generations of 2", p.URL, held)
+		}
+	}
+	if len(roomy.fragments.done) <= 4 {
+		t.Fatalf("the test site's pages show only %d fragments: nothing was pushed out", len(roomy.fragments.done))
 	}
 }

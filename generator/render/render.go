@@ -43,7 +43,7 @@ type Renderer struct {
 // A kind's file the theme lacks is taken from builtIn when given (a theme
 // copied out before that kind of page existed still builds).
 func New(theme, builtIn fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds)), fragments: fragments{done: map[cacheKey]*cachedOutput{}}}
+	r := &Renderer{pages: make(map[string]*template.Template, len(Kinds)), fragments: fragments{done: map[cacheKey]*cachedOutput{}, limit: maxFragments}}
 	base, err := template.New(BaseFile).Funcs(r.funcs()).ParseFS(theme, BaseFile)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
