@@ -52,21 +52,44 @@ func cutGluedCredit(p string) (caption, credit string, ok bool) {
 // creditLabels open a credit set after its caption's last sentence.
 var creditLabels = []string{"Credit: ", "Credit ", "Credits: ", "Photograph: ", "Photo: ", "Foto: ", "Bild: ", "Crédit : ", "Crédit: "}
 
+// creditByLabels name the photographer with a preposition, which prose
+// does too ("Photo by photo, ..."): the credit must open with a capital.
+var creditByLabels = []string{"Photograph by ", "Photographs by ", "Photo by ", "Photos by ", "Foto von ", "Fotos von ", "Foto di ", "Photo de "}
+
 // cutLabelledCredit splits a caption at the label of its credit when a
 // sentence ends before it: "... refugee camp. Credit Jane Roe/Agency —
 // Pool": the credit is everything after the label, dashes included, where a
-// pattern for the credit's own shape would take only its last part.
+// pattern for the credit's own shape would take only its last part. The
+// label may follow the full stop without a space, as when the page sets
+// the credit in an element of its own ("... the island.Photograph by ...").
 func cutLabelledCredit(s string) (caption, credit string, ok bool) {
 	for _, label := range creditLabels {
-		i := strings.LastIndex(s, " "+label)
-		if i <= 0 || !strings.ContainsRune(".!?”\")", rune(s[i-1])) {
-			continue
+		if caption, credit, ok := cutAtLabel(s, label); ok {
+			return caption, credit, true
 		}
-		caption, credit = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1+len(label):])
-		if credit == "" || len(credit) > 120 || len(strings.Fields(caption)) < 3 {
-			continue
+	}
+	for _, label := range creditByLabels {
+		if caption, credit, ok := cutAtLabel(s, label); ok {
+			if r, _ := utf8.DecodeRuneInString(credit); unicode.IsUpper(r) {
+				return caption, credit, true
+			}
 		}
-		return caption, credit, true
 	}
 	return "", "", false
+}
+
+func cutAtLabel(s, label string) (caption, credit string, ok bool) {
+	i := strings.LastIndex(s, label)
+	if i <= 0 {
+		return "", "", false
+	}
+	end := strings.TrimSuffix(s[:i], " ")
+	if r, _ := utf8.DecodeLastRuneInString(end); !strings.ContainsRune(".!?”\")", r) {
+		return "", "", false
+	}
+	caption, credit = strings.TrimSpace(end), strings.TrimSpace(s[i+len(label):])
+	if credit == "" || len(credit) > 120 || len(strings.Fields(caption)) < 3 {
+		return "", "", false
+	}
+	return caption, credit, true
 }

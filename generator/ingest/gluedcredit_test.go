@@ -29,6 +29,11 @@ func TestCutLabelledCredit(t *testing.T) {
 		{"She gave the Credit Union a loan", "", ""},   // no sentence ends before the word
 		{"Ferry. Credit Jane Roe", "", ""},             // too short a caption to be one
 		{"The quay was busy all day. Credit ", "", ""}, // a label with nothing after it
+		// The credit in an element of its own, glued to the caption's full stop.
+		{"A lizard basks on a warm rock by the shore.Photograph by Tom Hale, Island Trust",
+			"A lizard basks on a warm rock by the shore.", "Tom Hale, Island Trust"},
+		{"Die Fähre legt am Abend ab. Foto von Lena Berg", "Die Fähre legt am Abend ab.", "Lena Berg"},
+		{"He spent the spring in the archive. Photo by photo, he rebuilt the album", "", ""}, // prose
 	} {
 		caption, credit, ok := cutLabelledCredit(c.in)
 		if ok != (c.caption != "") || caption != c.caption || credit != c.credit {
