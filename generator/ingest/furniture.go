@@ -37,7 +37,9 @@ var furniture = lazyRegexp(`^(?:` + strings.Join([]string{
 	`(?:terms (?:of (?:use|service)|and conditions)|privacy policy|contact us|about us|careers|accessibility).{0,40}`,
 	`(?:file photo|reuters tv|watch|listen|play video|video)`,
 	`(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+of\s+/?\s*\d+`, // gallery counters "Image 1 of 23"
-	`source: .{1,40}`,
+	// A source or photo credit on a line of its own, in any of the languages.
+	`(?:source|sources|quelle|quellen|bildquelle|fuente|fuentes|fonte|fontes) ?: .{1,40}`,
+	`(?:photo|photos|photograph|photographs|picture|pictures|image|foto|fotos|bild|bilder|bildnachweis|credit|credits|crédit|crédits|crédit photo|photo credit) ?: .{1,60}`,
 	`(?:caption|continue reading(?: the (?:main )?story| below)?|this slideshow requires javascript\.?|don'?t miss)`,
 	`(?:filed under|tags|categories|category):.*`,
 	`(?:posted|filed) in .{1,100}`,
@@ -72,7 +74,8 @@ var furnitureStarts = func() map[string]bool {
 		twitter linkedin whatsapp reddit pinterest messenger instagram youtube x terms privacy contact about careers
 		accessibility file reuters watch listen play picture slide images photos pictures slides source caption
 		continue this don dont filed categories category estimated reading le te también mira ver pode você ti
-		potrebbe vous das auch`) {
+		potrebbe vous das auch sources quelle quellen bildquelle fuente fuentes fonte fontes photograph photographs foto
+		fotos bild bilder bildnachweis credit credits crédit crédits`) {
 		m[w] = true
 	}
 	return m

@@ -17,7 +17,7 @@ func TestFurnitureGate(t *testing.T) {
 		"skip to main content", "© 2024 the paper", "(c) the paper", "copyright the paper", "all rights reserved.",
 		"most read", "you may also like", "photo caption a ship", "updated 10:32 am et", ": 10:32", "12 shares",
 		"facebook twitter email", "[image]", "terms of use", "file photo", "image 1 of 23", "3 of 23", "source: agency",
-		"continue reading the main story", "don't miss", "dont miss", "filed under: news", "posted in news, world",
+		"quelle: stadt", "foto: lena berg", "continue reading the main story", "don't miss", "dont miss", "filed under: news", "posted in news, world",
 		"5 min read", "estimated reading time: 4 minutes", "reading time 3 min", "<!-- ad -->", "□ hafen-bild.jpg",
 		"hafen.jpg", "le puede interesar: una nota", "mira: un video del puerto", "ti potrebbe interessare: un articolo",
 		"das könnte sie auch interessieren: ein artikel", "você pode gostar: uma matéria"}
@@ -107,6 +107,26 @@ func TestShortcodes(t *testing.T) {
 		`[caption id="attachment_12" align="alignnone"]The new pontoon[/caption]`:             true,
 		"[1] Harbour accounts for the year, published by the council in March.":               false,
 		"The ferry [the old one, not the new pontoon] left at nine.":                          false,
+	} {
+		if got := isFurniture(s); got != want {
+			t.Errorf("isFurniture(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestCreditLines: a source or a photo credit on a line of its own, in the
+// languages ingest reads, is furniture; a sentence opening with the word
+// is not.
+func TestCreditLines(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Quelle: Stadtverwaltung Hafenstadt":                               true,
+		"Fuente: Ministerio del Puerto":                                    true,
+		"Source : Agence du Port":                                          true,
+		"Foto: Lena Berg":                                                  true,
+		"Bildnachweis: Hafenamt":                                           true,
+		"Photo credit: Sam Reed":                                           true,
+		"Quelle des Flusses ist ein kleiner See im Gebirge.":               false,
+		"Photos of the new quay went round the town on the day it opened.": false,
 	} {
 		if got := isFurniture(s); got != want {
 			t.Errorf("isFurniture(%q) = %v, want %v", s, got, want)
