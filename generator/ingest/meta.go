@@ -112,7 +112,7 @@ func (m *pageMeta) element(n *html.Node) {
 		m.lang = attr(n, "lang")
 	case atom.H1:
 		if len(m.h1) < 3 {
-			if t := oneLine(textOf(n)); t != "" {
+			if t := oneLine(h1Text(n)); t != "" {
 				m.h1 = append(m.h1, t)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // titleSeps separate a headline from the site's name or section in titles.
@@ -262,4 +263,45 @@ func cutSiteName(t string) string {
 		}
 	}
 	return t
+}
+
+// h1Text is the text of a heading without its kicker (the line set
+// over a headline: "Dachzeile", "topline", "roofline") and without text
+// only screen readers get, which joins the kicker to the headline (": ").
+// The headline alone is what declared titles hold beside the kicker.
+func h1Text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style ||
+			n.DataAtom != atom.H1 && kickerClass(attr(n, "class"))) {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && !inline[n.DataAtom] {
+			b.WriteByte(' ')
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+var kickerNames = []string{"kicker", "topline", "roofline", "dachzeile", "overline", "supertitle", "eyebrow", "sub-heading", "subheadline",
+	"visually-hidden", "visuallyhidden", "sr-only", "screen-reader"}
+
+func kickerClass(class string) bool {
+	if class == "" {
+		return false
+	}
+	for _, tok := range strings.Fields(strings.ToLower(class)) {
+		if containsAny(tok, kickerNames...) {
+			return true
+		}
+	}
+	return false
 }
