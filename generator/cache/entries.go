@@ -70,8 +70,14 @@ type identified struct {
 	id publish.FileID
 }
 
-// Close releases the site folder once the entry files are read.
-func (s *EntrySet) Close() { s.folder.Close() }
+// Close releases the site folder, and the stamps taken for parsed, once the
+// entry files are read.
+func (s *EntrySet) Close() {
+	s.folder.Close()
+	s.mu.Lock()
+	s.stats = nil
+	s.mu.Unlock()
+}
 
 // Listed records the folder times of the listing the entry files came
 // from, for the next build (see PrevFiles).
