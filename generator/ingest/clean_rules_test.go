@@ -107,6 +107,9 @@ func TestJunkParas(t *testing.T) {
 		"Associated Press":                                               true,
 		"Nora Field, AP Transport Writer":                                true,
 		proseA:                                                           false,
+		// a heading that is furniture, its link to another story with it
+		"### LEA TAMBIÉN: [El puerto abre de noche](https://news.example.org/puerto)": true,
+		"### Ferry timetable for the summer":                                          false,
 	} {
 		if got := junkPara(a, p, plain(p), words(a.Title)); got != want {
 			t.Errorf("junkPara(%q) = %v, want %v", p, got, want)

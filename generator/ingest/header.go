@@ -267,7 +267,7 @@ func cutAt(s string, n int) string {
 // found here fills the authors. pl is plain(p) and title the words of
 // a.Title, which the caller reads once for all paragraphs.
 func junkPara(a *Article, p, pl, title string) bool {
-	text := strings.Trim(pl, "*_ ")
+	text := strings.Trim(strings.TrimLeft(pl, "# "), "*_ ") // a heading may be furniture too
 	if m := pictureCredit().FindStringSubmatch(text); m != nil && !strings.Contains(text, "](") {
 		if a.Image.Credit == "" {
 			a.Image.Credit = strings.TrimSpace(m[1])
