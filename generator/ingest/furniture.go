@@ -128,7 +128,8 @@ func furnitureWords(s string) bool {
 		"todos os direitos reservados", "tutti i diritti riservati") {
 		return true // a copyright line without its sign
 	}
-	if containsAny(l, legalNotes[:]...) {
+	if containsAny(l, legalNotes[:]...) || containsAny(l, subscribeNotes[:]...) ||
+		len(l) <= 40 && containsAny(l, dismissButtons[:]...) {
 		return true
 	}
 	if i := wordAt(l, "cookie", true); i >= 0 {

@@ -133,3 +133,22 @@ func TestCreditLines(t *testing.T) {
 		}
 	}
 }
+
+// TestSignUpForms: what a sign-up form says once sent, and its buttons,
+// are furniture in the languages ingest reads; a quote that turns an offer
+// down, in a sentence, is not.
+func TestSignUpForms(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Thank you for subscribing to the Harbour Letter!":                                       true,
+		"Please confirm your subscription with the link we sent you.":                            true,
+		"Vielen Dank für Ihre Anmeldung beim Hafenbrief.":                                        true,
+		"Merci pour votre inscription !":                                                         true,
+		"Suscribirse No, gracias":                                                                true,
+		"Subscribe No thanks":                                                                    true,
+		"“No thanks,” the harbour master said when the council offered him a second term there.": false,
+	} {
+		if got := isFurniture(s); got != want {
+			t.Errorf("isFurniture(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -124,6 +124,20 @@ var legalNotes = [...]string{"may not be reproduced", "without the prior written
 	"reproduction interdite", "toute reproduction", "prohibida su reproducción", "prohibida la reproducción",
 	"proibida a reprodução", "riproduzione riservata", "vietata la riproduzione"}
 
+// subscribeNotes are what a sign-up form says once it is sent, in the
+// languages ingest reads.
+var subscribeNotes = [...]string{"thank you for subscribing", "thanks for subscribing", "successfully subscribed",
+	"confirm your subscription", "activate your subscription", "dank für ihre anmeldung", "danke für ihre anmeldung",
+	"dank für deine anmeldung", "danke für deine anmeldung",
+	"bestätigen sie ihre anmeldung", "merci pour votre inscription", "merci de votre inscription",
+	"confirmez votre inscription", "gracias por suscribirte", "confirma tu suscripción", "obrigado por se inscrever",
+	"confirme sua inscrição", "grazie per l'iscrizione", "conferma la tua iscrizione"}
+
+// dismissButtons turn a sign-up or app prompt down; a short block that
+// holds one is the prompt's form.
+var dismissButtons = [...]string{"no thanks", "no, thanks", "nein danke", "nein, danke", "non merci", "non, merci",
+	"no gracias", "no, gracias", "não obrigado", "não, obrigado", "no grazie", "no, grazie"}
+
 // disclaimers are the notes a page sets under a story of its own standing
 // or of its links, lowercased.
 var disclaimers = [...]string{"die meinung des autors", "die meinung der autorin", "die meinung der verfasser",
