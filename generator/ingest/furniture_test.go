@@ -144,6 +144,8 @@ func TestSignUpForms(t *testing.T) {
 		"Vielen Dank für Ihre Anmeldung beim Hafenbrief.":                                        true,
 		"Merci pour votre inscription !":                                                         true,
 		"Suscribirse No, gracias":                                                                true,
+		"No spam. You can unsubscribe at any time.":                                              true,
+		"Sie können den Hafenbrief jederzeit wieder abbestellen.":                                true,
 		"Subscribe No thanks":                                                                    true,
 		"“No thanks,” the harbour master said when the council offered him a second term there.": false,
 	} {

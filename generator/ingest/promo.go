@@ -124,14 +124,19 @@ var legalNotes = [...]string{"may not be reproduced", "without the prior written
 	"reproduction interdite", "toute reproduction", "prohibida su reproducción", "prohibida la reproducción",
 	"proibida a reprodução", "riproduzione riservata", "vietata la riproduzione"}
 
-// subscribeNotes are what a sign-up form says once it is sent, in the
-// languages ingest reads.
+// subscribeNotes are what a sign-up form says once it is sent, or that
+// one may leave, in the languages ingest reads.
 var subscribeNotes = [...]string{"thank you for subscribing", "thanks for subscribing", "successfully subscribed",
 	"confirm your subscription", "activate your subscription", "dank für ihre anmeldung", "danke für ihre anmeldung",
 	"dank für deine anmeldung", "danke für deine anmeldung",
 	"bestätigen sie ihre anmeldung", "merci pour votre inscription", "merci de votre inscription",
 	"confirmez votre inscription", "gracias por suscribirte", "confirma tu suscripción", "obrigado por se inscrever",
-	"confirme sua inscrição", "grazie per l'iscrizione", "conferma la tua iscrizione"}
+	"confirme sua inscrição", "grazie per l'iscrizione", "conferma la tua iscrizione",
+	// and what it promises beside the field
+	"unsubscribe at any time", "unsubscribe anytime", "jederzeit abbestellen", "jederzeit wieder abbestellen",
+	"jederzeit abmelden", "jederzeit wieder abmelden", "désabonner à tout moment", "désinscrire à tout moment",
+	"darte de baja en cualquier momento", "cancelar tu suscripción en cualquier momento",
+	"cancelar sua inscrição a qualquer momento", "descadastrar a qualquer momento", "disiscriverti in qualsiasi momento"}
 
 // dismissButtons turn a sign-up or app prompt down; a short block that
 // holds one is the prompt's form.
