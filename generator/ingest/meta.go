@@ -112,13 +112,13 @@ func (m *pageMeta) element(n *html.Node) {
 		m.lang = attr(n, "lang")
 	case atom.H1:
 		if len(m.h1) < 3 {
-			if t := oneLine(h1Text(n)); t != "" {
+			if t := trimMarks(oneLine(h1Text(n))); t != "" {
 				m.h1 = append(m.h1, t)
 			}
 		}
 	case atom.H2, atom.H3:
 		if len(m.h2) < 6 {
-			if t := oneLine(textOf(n)); t != "" {
+			if t := trimMarks(oneLine(textOf(n))); t != "" {
 				m.h2 = append(m.h2, t)
 			}
 		}

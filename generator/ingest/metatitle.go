@@ -3,6 +3,7 @@ package ingest
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -304,4 +305,17 @@ func kickerClass(class string) bool {
 		}
 	}
 	return false
+}
+
+// trimMarks drops the marks a heading may open with as decoration ("[> ",
+// "// ", "* "): a word of signs only, before a space. Quotes, brackets
+// that open a word and the Spanish ¿¡ stay.
+func trimMarks(h string) string {
+	mark, rest, ok := strings.Cut(h, " ")
+	if !ok || mark == "" || strings.ContainsFunc(mark, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'„“”‚‘’«»¿¡(", r)
+	}) {
+		return h
+	}
+	return strings.TrimSpace(rest)
 }

@@ -26,6 +26,8 @@ func TestHeadlineParts(t *testing.T) {
 		{"a kicker marked as such in the heading, with a colon for screen readers",
 			`<meta property="og:title" content="Hafen: Neue Fähre nimmt den Betrieb auf | Nordblatt"><h1><span class="article__kicker">Hafen</span><span class="sr-only">: </span><span>Neue Fähre nimmt den Betrieb auf</span></h1>`,
 			"Neue Fähre nimmt den Betrieb auf"},
+		{"a heading opened by marks of decoration",
+			`<title>Atelier Nord // » Lena Berg</title><h2>[&gt; Lena Berg</h2>`, "Lena Berg"},
 		{"a date set over the heading as its topline",
 			`<title>Amt - Meldungen - Pegelstände im Januar</title><h1><span class="topline">27.01.2024</span>Pegelstände im Januar</h1>`,
 			"Pegelstände im Januar"},
@@ -64,6 +66,24 @@ func TestKickedPart(t *testing.T) {
 	} {
 		if got := kickedPart(c.t, c.h); got != c.want {
 			t.Errorf("kickedPart(%q, %q) = %q, want %q", c.t, c.h, got, c.want)
+		}
+	}
+}
+
+// TestTrimMarks: a word of signs opening a heading is decoration; quotes,
+// ¿¡ and signs inside a word are the headline's.
+func TestTrimMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		"[> Lena Berg":                   "Lena Berg",
+		"// Neue Fähre im Hafen":         "Neue Fähre im Hafen",
+		"„Wir bleiben“: Fähre fährt":     "„Wir bleiben“: Fähre fährt",
+		"¿Qué pasa con el puerto?":       "¿Qué pasa con el puerto?",
+		"#1 Ferry in the county":         "#1 Ferry in the county",
+		"(Update) Ferry back in service": "(Update) Ferry back in service",
+		"Ferry":                          "Ferry",
+	} {
+		if got := trimMarks(in); got != want {
+			t.Errorf("trimMarks(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
