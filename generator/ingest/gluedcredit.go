@@ -93,3 +93,32 @@ func cutAtLabel(s, label string) (caption, credit string, ok bool) {
 	}
 	return caption, credit, true
 }
+
+// imageCaption: a block that opens with a link to a picture (the
+// lightbox of an image whose alt text is empty) and goes on with a short
+// text is the picture's caption.
+func imageCaption(p string) (caption string, ok bool) {
+	if !strings.HasPrefix(p, "[](") || len(p) > 600 {
+		return "", false
+	}
+	end := strings.IndexByte(p, ')')
+	if end < 0 || !imageURL(p[3:end]) {
+		return "", false
+	}
+	caption = strings.TrimSpace(p[end+1:])
+	if caption == "" || len(caption) > 200 || strings.Contains(caption, "\n") {
+		return "", false
+	}
+	return caption, true
+}
+
+func imageURL(u string) bool {
+	u, _, _ = strings.Cut(u, "?")
+	u = strings.ToLower(u)
+	for _, ext := range [...]string{".jpg", ".jpeg", ".png", ".gif", ".webp"} {
+		if strings.HasSuffix(u, ext) {
+			return true
+		}
+	}
+	return false
+}

@@ -41,3 +41,22 @@ func TestCutLabelledCredit(t *testing.T) {
 		}
 	}
 }
+
+// TestImageCaption: a block that opens with the link to a picture and goes
+// on with a short text leaves the body as the picture's caption; a link to
+// a page, or a picture before a paragraph of its own length, does not.
+func TestImageCaption(t *testing.T) {
+	caption := "[](https://img.example/ferry.jpg?w=800)The new ferry at the quay, photo: Lena Berg"
+	story := "[](https://news.example/ferry)The new ferry at the quay, photo: Lena Berg"
+	long := "[](https://img.example/quay.png)The harbour master walked the length of the new quay on Tuesday morning, " +
+		"counting the bollards, testing the lights and talking to the crews who had worked through the winter to finish it. " +
+		"He said the quay would open to the public at the end of the month, once the last railings were in place."
+	a := Article{Paras: []string{proseA, caption, story, long, proseB}}
+	finishNews(&a)
+	if a.Image.Caption != "The new ferry at the quay, photo: Lena Berg" {
+		t.Errorf("caption %q", a.Image.Caption)
+	}
+	if len(a.Paras) != 4 || a.Paras[1] != story || a.Paras[2] != long {
+		t.Errorf("paragraphs: %q", a.Paras)
+	}
+}

@@ -179,6 +179,12 @@ func finishNews(a *Article) {
 			}
 			continue
 		}
+		if c, ok := imageCaption(p); ok {
+			if a.Image.Caption == "" {
+				a.Image.Caption = c
+			}
+			continue
+		}
 		if c, cr, ok := cutGluedCredit(p); ok {
 			if a.Image.Caption == "" {
 				a.Image.Caption, a.Image.Credit = c, cr
