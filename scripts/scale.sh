@@ -52,6 +52,7 @@ timed() {
 	shift
 	/usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@" >"$WORK/$label.log" 2>&1 || { cat "$WORK/$label.log" >&2; return 1; }
 	read -r wall user sys rss <"$WORK/time"
+	cp "$WORK/time" "$WORK/$label.time"
 	printf '%-26s wall %7.2f s  cpu %7.2f s  peak RSS %6.0f MB\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
 }
 
@@ -79,6 +80,22 @@ else
 	diff -rq "$OUT/public" "$OUT/cold" | head -5
 fi
 rm -rf "$OUT/cold"
+
+# verdict WHAT FIGURE LIMIT UNIT: whether a figure is within issue 16's target.
+verdict() {
+	local v=missed
+	[ "$(echo "$2 <= $3" | bc -l)" = 1 ] && v=met
+	printf '  %-34s %10.2f %-3s (target <= %s): %s\n' "$1" "$2" "$4" "$3" "$v"
+}
+read -r cold_wall _ _ cold_rss <"$WORK/cold build.time"
+read -r warm_wall _ _ _ <"$WORK/warm, 1 entry retitled.time"
+echo "targets (issue 16; the wall and RSS limits are for 1,000,000 entries, this run has $N):"
+if [ "$N" -ge 100000 ]; then # below that the process's own memory dominates
+	verdict "peak RSS per 1,000 entries" "$(echo "$cold_rss / 1024 * 1000 / $N" | bc -l)" 3.5 MB
+fi
+verdict "cold build peak RSS" "$(echo "$cold_rss / 1024" | bc -l)" 3072 MB
+verdict "cold build wall" "$cold_wall" 240 s
+verdict "warm build after one edit" "$warm_wall" 3 s
 
 if [ "${NO_SEARCH:-0}" != 1 ]; then
 	(cd "$ROOT" && go run ./scripts/search-bench -out "$OUT/public" -base / \
