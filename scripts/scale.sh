@@ -50,9 +50,8 @@ YAML
 timed() {
 	local label=$1
 	shift
-	/usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@" >"$WORK/$label.log" 2>&1 || { cat "$WORK/$label.log" >&2; return 1; }
-	read -r wall user sys rss <"$WORK/time"
-	cp "$WORK/time" "$WORK/$label.time"
+	/usr/bin/time -f "%e %U %S %M" -o "$WORK/$label.time" "$@" >"$WORK/$label.log" 2>&1 || { cat "$WORK/$label.log" >&2; return 1; }
+	read -r wall user sys rss <"$WORK/$label.time"
 	printf '%-26s wall %7.2f s  cpu %7.2f s  peak RSS %6.0f MB\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
 }
 

@@ -300,7 +300,7 @@ func absolute(href string, base *url.URL) string {
 // textOf is the text inside a node, without scripts and styles.
 func textOf(n *html.Node) string {
 	var b strings.Builder
-	collectText(n, &b, -1)
+	collectText(n, &b, -1, nil)
 	return b.String()
 }
 
@@ -309,7 +309,7 @@ func textOf(n *html.Node) string {
 // mention them are not.
 func capText(n *html.Node, max int) string {
 	var b strings.Builder
-	if !collectText(n, &b, max*3) {
+	if !collectText(n, &b, max*3, nil) {
 		return ""
 	}
 	s := oneLine(html.UnescapeString(b.String()))
@@ -319,14 +319,15 @@ func capText(n *html.Node, max int) string {
 	return s
 }
 
-// collectText writes the text under n; it stops and reports false once
+// collectText writes the text under n, leaving out the elements skip
+// (when not nil) says are no part of it; it stops and reports false once
 // more than limit bytes are written (limit < 0: no limit).
-func collectText(n *html.Node, b *strings.Builder, limit int) bool {
+func collectText(n *html.Node, b *strings.Builder, limit int, skip func(*html.Node) bool) bool {
 	switch {
 	case n.Type == html.TextNode:
 		b.WriteString(n.Data)
 		return limit < 0 || b.Len() <= limit
-	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || skip != nil && skip(n)):
 		return true
 	}
 	block := n.Type == html.ElementNode && !inline[n.DataAtom]
@@ -334,7 +335,7 @@ func collectText(n *html.Node, b *strings.Builder, limit int) bool {
 		b.WriteByte(' ') // "<div>By</div><div>Jane</div>" is two words
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if !collectText(c, b, limit) {
+		if !collectText(c, b, limit, skip) {
 			return false
 		}
 	}

@@ -272,23 +272,7 @@ func cutSiteName(t string) string {
 // The headline alone is what declared titles hold beside the kicker.
 func h1Text(n *html.Node) string {
 	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style ||
-			n.DataAtom != atom.H1 && kickerClass(attr(n, "class"))) {
-			return
-		}
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == html.ElementNode && !inline[n.DataAtom] {
-			b.WriteByte(' ')
-		}
-	}
-	walk(n)
+	collectText(n, &b, -1, func(e *html.Node) bool { return e.DataAtom != atom.H1 && kickerClass(attr(e, "class")) })
 	return b.String()
 }
 

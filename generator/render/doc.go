@@ -15,8 +15,9 @@
 // hand out. That record is what a warm build keys the page by (see package
 // cache), so a template may reach site data in any way (with, variables,
 // range, neighbours, cached fragments) and stay right. A cached fragment is
-// rendered once per key (again if pushed out by many others); what it reads is added to each page that
-// shows it, so it must depend on nothing but its key.
+// rendered once per key (again if pushed out by many others); what it reads
+// is added to each page that shows it, so it must depend on nothing but its
+// key.
 //
 // A day's email edition (email.html, and email.txt, a text/template) is a
 // whole document of its own, not framed by base.html (see email.go).
